@@ -1,0 +1,26 @@
+#pragma once
+// Input features computed from a point (x, y), and the optional standardisation
+// fitted on the training set.
+
+#include <vector>
+
+#include "train/config.h"
+
+namespace ap {
+
+/// Writes the value of each feature at (x, y) into out[0..features.size()).
+void compute_features(const std::vector<Feature>& features, double x, double y, double* out);
+
+/// Public name of a feature: x, y, x2, y2, xy, sinx, siny.
+const char* feature_name(Feature feature);
+
+/// Per-feature affine map to mean 0, std 1; identity when not fitted.
+struct Standardizer {
+  std::vector<double> mean, inv_std;
+  /// Fits on `rows` row-major rows of `cols` features. A constant feature keeps scale 1.
+  void fit(const double* values, int rows, int cols);
+  void apply(double* row, int cols) const;
+  bool fitted() const { return !mean.empty(); }
+};
+
+}  // namespace ap
