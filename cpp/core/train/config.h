@@ -26,6 +26,11 @@ struct CustomData {
   std::vector<double> label;  ///< class index (0..k-1) or a real target for regression
 };
 
+/// Classes of custom data: k = max label + 1 when every label is an integer in
+/// 0..4 and at least two distinct labels occur; otherwise 0 (the data is a
+/// regression set whose labels are real targets).
+int custom_class_count(const CustomData& data);
+
 /// A hidden layer's activation: a catalog name with parameter values, or maxout.
 struct LayerActivation {
   std::string name;        ///< catalog name, or "maxout"
@@ -57,6 +62,8 @@ struct TrainerConfig {
   RegularizationKind regularization = RegularizationKind::kNone;
   double regularization_rate = 0;
 
+  /// reg-plane, reg-gauss, or custom data whose labels are not classes
+  /// (see custom_class_count).
   bool is_regression() const;
 };
 

@@ -19,6 +19,22 @@ struct Dataset {
   std::size_t size() const { return x.size(); }
 };
 
+/// Rng streams of the user seed used here (the trainer's own streams must differ).
+inline constexpr std::uint64_t kDataStream = 1;   ///< point positions, labels and their order
+inline constexpr std::uint64_t kSplitStream = 2;  ///< which points are test points
+
+/// Number of points the dataset will have: config.data's length for "custom",
+/// else config.points.
+int dataset_point_count(const TrainerConfig& config);
+
+/// Number of test points for n points: round((1 - trainFraction) * n), clamped so
+/// that at least one point trains and, when n >= 2, at least one point tests.
+int test_point_count(int n, double train_fraction);
+
+/// Training points of the dataset make_dataset(config) builds:
+/// dataset_point_count(config) - test_point_count(...).
+int training_point_count(const TrainerConfig& config);
+
 /// Generates config.points points (or copies config.data for "custom") and marks
 /// round((1 - trainFraction) * n) of them, chosen by the seeded generator, as test points.
 Dataset make_dataset(const TrainerConfig& config);

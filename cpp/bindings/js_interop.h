@@ -1,0 +1,44 @@
+#pragma once
+// Conversions between JS values and C++ containers, and the guard that turns a
+// C++ exception into a JS Error carrying its message. Arrays cross in bulk:
+// inputs are copied in once, outputs are copied out of a typed_memory_view.
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ap::bindings {
+
+using emscripten::val;
+
+/// Copies a JS array or typed array of numbers into a vector.
+inline std::vector<double> to_doubles(const val& array) {
+  return emscripten::convertJSArrayToNumberVector<double>(array);
+}
+
+/// A fresh JS typed array holding a copy of `values` (safe across memory growth).
+template <typename T>
+val to_typed_array(const std::vector<T>& values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+
+/// Runs `body`; a C++ exception becomes a thrown JS Error with the same message,
+/// so the caller sees a readable error and the module stays usable.
+template <typename Body>
+auto guarded(Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& error) {
+    val::global("Error").new_(std::string(error.what())).throw_();
+  } catch (...) {
+    val::global("Error").new_(std::string("internal error in the activation core")).throw_();
+  }
+  // throw_() does not return; this keeps the compiler's flow analysis happy.
+  std::terminate();
+}
+
+}  // namespace ap::bindings

@@ -1,0 +1,221 @@
+// Embind layer for the trainer facade. Every method converts its arguments,
+// calls ap::Trainer and copies results out as plain JS objects / typed arrays.
+#include <emscripten/bind.h>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bindings/js_interop.h"
+#include "train/trainer.h"
+
+namespace ap::bindings {
+namespace {
+
+/// NaN accuracy (regression) becomes null, as the API documents.
+val number_or_null(double value) { return std::isnan(value) ? val::null() : val(value); }
+
+val metrics_to_js(const Metrics& m) {
+  val out = val::object();
+  out.set("epoch", m.epoch);
+  out.set("trainLoss", m.train_loss);
+  out.set("testLoss", m.test_loss);
+  out.set("trainAccuracy", number_or_null(m.train_accuracy));
+  out.set("testAccuracy", number_or_null(m.test_accuracy));
+  out.set("diverged", m.diverged);
+  return out;
+}
+
+GridSpec grid_spec_from_js(const val& spec) {
+  GridSpec grid;
+  const auto read = [&](const char* key, double& field) {
+    const val value = spec[key];
+    if (value.isUndefined()) return;
+    if (!value.isNumber()) throw std::invalid_argument(std::string("grid.") + key + ": must be a number");
+    field = value.as<double>();
+  };
+  if (!spec.isUndefined() && !spec.isNull()) {
+    double size = grid.size;
+    read("size", size);
+    if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
+      throw std::invalid_argument("grid.size: must be an integer in 2..256");
+    }
+    grid.size = static_cast<int>(size);
+    read("xMin", grid.x_min);
+    read("xMax", grid.x_max);
+    read("yMin", grid.y_min);
+    read("yMax", grid.y_max);
+  }
+  return grid;
+}
+
+/// The JS-facing trainer: owns one ap::Trainer; deleted by dispose() in web/lib.
+class TrainerHandle {
+ public:
+  explicit TrainerHandle(std::unique_ptr<Trainer> trainer) : trainer_(std::move(trainer)) {}
+
+  val train(int epochs) {
+    return guarded([&] {
+      if (epochs < 0 || epochs > 1000000) throw std::invalid_argument("train(epochs): epochs must be an integer in 0..1000000");
+      return metrics_to_js(trainer_->train(epochs));
+    });
+  }
+  val metrics() const { return guarded([&] { return metrics_to_js(trainer_->metrics()); }); }
+
+  val history() const {
+    return guarded([&] {
+      const History& h = trainer_->history();
+      val out = val::object();
+      out.set("epoch", to_typed_array(h.epoch));
+      out.set("trainLoss", to_typed_array(h.train_loss));
+      out.set("testLoss", to_typed_array(h.test_loss));
+      out.set("trainAccuracy", to_typed_array(h.train_accuracy));
+      out.set("testAccuracy", to_typed_array(h.test_accuracy));
+      return out;
+    });
+  }
+
+  val layer_stats() const {
+    return guarded([&] {
+      val out = val::array();
+      for (const LayerStats& s : trainer_->layer_stats()) {
+        val layer = val::object();
+        layer.set("gradNorm", s.grad_norm);
+        layer.set("preActMean", s.pre_act_mean);
+        layer.set("preActStd", s.pre_act_std);
+        layer.set("actMean", s.act_mean);
+        layer.set("actStd", s.act_std);
+        layer.set("deadFraction", s.dead_fraction);
+        layer.set("saturatedFraction", s.saturated_fraction);
+        layer.set("sameSignFraction", s.same_sign_fraction);
+        val histogram = val::object();
+        histogram.set("lo", s.histogram.lo);
+        histogram.set("hi", s.histogram.hi);
+        histogram.set("counts", to_typed_array(s.histogram.counts));
+        layer.set("histogram", histogram);
+        out.call<void>("push", layer);
+      }
+      return out;
+    });
+  }
+
+  val points() const {
+    return guarded([&] {
+      const PointSet p = trainer_->points();
+      val out = val::object();
+      out.set("x", to_typed_array(p.x));
+      out.set("y", to_typed_array(p.y));
+      if (trainer_->config().is_regression()) {
+        out.set("label", to_typed_array(p.label));
+      } else {
+        out.set("label", to_typed_array(std::vector<std::int32_t>(p.label.begin(), p.label.end())));
+      }
+      out.set("isTest", to_typed_array(p.is_test));
+      return out;
+    });
+  }
+
+  val predict_grid(const val& spec) const {
+    return guarded([&] { return to_typed_array(trainer_->predict_grid(grid_spec_from_js(spec))); });
+  }
+
+  val neuron_grids(const val& spec) const {
+    return guarded([&] {
+      val out = val::array();
+      for (const NeuronGrid& g : trainer_->neuron_grids(grid_spec_from_js(spec))) {
+        val entry = val::object();
+        entry.set("layer", g.layer);
+        entry.set("index", g.index);
+        entry.set("grid", to_typed_array(g.grid));
+        out.call<void>("push", entry);
+      }
+      return out;
+    });
+  }
+
+  val learned_params() const {
+    return guarded([&] {
+      val out = val::array();
+      for (const LearnedParam& p : trainer_->learned_params()) {
+        val entry = val::object();
+        entry.set("layer", p.layer);
+        entry.set("name", p.name);
+        entry.set("values", to_typed_array(p.values));
+        out.call<void>("push", entry);
+      }
+      return out;
+    });
+  }
+
+  val transform(int layer, const val& xs, const val& ys) const {
+    return guarded([&] { return to_typed_array(trainer_->transform(layer, to_doubles(xs), to_doubles(ys))); });
+  }
+
+  void update(const std::string& partial_json) {
+    guarded([&] { trainer_->update(partial_json); });
+  }
+
+  val weights() const {
+    return guarded([&] {
+      val out = val::array();
+      for (const LayerWeights& w : trainer_->weights()) {
+        val entry = val::object();
+        entry.set("inputs", w.inputs);
+        entry.set("outputs", w.outputs);
+        entry.set("weights", to_typed_array(w.weights));
+        entry.set("biases", to_typed_array(w.biases));
+        out.call<void>("push", entry);
+      }
+      return out;
+    });
+  }
+
+  void set_weight(int layer, int to, int from, double value) {
+    guarded([&] { trainer_->set_weight(layer, to, from, value); });
+  }
+
+  std::string export_model() const {
+    return guarded([&] { return trainer_->export_model(); });
+  }
+
+  std::string config_json() const {
+    return guarded([&] { return config_to_json(trainer_->config()).dump(); });
+  }
+
+ private:
+  std::unique_ptr<Trainer> trainer_;
+};
+
+std::unique_ptr<TrainerHandle> create_trainer(const std::string& config_json) {
+  return guarded([&] { return std::make_unique<TrainerHandle>(Trainer::from_config_json(config_json)); });
+}
+
+std::unique_ptr<TrainerHandle> import_model(const std::string& model_json) {
+  return guarded([&] { return std::make_unique<TrainerHandle>(Trainer::import_model(model_json)); });
+}
+
+}  // namespace
+}  // namespace ap::bindings
+
+EMSCRIPTEN_BINDINGS(activation_trainer) {
+  using namespace ap::bindings;
+  emscripten::class_<TrainerHandle>("Trainer")
+      .function("train", &TrainerHandle::train)
+      .function("metrics", &TrainerHandle::metrics)
+      .function("history", &TrainerHandle::history)
+      .function("layerStats", &TrainerHandle::layer_stats)
+      .function("points", &TrainerHandle::points)
+      .function("predictGrid", &TrainerHandle::predict_grid)
+      .function("neuronGrids", &TrainerHandle::neuron_grids)
+      .function("learnedParams", &TrainerHandle::learned_params)
+      .function("transform", &TrainerHandle::transform)
+      .function("update", &TrainerHandle::update)
+      .function("weights", &TrainerHandle::weights)
+      .function("setWeight", &TrainerHandle::set_weight)
+      .function("exportModel", &TrainerHandle::export_model)
+      .function("configJson", &TrainerHandle::config_json);
+  emscripten::function("createTrainer", &create_trainer);
+  emscripten::function("importModel", &import_model);
+}

@@ -1,0 +1,106 @@
+#pragma once
+// Classic activations: identity, binary step, sigmoid, tanh and the scaled sigmoid.
+
+#include "activations/policy.h"
+
+namespace ap::policy {
+
+/// f(x) = x, f'(x) = 1.
+struct Identity {
+  static constexpr const char* kName = "identity";
+  static constexpr const char* kLabel = "Identity";
+  static constexpr const char* kFormula = "f(x) = x";
+  static constexpr const char* kDerivativeFormula = "f'(x) = 1";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"classic", -kInf, kInf, true, Smoothness::kCInf, true, kNone, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.Identity()", "activation=\"linear\"", "tf.layers.activation({activation: 'linear'})"};
+  }
+  static double value(double x, const ParamValues&) { return x; }
+  static double derivative(double x, double, const ParamValues&) { return keep_nan(x, 1.0); }
+};
+
+/// Heaviside step H(x): 1 for x > 0, 0 for x < 0, value_at_zero at x = 0.
+/// f'(x) = 0 everywhere, including x = 0 (TF.js Step gradient; the true
+/// derivative at 0 is a Dirac delta, which no framework propagates).
+struct BinaryStep {
+  static constexpr const char* kName = "binary_step";
+  static constexpr const char* kLabel = "Binary step";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} 1 & x > 0 \\\\ v_0 & x = 0 \\\\ 0 & x < 0 \\end{cases}";
+  static constexpr const char* kDerivativeFormula = "f'(x) = 0 \\quad (x \\neq 0)";
+  // value_at_zero: any value in [0, 1] is a convention in use (TF.js step's
+  // alpha = 0, torch.heaviside / numpy 0.5); outside [0, 1] it stops being a step.
+  static std::vector<ParamSpec> params() { return {{"value_at_zero", 0.0, 0.0, 1.0, false}}; }
+  static Properties properties() {
+    return {"classic", 0.0, 1.0, true, Smoothness::kDiscontinuous, false, kHard, kHard};
+  }
+  static Frameworks frameworks() { return {"", "", ""}; }
+  static double value(double x, const ParamValues& p) {
+    if (x > 0) return 1.0;
+    if (x < 0) return 0.0;
+    return x == 0 ? p[0] : x;
+  }
+  static double derivative(double x, double, const ParamValues&) { return keep_nan(x, 0.0); }
+};
+
+/// s(x) = 1 / (1 + e^{-x}); f'(x) = s(x) s(-x).
+struct Sigmoid {
+  static constexpr const char* kName = "sigmoid";
+  static constexpr const char* kLabel = "Sigmoid";
+  static constexpr const char* kFormula = "\\sigma(x) = \\frac{1}{1 + e^{-x}}";
+  static constexpr const char* kDerivativeFormula = "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"classic", 0.0, 1.0, true, Smoothness::kCInf, false, kSoft, kSoft};
+  }
+  static Frameworks frameworks() {
+    return {"nn.Sigmoid()", "activation=\"sigmoid\"", "tf.layers.activation({activation: 'sigmoid'})"};
+  }
+  static double value(double x, const ParamValues&) { return math::sigmoid(x); }
+  static double derivative(double x, double, const ParamValues&) { return math::sigmoid_derivative(x); }
+};
+
+/// tanh(x); f'(x) = sech^2(x) = 1 - tanh^2(x).
+struct Tanh {
+  static constexpr const char* kName = "tanh";
+  static constexpr const char* kLabel = "Tanh";
+  static constexpr const char* kFormula = "f(x) = \\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
+  static constexpr const char* kDerivativeFormula = "f'(x) = 1 - \\tanh^2(x)";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"classic", -1.0, 1.0, true, Smoothness::kCInf, true, kSoft, kSoft};
+  }
+  static Frameworks frameworks() {
+    return {"nn.Tanh()", "activation=\"tanh\"", "tf.layers.activation({activation: 'tanh'})"};
+  }
+  static double value(double x, const ParamValues&) { return std::tanh(x); }
+  static double derivative(double x, double y, const ParamValues&) {
+    // 1 - y^2 is exact enough while |y| <= 1/2 (no cancellation); beyond that
+    // sech^2 from e^{-2|x|} keeps the small tail accurate.
+    if (std::fabs(y) <= 0.5) return std::fma(-y, y, 1.0);
+    return math::sech2(x);
+  }
+};
+
+/// 4 s(x) - 2 = 2 tanh(x / 2), range (-2, 2); f'(x) = 4 s(x) s(-x).
+struct ScaledSigmoid {
+  static constexpr const char* kName = "scaled_sigmoid";
+  static constexpr const char* kLabel = "Scaled sigmoid";
+  static constexpr const char* kFormula = "f(x) = 4\\,\\sigma(x) - 2 = 2\\tanh(x/2)";
+  static constexpr const char* kDerivativeFormula = "f'(x) = 4\\,\\sigma(x)\\,(1 - \\sigma(x))";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"classic", -2.0, 2.0, true, Smoothness::kCInf, true, kSoft, kSoft};
+  }
+  static Frameworks frameworks() { return {"", "", ""}; }
+  // 2 tanh(x/2) avoids the cancellation of 4 s(x) - 2 near 0; x/2 is exact.
+  static double value(double x, const ParamValues&) { return 2.0 * std::tanh(0.5 * x); }
+  static double derivative(double x, double, const ParamValues&) {
+    return 4.0 * math::sigmoid_derivative(x);
+  }
+};
+
+}  // namespace ap::policy

@@ -1,0 +1,128 @@
+// The catalog: each policy becomes an Activation record whose bulk kernels loop
+// over the policy's inline static functions (one indirect call per array).
+
+#include "activations/registry.h"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+
+#include "activations/classic.h"
+#include "activations/relu_family.h"
+
+namespace ap {
+namespace {
+
+template <class P, class = void>
+struct HasParamDerivative : std::false_type {};
+template <class P>
+struct HasParamDerivative<P, std::void_t<decltype(P::param_derivative(
+                                 0.0, 0.0, 0, std::declval<const ParamValues&>()))>>
+    : std::true_type {};
+
+template <class P>
+void forward_kernel(const double* x, double* y, std::size_t n, const ParamValues& p) {
+  for (std::size_t i = 0; i < n; ++i) y[i] = P::value(x[i], p);
+}
+
+template <class P>
+void derivative_kernel(const double* x, const double* y, double* dydx, std::size_t n,
+                       const ParamValues& p) {
+  for (std::size_t i = 0; i < n; ++i) dydx[i] = P::derivative(x[i], y[i], p);
+}
+
+template <class P>
+void param_derivative_kernel(const double* x, const double* y, int k, double* out, std::size_t n,
+                             const ParamValues& p) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = P::param_derivative(x[i], y[i], k, p);
+}
+
+template <class P>
+Activation make_activation() {
+  Activation a;
+  a.name = P::kName;
+  a.label = P::kLabel;
+  a.formula = P::kFormula;
+  a.derivative_formula = P::kDerivativeFormula;
+  a.params = P::params();
+  a.properties = P::properties();
+  a.frameworks = P::frameworks();
+  a.forward = &forward_kernel<P>;
+  a.derivative = &derivative_kernel<P>;
+  if constexpr (HasParamDerivative<P>::value) {
+    a.param_derivative = &param_derivative_kernel<P>;
+  } else {
+    a.param_derivative = nullptr;
+  }
+  a.training_forward = a.forward;
+  return a;
+}
+
+std::vector<Activation> build_catalog() {
+  using namespace policy;
+  return {
+      make_activation<Identity>(),
+      make_activation<BinaryStep>(),
+      make_activation<Sigmoid>(),
+      make_activation<Tanh>(),
+      make_activation<ScaledSigmoid>(),
+      make_activation<Relu>(),
+  };
+}
+
+std::string format_number(double v) {
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  std::ostringstream s;
+  s.precision(17);
+  s << v;
+  return s.str();
+}
+
+}  // namespace
+
+const std::vector<Activation>& all_activations() {
+  static const std::vector<Activation> catalog = build_catalog();
+  return catalog;
+}
+
+const Activation& find_activation(const std::string& name) {
+  for (const Activation& a : all_activations()) {
+    if (a.name == name) return a;
+  }
+  std::string known;
+  for (const Activation& a : all_activations()) {
+    known += known.empty() ? a.name : ", " + a.name;
+  }
+  throw std::invalid_argument("unknown activation '" + name + "'; known activations: " + known);
+}
+
+ParamValues resolve_params(const Activation& activation,
+                           const std::map<std::string, double>& given) {
+  ParamValues values = activation.default_params();
+  for (const auto& [key, value] : given) {
+    const int k = activation.param_index(key);
+    if (k < 0) {
+      std::string known;
+      for (const ParamSpec& spec : activation.params) {
+        known += known.empty() ? spec.name : ", " + spec.name;
+      }
+      throw std::invalid_argument("unknown parameter '" + key + "' for activation '" +
+                                  activation.name + "'; " +
+                                  (known.empty() ? "it takes no parameters"
+                                                 : "its parameters are: " + known));
+    }
+    const ParamSpec& spec = activation.params[static_cast<std::size_t>(k)];
+    if (!(value >= spec.min && value <= spec.max)) {
+      throw std::invalid_argument("parameter '" + key + "' of activation '" + activation.name +
+                                  "' must be in [" + format_number(spec.min) + ", " +
+                                  format_number(spec.max) + "], got " +
+                                  (std::isnan(value) ? std::string("NaN") : format_number(value)));
+    }
+    values[static_cast<std::size_t>(k)] = value;
+  }
+  return values;
+}
+
+}  // namespace ap

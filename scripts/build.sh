@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds everything: the native core (tests, benchmark), the wasm core, the page
+# (Vite) and the library, into build/ and dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "build: native core and tests (build/native)"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs"
+
+echo "build: WebAssembly core (build/wasm)"
+# Emscripten's optimiser needs Debian's acorn; set here so nobody has to export it.
+export NODE_PATH=/usr/share/nodejs
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j"$jobs"
+
+echo "build: page (Vite) into dist/"
+if [[ -f vite.config.js ]]; then
+  npx vite build --logLevel warn
+else
+  mkdir -p dist && cp web/index.html dist/index.html
+fi
+
+echo "build: library into dist/lib/"
+mkdir -p dist/lib
+cp build/wasm/activation-playground-core.mjs dist/lib/activation-playground-core.mjs
+cp build/wasm/activation-playground-core.wasm dist/lib/activation-playground.wasm
+cp web/lib/activation-playground.mjs web/lib/activation-playground.d.ts dist/lib/
+# TypeScript resolves types for an .mjs import from .d.mts.
+cp web/lib/activation-playground.d.ts dist/lib/activation-playground.d.mts
+echo "build: done ($(du -sh dist | cut -f1) in dist/)"

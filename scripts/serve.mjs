@@ -1,0 +1,86 @@
+// A small static file server for dist/ on 127.0.0.1: the right MIME types for
+// .wasm and .mjs, no directory escapes. Used by `npm start` and by the tests.
+import {createServer} from "node:http";
+import {createReadStream, promises as fs} from "node:fs";
+import path from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
+
+const MIME_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".ts": "text/plain; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Starts the server; resolves to {url, port, close()}. Port 0 picks a free port. */
+export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1"} = {}) {
+  const rootDir = path.resolve(root);
+  const server = createServer(async (request, response) => {
+    try {
+      const urlPath = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      let filePath = path.resolve(rootDir, "." + urlPath);
+      if (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep)) {
+        response.writeHead(403).end("forbidden");
+        return;
+      }
+      let stat = await fs.stat(filePath).catch(() => null);
+      if (stat?.isDirectory()) {
+        filePath = path.join(filePath, "index.html");
+        stat = await fs.stat(filePath).catch(() => null);
+      }
+      if (!stat?.isFile()) {
+        response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
+        "content-length": stat.size,
+        "cache-control": "no-cache",
+      });
+      createReadStream(filePath).pipe(response);
+    } catch {
+      response.writeHead(400).end("bad request");
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const actualPort = server.address().port;
+      resolve({
+        url: `http://${host}:${actualPort}/`,
+        port: actualPort,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+  };
+  const port = Number(option("--port", process.env.PORT ?? 8080));
+  const root = option("--root", path.join(repoRoot, "dist"));
+  startServer({root, port}).then(
+    ({url}) => console.log(`Activation Playground is being served at ${url}  (Ctrl+C to stop)`),
+    (error) => {
+      console.error(`serve: cannot listen on port ${port}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,184 @@
+// Type declarations for Activation Playground's public JavaScript library.
+// Kept true by tests/types/api-usage.ts, which `npm test` type-checks.
+
+export type ActivationGroup = "classic" | "relu-family" | "smooth" | "self-normalizing" | "gated" | "hard";
+export type Smoothness = "C-inf" | "C1" | "C0" | "discontinuous";
+export type Saturation = "none" | "soft" | "hard";
+
+export interface ActivationParam {
+  name: string;
+  default: number;
+  /** Inclusive bounds; may be -Infinity / Infinity. */
+  min: number;
+  max: number;
+  learnable: boolean;
+}
+
+export interface ActivationProperties {
+  group: ActivationGroup;
+  /** Output range [min, max]; ±Infinity for unbounded ends. */
+  range: [number, number];
+  monotonic: boolean;
+  smoothness: Smoothness;
+  zeroCentred: boolean;
+  saturation: {left: Saturation; right: Saturation};
+  derivativeAtZero: number;
+}
+
+export interface ActivationInfo {
+  name: string;
+  label: string;
+  group: ActivationGroup;
+  /** LaTeX of f(x). */
+  formula: string;
+  /** LaTeX of f'(x). */
+  derivativeFormula: string;
+  params: ActivationParam[];
+  properties: ActivationProperties;
+  frameworks: {pytorch: string | null; keras: string | null; tfjs: string | null};
+}
+
+export type Params = Record<string, number>;
+export type Numbers = ArrayLike<number> | Float64Array;
+
+export interface Evaluation {
+  y: Float64Array;
+  dy: Float64Array;
+  /** Derivative with respect to each learnable parameter. */
+  dparams: Record<string, Float64Array>;
+}
+
+export type DatasetName =
+  | "circle" | "xor" | "gauss" | "spiral" | "moons" | "checkerboard" | "reg-plane" | "reg-gauss" | "custom";
+export type FeatureName = "x" | "y" | "x2" | "y2" | "xy" | "sinx" | "siny";
+
+export type LayerActivation =
+  | string
+  | {name: string; params?: Params; learn?: boolean}
+  | {name: "maxout"; params: {k: number}};
+
+export interface TrainerConfig {
+  dataset?: DatasetName;
+  classes?: number;
+  points?: number;
+  noise?: number;
+  trainFraction?: number;
+  seed?: number;
+  data?: {x: Numbers; y: Numbers; label: Numbers};
+  features?: FeatureName[];
+  standardize?: boolean;
+  hidden?: number[];
+  activation?: LayerActivation | LayerActivation[];
+  output?: "auto" | "tanh";
+  init?: "xavier" | "he" | "lecun" | "uniform";
+  initScale?: number;
+  biasInit?: number;
+  optimizer?: "sgd" | "momentum" | "adam";
+  learningRate?: number;
+  batchSize?: number;
+  shuffle?: boolean;
+  regularization?: "none" | "l1" | "l2";
+  regularizationRate?: number;
+}
+
+export type LiveConfig = Pick<TrainerConfig, "learningRate" | "optimizer" | "regularization" | "regularizationRate" | "batchSize">;
+
+export interface Metrics {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** null for regression. */
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  diverged: boolean;
+}
+
+export interface History {
+  epoch: Float64Array;
+  trainLoss: Float64Array;
+  testLoss: Float64Array;
+  trainAccuracy: Float64Array;
+  testAccuracy: Float64Array;
+}
+
+export interface LayerStats {
+  gradNorm: number;
+  preActMean: number;
+  preActStd: number;
+  actMean: number;
+  actStd: number;
+  deadFraction: number;
+  saturatedFraction: number;
+  sameSignFraction: number;
+  histogram: {lo: number; hi: number; counts: Uint32Array};
+}
+
+export interface Points {
+  x: Float64Array;
+  y: Float64Array;
+  /** Class index, or the real target for regression. */
+  label: Int32Array | Float64Array;
+  isTest: Uint8Array;
+}
+
+export interface GridSpec {
+  /** 2..256 samples per side. */
+  size?: number;
+  xMin?: number;
+  xMax?: number;
+  yMin?: number;
+  yMax?: number;
+}
+
+export interface NeuronGrid {
+  /** -1 for an input feature, 0.. for hidden layers, the hidden count for the output layer. */
+  layer: number;
+  index: number;
+  grid: Float32Array;
+}
+
+export interface LearnedParam {
+  layer: number;
+  name: string;
+  values: Float64Array;
+}
+
+export interface LayerWeights {
+  inputs: number;
+  outputs: number;
+  /** Row-major [out][in]. */
+  weights: Float64Array;
+  biases: Float64Array;
+}
+
+export interface Trainer {
+  train(epochs?: number): Metrics;
+  metrics(): Metrics;
+  history(): History;
+  layerStats(): LayerStats[];
+  points(): Points;
+  /** Row 0 at the top (largest y); 2 classes: P(class 1); k classes: k planes; regression: raw. */
+  predictGrid(spec?: GridSpec): Float32Array;
+  neuronGrids(spec?: GridSpec): NeuronGrid[];
+  learnedParams(): LearnedParam[];
+  /** Row-major n × width activations of hidden layer `layer`. */
+  transform(layer: number, xs: Numbers, ys: Numbers): Float64Array;
+  update(partialConfig: LiveConfig): void;
+  weights(): LayerWeights[];
+  setWeight(layer: number, to: number, from: number, value: number): void;
+  config(): Required<Omit<TrainerConfig, "data">> & Pick<TrainerConfig, "data">;
+  exportModel(): string;
+  dispose(): void;
+}
+
+export interface Core {
+  readonly version: string;
+  activations(): ActivationInfo[];
+  evaluate(name: string, params: Params | undefined, xs: Numbers): Evaluation;
+  criticalPoints(name: string, params: Params | undefined, lo: number, hi: number): number[];
+  softmax(xs: Numbers): {y: Float64Array; logY: Float64Array};
+  createTrainer(config?: TrainerConfig): Trainer;
+  importModel(model: string | object): Trainer;
+}
+
+export function loadCore(): Promise<Core>;
