@@ -56,7 +56,11 @@ export class PlainMlp {
     this.pending = 0; // examples accumulated in G since the last update
   }
 
-  /** Forward pass of the example already in A[0..inputs); returns the output. */
+  /**
+   * Forward pass of the example already in A[0..inputs); returns the output. Two neurons at a
+   * time: two independent accumulator chains share each input load (each neuron still sums
+   * bias + w0·a0 + w1·a1 + … in order, so the results do not change).
+   */
   forward() {
     const { W, B, A, sizes, wOff, bOff, aOff, depth } = this;
     for (let l = 1; l <= depth; l++) {
@@ -65,10 +69,23 @@ export class PlainMlp {
       const ai = aOff[l - 1];
       const ao = aOff[l];
       const bo = bOff[l];
-      let wj = wOff[l];
-      for (let j = 0; j < nOut; j++, wj += nIn) {
+      let w0 = wOff[l];
+      let j = 0;
+      for (; j + 1 < nOut; j += 2, w0 += 2 * nIn) {
+        const w1 = w0 + nIn;
+        let s0 = B[bo + j];
+        let s1 = B[bo + j + 1];
+        for (let i = 0; i < nIn; i++) {
+          const a = A[ai + i];
+          s0 += W[w0 + i] * a;
+          s1 += W[w1 + i] * a;
+        }
+        A[ao + j] = Math.tanh(s0);
+        A[ao + j + 1] = Math.tanh(s1);
+      }
+      if (j < nOut) {
         let s = B[bo + j];
-        for (let i = 0; i < nIn; i++) s += W[wj + i] * A[ai + i];
+        for (let i = 0; i < nIn; i++) s += W[w0 + i] * A[ai + i];
         A[ao + j] = Math.tanh(s);
       }
     }
@@ -87,19 +104,48 @@ export class PlainMlp {
       const ai = aOff[l - 1];
       const ao = aOff[l];
       const bo = bOff[l];
-      const w0 = wOff[l];
-      for (let j = 0, wj = w0; j < nOut; j++, wj += nIn) {
-        const d = D[ao + j];
-        GB[bo + j] += d;
-        for (let i = 0; i < nIn; i++) G[wj + i] += d * A[ai + i];
-      }
-      if (l > 1) {
+      const wl = wOff[l];
+      // dLoss/dW[j][i] += D[j]·A[i], two rows at a time.
+      let j = 0;
+      for (let w0 = wl; j + 1 < nOut; j += 2, w0 += 2 * nIn) {
+        const w1 = w0 + nIn;
+        const d0 = D[ao + j];
+        const d1 = D[ao + j + 1];
+        GB[bo + j] += d0;
+        GB[bo + j + 1] += d1;
         for (let i = 0; i < nIn; i++) {
-          let s = 0;
-          for (let j = 0, wj = w0 + i; j < nOut; j++, wj += nIn) s += W[wj] * D[ao + j];
           const a = A[ai + i];
-          D[ai + i] = s * (1 - a * a);
+          G[w0 + i] += d0 * a;
+          G[w1 + i] += d1 * a;
         }
+      }
+      if (j < nOut) {
+        const d = D[ao + j];
+        const w0 = wl + j * nIn;
+        GB[bo + j] += d;
+        for (let i = 0; i < nIn; i++) G[w0 + i] += d * A[ai + i];
+      }
+      if (l === 1) break;
+      // D[i] of the layer below = f'(a_i) · Σ_j W[j][i]·D[j], two inputs at a time.
+      let i = 0;
+      for (; i + 1 < nIn; i += 2) {
+        let s0 = 0;
+        let s1 = 0;
+        for (let jj = 0, w = wl + i; jj < nOut; jj++, w += nIn) {
+          const d = D[ao + jj];
+          s0 += W[w] * d;
+          s1 += W[w + 1] * d;
+        }
+        const a0 = A[ai + i];
+        const a1 = A[ai + i + 1];
+        D[ai + i] = s0 * (1 - a0 * a0);
+        D[ai + i + 1] = s1 * (1 - a1 * a1);
+      }
+      if (i < nIn) {
+        let s = 0;
+        for (let jj = 0, w = wl + i; jj < nOut; jj++, w += nIn) s += W[w] * D[ao + jj];
+        const a = A[ai + i];
+        D[ai + i] = s * (1 - a * a);
       }
     }
   }

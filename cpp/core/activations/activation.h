@@ -73,6 +73,10 @@ struct Activation {
   /// The trainer's forward kernel: equal to `forward`, or a faster approximation
   /// whose worst-case error is documented beside it.
   ForwardKernel training_forward;
+  /// Cross-parameter constraint checked by resolve_params after the per-parameter
+  /// ranges (e.g. hardtanh's min_val < max_val); throws std::invalid_argument
+  /// naming the parameters. nullptr when the ranges say everything.
+  void (*check_params)(const ParamValues& p) = nullptr;
 
   double value_at(double x, const ParamValues& p) const;
   double derivative_at(double x, const ParamValues& p) const;

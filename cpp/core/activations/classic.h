@@ -80,7 +80,7 @@ struct Tanh {
   static double derivative(double x, double y, const ParamValues&) {
     // 1 - y^2 is exact enough while |y| <= 1/2 (no cancellation); beyond that
     // sech^2 from e^{-2|x|} keeps the small tail accurate.
-    if (std::fabs(y) <= 0.5) return std::fma(-y, y, 1.0);
+    if (std::fabs(y) <= 0.5) return (1.0 - y) * (1.0 + y);
     return math::sech2(x);
   }
 };

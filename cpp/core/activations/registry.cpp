@@ -10,7 +10,11 @@
 #include <utility>
 
 #include "activations/classic.h"
+#include "activations/gated.h"
+#include "activations/hard.h"
 #include "activations/relu_family.h"
+#include "activations/self_normalizing.h"
+#include "activations/smooth.h"
 
 namespace ap {
 namespace {
@@ -20,6 +24,12 @@ struct HasParamDerivative : std::false_type {};
 template <class P>
 struct HasParamDerivative<P, std::void_t<decltype(P::param_derivative(
                                  0.0, 0.0, 0, std::declval<const ParamValues&>()))>>
+    : std::true_type {};
+
+template <class P, class = void>
+struct HasCheck : std::false_type {};
+template <class P>
+struct HasCheck<P, std::void_t<decltype(P::check(std::declval<const ParamValues&>()))>>
     : std::true_type {};
 
 template <class P>
@@ -57,27 +67,41 @@ Activation make_activation() {
     a.param_derivative = nullptr;
   }
   a.training_forward = a.forward;
+  if constexpr (HasCheck<P>::value) a.check_params = &P::check;
   return a;
 }
 
 std::vector<Activation> build_catalog() {
   using namespace policy;
   return {
+      // The order of tests/reference/activations.json, which is also the page's menu order.
       make_activation<Identity>(),
       make_activation<BinaryStep>(),
       make_activation<Sigmoid>(),
+      make_activation<Hardsigmoid>(),
+      make_activation<HardsigmoidKeras2>(),
       make_activation<Tanh>(),
-      make_activation<ScaledSigmoid>(),
+      make_activation<Hardtanh>(),
       make_activation<Relu>(),
+      make_activation<Relu6>(),
+      make_activation<LeakyRelu>(),
+      make_activation<Prelu>(),
+      make_activation<Rrelu>(),
+      make_activation<Elu>(),
+      make_activation<Celu>(),
+      make_activation<Selu>(),
+      make_activation<Gelu>(),
+      make_activation<GeluTanh>(),
+      make_activation<Silu>(),
+      make_activation<Swish>(),
+      make_activation<Mish>(),
+      make_activation<Softplus>(),
+      make_activation<Softsign>(),
+      make_activation<Hardswish>(),
+      make_activation<Logsigmoid>(),
+      make_activation<Tanhshrink>(),
+      make_activation<ScaledSigmoid>(),
   };
-}
-
-std::string format_number(double v) {
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  std::ostringstream s;
-  s.precision(17);
-  s << v;
-  return s.str();
 }
 
 }  // namespace
@@ -116,12 +140,13 @@ ParamValues resolve_params(const Activation& activation,
     const ParamSpec& spec = activation.params[static_cast<std::size_t>(k)];
     if (!(value >= spec.min && value <= spec.max)) {
       throw std::invalid_argument("parameter '" + key + "' of activation '" + activation.name +
-                                  "' must be in [" + format_number(spec.min) + ", " +
-                                  format_number(spec.max) + "], got " +
-                                  (std::isnan(value) ? std::string("NaN") : format_number(value)));
+                                  "' must be in [" + policy::format_number(spec.min) + ", " +
+                                  policy::format_number(spec.max) + "], got " +
+                                  policy::format_number(value));
     }
     values[static_cast<std::size_t>(k)] = value;
   }
+  if (activation.check_params != nullptr) activation.check_params(values);
   return values;
 }
 

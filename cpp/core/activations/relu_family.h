@@ -1,7 +1,10 @@
 #pragma once
 // Rectifiers: ReLU, ReLU6, leaky ReLU, PReLU, RReLU (evaluation mode), ELU, CELU.
 // Kink conventions follow PyTorch's backward kernels (tests/reference
-// meta.conventions): f'(0) takes the x <= 0 branch.
+// meta.conventions): at x = 0 the derivative takes the x <= 0 branch, and ReLU6's
+// derivative is 0 at both ends of [0, 6].
+
+#include <stdexcept>
 
 #include "activations/policy.h"
 
@@ -25,6 +28,172 @@ struct Relu {
   static double value(double x, const ParamValues&) { return x < 0 ? 0.0 : x; }
   static double derivative(double x, double, const ParamValues&) {
     return keep_nan(x, x > 0 ? 1.0 : 0.0);
+  }
+};
+
+/// min(max(0, x), 6); f'(x) = 1 on the open interval (0, 6), else 0.
+struct Relu6 {
+  static constexpr const char* kName = "relu6";
+  static constexpr const char* kLabel = "ReLU6";
+  static constexpr const char* kFormula = "f(x) = \\min(\\max(0, x), 6)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"relu-family", 0.0, 6.0, true, Smoothness::kC0, false, kHard, kHard};
+  }
+  static Frameworks frameworks() {
+    return {"nn.ReLU6()", "activation=\"relu6\"", "tf.layers.activation({activation: 'relu6'})"};
+  }
+  static double value(double x, const ParamValues&) {
+    if (x < 0) return 0.0;
+    if (x > 6) return 6.0;
+    return x;
+  }
+  static double derivative(double x, double, const ParamValues&) {
+    return keep_nan(x, x > 0 && x < 6 ? 1.0 : 0.0);
+  }
+};
+
+/// The shared rule of leaky ReLU, PReLU and RReLU: x > 0 ? x : s x, f'(0) = s.
+inline double leaky(double x, double s) { return x > 0 ? x : s * x; }
+inline double leaky_derivative(double x, double s) { return keep_nan(x, x > 0 ? 1.0 : s); }
+
+/// x > 0 ? x : s x with s = negative_slope; f'(x) = x > 0 ? 1 : s.
+struct LeakyRelu {
+  static constexpr const char* kName = "leaky_relu";
+  static constexpr const char* kLabel = "Leaky ReLU";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} x & x > 0 \\\\ s\\,x & x \\le 0 \\end{cases}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ s & x \\le 0 \\end{cases}";
+  // negative_slope in [0, 1]: below 0 the function stops being monotonic (that
+  // is PReLU's territory), above 1 the "leak" is steeper than the identity side.
+  static std::vector<ParamSpec> params() { return {{"negative_slope", 0.01, 0.0, 1.0, false}}; }
+  static Properties properties() {
+    return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.LeakyReLU(0.01)", "layers.LeakyReLU(negative_slope=0.01)",
+            "tf.layers.leakyReLU({alpha: 0.01})"};
+  }
+  static double value(double x, const ParamValues& p) { return leaky(x, p[0]); }
+  static double derivative(double x, double, const ParamValues& p) {
+    return leaky_derivative(x, p[0]);
+  }
+};
+
+/// x > 0 ? x : a x with a learnable; f'(x) = x > 0 ? 1 : a; df/da = x > 0 ? 0 : x.
+struct Prelu {
+  static constexpr const char* kName = "prelu";
+  static constexpr const char* kLabel = "PReLU";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} x & x > 0 \\\\ a\\,x & x \\le 0 \\end{cases}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}, \\quad "
+      "\\frac{\\partial f}{\\partial a} = \\min(x, 0)";
+  // a in [-1, 1]: learned slopes are allowed to go negative (the reference
+  // tabulates a = -0.1), and |a| <= 1 keeps the negative side no steeper than
+  // the positive one, the regime PReLU was introduced for.
+  static std::vector<ParamSpec> params() { return {{"a", 0.25, -1.0, 1.0, true}}; }
+  static Properties properties() {
+    return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.PReLU(init=0.25)",
+            "layers.PReLU(alpha_initializer=initializers.Constant(0.25))",
+            "tf.layers.prelu({alphaInitializer: tf.initializers.constant({value: 0.25})})"};
+  }
+  static double value(double x, const ParamValues& p) { return leaky(x, p[0]); }
+  static double derivative(double x, double, const ParamValues& p) {
+    return leaky_derivative(x, p[0]);
+  }
+  static double param_derivative(double x, double, int, const ParamValues&) {
+    return x > 0 ? 0.0 : x;
+  }
+};
+
+/// Randomised leaky ReLU in evaluation mode: leaky ReLU with the slope
+/// s = (lower + upper) / 2 (evaluated in double, as PyTorch does). Training mode
+/// draws s ~ U(lower, upper) per element and is not part of the catalog.
+struct Rrelu {
+  static constexpr const char* kName = "rrelu";
+  static constexpr const char* kLabel = "RReLU (eval)";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} x & x > 0 \\\\ \\frac{l + u}{2}\\,x & x \\le 0 \\end{cases}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\frac{l + u}{2} & x \\le 0 \\end{cases}";
+  // lower, upper in [0, 1] with lower <= upper (PyTorch's constraint): the
+  // sampled slopes then keep the function monotonic and no steeper than x.
+  static std::vector<ParamSpec> params() {
+    return {{"lower", 1.0 / 8.0, 0.0, 1.0, false}, {"upper", 1.0 / 3.0, 0.0, 1.0, false}};
+  }
+  static void check(const ParamValues& p) {
+    if (p[0] > p[1]) {
+      throw std::invalid_argument(
+          "parameter 'lower' of activation 'rrelu' must be <= upper (" + format_number(p[1]) +
+          "), got " + format_number(p[0]) + "; allowed range of each: [0, 1]");
+    }
+  }
+  static Properties properties() {
+    return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
+  }
+  static Frameworks frameworks() { return {"nn.RReLU()", "", ""}; }
+  static double slope(const ParamValues& p) { return (p[0] + p[1]) / 2.0; }
+  static double value(double x, const ParamValues& p) { return leaky(x, slope(p)); }
+  static double derivative(double x, double, const ParamValues& p) {
+    return leaky_derivative(x, slope(p));
+  }
+};
+
+/// x > 0 ? x : alpha (e^x - 1); f'(x) = x > 0 ? 1 : alpha e^x, so f'(0) = alpha.
+struct Elu {
+  static constexpr const char* kName = "elu";
+  static constexpr const char* kLabel = "ELU";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x} - 1) & x \\le 0 \\end{cases}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha\\,e^{x} & x \\le 0 \\end{cases}";
+  // alpha in [0, 10]: alpha = 0 is exactly ReLU (still well defined), and
+  // beyond 10 the negative saturation level -alpha dwarfs typical activations.
+  static std::vector<ParamSpec> params() { return {{"alpha", 1.0, 0.0, 10.0, false}}; }
+  static Properties properties() {
+    return {"relu-family", -1.0, kInf, true, Smoothness::kC1, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.ELU()", "activation=\"elu\"", "tf.layers.activation({activation: 'elu'})"};
+  }
+  // expm1 keeps full relative accuracy near 0, where e^x - 1 would cancel.
+  static double value(double x, const ParamValues& p) { return x > 0 ? x : p[0] * std::expm1(x); }
+  static double derivative(double x, double, const ParamValues& p) {
+    return x > 0 ? 1.0 : p[0] * std::exp(x);
+  }
+};
+
+/// x > 0 ? x : alpha (e^{x/alpha} - 1); f'(x) = x > 0 ? 1 : e^{x/alpha}.
+struct Celu {
+  static constexpr const char* kName = "celu";
+  static constexpr const char* kLabel = "CELU";
+  static constexpr const char* kFormula =
+      "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x/\\alpha} - 1) & x \\le 0 "
+      "\\end{cases}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}";
+  // alpha in [0.01, 10]: x / alpha needs alpha > 0 (PyTorch rejects 0); below
+  // 0.01 the curve is indistinguishable from ReLU, beyond 10 from the identity
+  // over any plotted window.
+  static std::vector<ParamSpec> params() { return {{"alpha", 1.0, 0.01, 10.0, false}}; }
+  static Properties properties() {
+    return {"relu-family", -1.0, kInf, true, Smoothness::kC1, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.CELU()", "activation=\"celu\"", ""};
+  }
+  static double value(double x, const ParamValues& p) {
+    return x > 0 ? x : p[0] * std::expm1(x / p[0]);
+  }
+  static double derivative(double x, double, const ParamValues& p) {
+    return x > 0 ? 1.0 : std::exp(x / p[0]);
   }
 };
 

@@ -10,12 +10,15 @@ namespace ap::math {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// s(x) = 1 / (1 + e^{-x}), branching on the sign so exp never overflows and the
-/// small tail e^{x} / (1 + e^{x}) keeps full relative accuracy for x << 0.
+/// s(x) = 1 / (1 + e^{-x}), branching on the sign so exp never overflows: the
+/// tail t = e / (1 + e) with e = e^{-|x|} has full relative accuracy, giving s(x)
+/// = t for x < 0 and s(x) = 1 - t for x >= 0. The subtraction from 1 rounds once
+/// an almost exact value, so s(x) near 1 is nearly correctly rounded (1 / (1 + e)
+/// would round 1 + e first and can be an ulp off, e.g. at x = 20).
 inline double sigmoid(double x) {
-  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
-  const double e = std::exp(x);
-  return e / (1.0 + e);
+  const double e = std::exp(-std::fabs(x));
+  const double t = e / (1.0 + e);
+  return x >= 0 ? 1.0 - t : (x < 0 ? t : x);
 }
 
 /// s(x) s(-x) = e / (1 + e)^2 with e = e^{-|x|}: symmetric, no cancellation in 1 - s.
@@ -43,6 +46,35 @@ inline double sech2(double x) {
   const double e = std::exp(-2.0 * std::fabs(x));
   const double d = 1.0 + e;
   return 4.0 * e / (d * d);
+}
+
+/// An unevaluated sum hi + lo with |lo| <= ulp(hi) / 2 (double-double).
+struct TwoDouble {
+  double hi;
+  double lo;
+};
+
+/// a + b exactly (Knuth's TwoSum; no ordering requirement).
+inline TwoDouble two_sum(double a, double b) {
+  const double s = a + b;
+  const double bv = s - a;
+  const double av = s - bv;
+  return {s, (a - av) + (b - bv)};
+}
+
+/// a * b exactly for |a|, |b| < 2^996 (Dekker's product with Veltkamp splitting).
+/// Written without fma on purpose: wasm and baseline x86-64 have no hardware
+/// fma, and the libm fallback is slow.
+inline TwoDouble two_prod(double a, double b) {
+  constexpr double kSplit = 134217729.0;  // 2^27 + 1
+  const double p = a * b;
+  const double ca = kSplit * a;
+  const double ahi = ca - (ca - a);
+  const double alo = a - ahi;
+  const double cb = kSplit * b;
+  const double bhi = cb - (cb - b);
+  const double blo = b - bhi;
+  return {p, ((ahi * bhi - p) + ahi * blo + alo * bhi) + alo * blo};
 }
 
 }  // namespace ap::math

@@ -25,6 +25,14 @@ constexpr double kPi = 3.14159265358979323846;
 /// the first n mod k classes get one extra point.
 int class_share(int n, int k, int c) { return n / k + (c < n % k ? 1 : 0); }
 
+/// Euclidean distance as sqrt(dx^2 + dy^2), like TF Playground's dist(): sqrt is
+/// correctly rounded everywhere, while hypot differs between glibc and musl (wasm).
+double distance(double x0, double y0, double x1, double y1) {
+  const double dx = x0 - x1;
+  const double dy = y0 - y1;
+  return std::sqrt(dx * dx + dy * dy);
+}
+
 void push(Dataset& d, double x, double y, double label) {
   d.x.push_back(x);
   d.y.push_back(y);
@@ -44,7 +52,7 @@ void make_circle(Dataset& d, Rng& rng, int n, double noise) {
     const double y = r * std::cos(angle);
     const double nx = rng.uniform(-kRadius, kRadius) * noise;
     const double ny = rng.uniform(-kRadius, kRadius) * noise;
-    push(d, x, y, std::hypot(x + nx, y + ny) < kRadius * 0.5 ? 1 : 0);
+    push(d, x, y, distance(x + nx, y + ny, 0, 0) < kRadius * 0.5 ? 1 : 0);
   };
   const int inside = n - n / 2;
   for (int i = 0; i < inside; ++i) add(0, kRadius * 0.5);
@@ -173,7 +181,7 @@ void make_reg_gauss(Dataset& d, Rng& rng, int n, double noise) {
     const double py = y + rng.uniform(-6, 6) * noise;
     double target = 0;
     for (const Bump& b : kBumps) {
-      const double value = b.sign * std::fmin(1.0, std::fmax(0.0, 1 - std::hypot(px - b.cx, py - b.cy) / 2));
+      const double value = b.sign * std::fmin(1.0, std::fmax(0.0, 1 - distance(px, py, b.cx, b.cy) / 2));
       if (std::fabs(value) > std::fabs(target)) target = value;
     }
     push(d, x, y, target);

@@ -34,13 +34,18 @@ export function uid(prefix) {
 }
 
 /**
- * Message lookup. Accepts a flat {"explorer.title": "..."} object or nested
- * {explorer: {title: "..."}}. `{name}` placeholders are filled from `vars`.
- * A missing key returns the key itself, so a gap is visible but never fatal.
+ * Message lookup for keys such as "explorer.title". `messages` is either the page's
+ * messages object (with t/has) or a plain catalog keyed by namespace (file name),
+ * {explorer: {title: "..."}}. `{name}` placeholders are filled from `vars`; a missing
+ * key returns the key itself, so a gap is visible but never fatal.
  */
 export function createTranslator(messages) {
+  if (messages && typeof messages.t === "function" && typeof messages.has === "function") {
+    const t = (key, vars) => messages.t(key, vars);
+    t.has = (key) => messages.has(key);
+    return t;
+  }
   const lookup = (key) => {
-    if (messages && typeof messages[key] === "string") return messages[key];
     let node = messages;
     for (const part of key.split(".")) {
       if (node === null || typeof node !== "object") return undefined;

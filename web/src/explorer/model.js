@@ -99,22 +99,23 @@ export function sliderSpec(param) {
   let lo = param.min;
   let hi = param.max;
   if (!Number.isFinite(lo) && !Number.isFinite(hi)) {
-    lo = def - 5;
-    hi = def + 5;
+    hi = Math.max(5, Math.ceil(2 * Math.abs(def)));
+    lo = -hi;
   } else if (!Number.isFinite(lo)) {
     lo = Math.min(def, hi) - Math.max(10, 2 * Math.abs(def));
   } else if (!Number.isFinite(hi)) {
     hi = Math.max(lo + 10, 2 * Math.abs(def), def + 1);
   }
   const step = niceStep((hi - lo) / 400);
-  return {lo, hi, step, allowInfinity: param.max === Infinity, allowNegInfinity: param.min === -Infinity};
+  // "∞" is offered for thresholds: bounded below, unbounded above.
+  return {lo, hi, step, allowInfinity: param.max === Infinity && Number.isFinite(param.min)};
 }
 
 /** Evenly spaced points from lo to hi inclusive. */
 export function linspace(lo, hi, n) {
   const xs = new Float64Array(n);
-  const step = (hi - lo) / (n - 1);
-  for (let i = 0; i < n; i += 1) xs[i] = lo + i * step;
+  // lo + span * (i / (n - 1)) hits 0 exactly for symmetric ranges with odd n.
+  for (let i = 0; i < n; i += 1) xs[i] = lo + (hi - lo) * (i / (n - 1));
   xs[n - 1] = hi;
   return xs;
 }
@@ -184,11 +185,18 @@ export function formatNumber(v, digits = 4) {
   let text;
   if (a >= 1e6 || a < 1e-4) {
     const [mantissa, exponent] = v.toExponential(digits - 1).split("e");
-    text = `${trimZeros(mantissa)}\u00d710^${Number(exponent)}`;
+    text = `${trimZeros(mantissa)}\u00d710${superscript(Number(exponent))}`;
   } else {
     text = trimZeros(v.toPrecision(digits));
   }
   return text.replace("-", "\u2212");
+}
+
+const kSuperscripts = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074", 5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
+
+/** An integer in Unicode superscript digits, e.g. -7 -> "⁻⁷". */
+export function superscript(n) {
+  return String(n).replace(/[-0-9]/g, (c) => kSuperscripts[c]);
 }
 
 function trimZeros(text) {
@@ -196,24 +204,35 @@ function trimZeros(text) {
 }
 
 /**
- * The best case of |f'| through stacked layers: m = max over x of |f'(x)|
- * (sampled densely on [-lo, hi] plus the points either side of 0), so n layers
- * multiply a back-propagated gradient by at most m^n.
+ * The best case of |f'| through stacked layers: m = max over x of |f'(x)|, sampled
+ * densely on [-20, 20] (plus 0 and the points just beside it), so n layers multiply a
+ * back-propagated gradient by at most m^n. `at` is where the maximum is reached, or
+ * null when it is reached on a whole stretch (ReLU's slope is 1 for every x > 0).
  */
 export function bestCaseGain(evaluate, name, params) {
   const n = 8001;
-  const xs = new Float64Array(n + 4);
+  const xs = new Float64Array(n + 3);
   xs.set(linspace(-20, 20, n));
-  xs.set([-1e-9, 0, 1e-9, 1e-6], n);
+  xs.set([-1e-9, 0, 1e-9], n);
   const {dy} = evaluate(name, params, xs);
   let best = 0;
-  let at = 0;
   for (let i = 0; i < xs.length; i += 1) {
     const g = Math.abs(dy[i]);
-    if (g > best) {
-      best = g;
+    if (g > best) best = g;
+  }
+  let at = null;
+  let ties = 0;
+  for (let i = 0; i < n; i += 1) {
+    if (Math.abs(dy[i]) >= best * (1 - 1e-12)) {
+      ties += 1;
       at = xs[i];
     }
+  }
+  if (ties !== 1) {
+    // Only at the extra points beside 0 (a one-sided limit, e.g. SELU's left slope at 0-), or on a stretch.
+    at = ties === 0 ? 0 : null;
+  } else if (Math.abs(at) < 1e-9) {
+    at = 0;
   }
   return {max: best, at};
 }

@@ -1,0 +1,224 @@
+#pragma once
+// Gated activations f(x) = x g(x): GELU (exact and tanh approximation), SiLU,
+// swish with a learnable beta, and mish. x g(x) is written as `gate(x, g)` so that
+// x = ±inf with g = 0 gives the limit 0 instead of inf * 0 = NaN.
+
+#include "activations/policy.h"
+
+namespace ap::policy {
+
+/// x g with the limit 0 wherever the gate has underflowed to 0 (x may be ±inf).
+inline double gate(double x, double g) { return g == 0 ? 0.0 : x * g; }
+
+inline constexpr double kInvSqrt2 = 0.70710678118654752440;    // 1/sqrt(2)
+inline constexpr double kInvSqrt2Pi = 0.39894228040143267794;  // 1/sqrt(2 pi)
+
+/// Standard normal density phi(x) = e^{-x^2/2} / sqrt(2 pi). x^2 is split
+/// exactly into hi + lo so the exponent carries no rounding error:
+/// e^{-(hi+lo)/2} = e^{-hi/2} (1 - lo/2).
+inline double normal_pdf(double x) {
+  if (!(std::fabs(x) < 1e150)) return kInvSqrt2Pi * std::exp(-0.5 * x * x);
+  const math::TwoDouble sq = math::two_prod(x, x);
+  const double e = std::exp(-0.5 * sq.hi);
+  return kInvSqrt2Pi * (e - 0.5 * sq.lo * e);
+}
+
+/// 1/sqrt(2) as hi + lo.
+inline constexpr double kInvSqrt2Hi = 0.70710678118654757;
+inline constexpr double kInvSqrt2Lo = -4.8336466567264567e-17;
+inline constexpr double kSqrt2 = 1.4142135623730951;
+
+/// Standard normal CDF Phi(x) = erfc(t) / 2 with t = -x / sqrt 2 (erfc keeps the
+/// lower tail accurate). In the lower tail erfc(t) has condition number ~2 t^2,
+/// so the rounding of t itself would cost up to x^2 ulp: t is carried as an
+/// exact hi + lo and the first-order term erfc'(t_hi) t_lo = -2 sqrt 2 phi(x) t_lo
+/// is added back.
+inline double normal_cdf(double x) {
+  if (!(x < 0 && x > -40)) return 0.5 * std::erfc(-x * kInvSqrt2);
+  const math::TwoDouble p = math::two_prod(x, kInvSqrt2Hi);
+  const double t_hi = -p.hi;
+  const double t_lo = -(p.lo + x * kInvSqrt2Lo);
+  const double phi = kInvSqrt2Pi * std::exp(-0.5 * x * x);
+  return 0.5 * std::erfc(t_hi) - kSqrt2 * phi * t_lo;
+}
+
+/// GELU: x Phi(x); f'(x) = Phi(x) + x phi(x).
+struct Gelu {
+  static constexpr const char* kName = "gelu";
+  static constexpr const char* kLabel = "GELU";
+  static constexpr const char* kFormula =
+      "f(x) = x\\,\\Phi(x) = \\frac{x}{2}\\left(1 + \\operatorname{erf}\\frac{x}{\\sqrt{2}}\\right)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\Phi(x) + x\\,\\varphi(x) = \\Phi(x) + \\frac{x}{\\sqrt{2\\pi}} e^{-x^2/2}";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"gated", -0.16997120747990369, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.GELU()", "activation=\"gelu\"", "tf.layers.activation({activation: 'gelu'})"};
+  }
+  static double value(double x, const ParamValues&) { return gate(x, normal_cdf(x)); }
+  static double derivative(double x, double, const ParamValues&) {
+    // For x << 0 both terms are tiny and of opposite sign with ratio ~1/x^2: no
+    // cancellation, and each keeps full relative accuracy.
+    return normal_cdf(x) + gate(x, normal_pdf(x));
+  }
+};
+
+/// GELU, tanh approximation: x (1 + tanh u) / 2 = x s(2u) with
+/// u = sqrt(2/pi) (x + 0.044715 x^3); f'(x) = s(2u) + 2 x u' s(2u) s(-2u),
+/// u' = sqrt(2/pi) (1 + 3 * 0.044715 x^2).
+struct GeluTanh {
+  static constexpr double kC = 0.79788456080286535588;  // sqrt(2/pi)
+  static constexpr double kK = 0.044715;
+  static constexpr const char* kName = "gelu_tanh";
+  static constexpr const char* kLabel = "GELU (tanh approx.)";
+  static constexpr const char* kFormula =
+      "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)\\right)\\right)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\frac{1 + \\tanh u}{2} + \\frac{x}{2}\\,(1 - \\tanh^2 u)\\,u', \\quad "
+      "u' = \\sqrt{2/\\pi}\\,(1 + 0.134145\\,x^2)";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"gated", -0.17004075057125406, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.GELU(approximate=\"tanh\")",
+            "activation=lambda x: keras.activations.gelu(x, approximate=True)",
+            "tf.layers.activation({activation: 'gelu_new'})"};
+  }
+  /// 2u, the argument of the sigmoid.
+  static double two_u(double x) { return 2.0 * kC * (x + kK * (x * x * x)); }
+  /// 2 sqrt(2/pi) and 0.044715 as hi + lo (0.044715 is an exact decimal, not a double).
+  static constexpr double kTwoCHi = 1.5957691216057308;
+  static constexpr double kTwoCLo = -9.96930880911092e-17;
+  static constexpr double kKHi = 0.044715;
+  static constexpr double kKLo = 2.1960211427085595e-18;
+  /// x s(2u) with 2u carried as hi + lo: in the lower tail s(2u) ~ e^{2u} has
+  /// condition number |2u|, so the four roundings in 2u would cost several ulp.
+  /// s(hi + lo) = s(hi) + lo s(hi) s(-hi).
+  static double value(double x, const ParamValues&) {
+    if (!(std::fabs(x) < 100)) return gate(x, math::sigmoid(two_u(x)));
+    using math::two_prod;
+    using math::two_sum;
+    const math::TwoDouble x2 = two_prod(x, x);
+    math::TwoDouble x3 = two_prod(x2.hi, x);
+    x3.lo += x2.lo * x;
+    math::TwoDouble kx3 = two_prod(kKHi, x3.hi);
+    kx3.lo += kKHi * x3.lo + kKLo * x3.hi;
+    math::TwoDouble inner = two_sum(x, kx3.hi);
+    inner.lo += kx3.lo;
+    math::TwoDouble t = two_prod(kTwoCHi, inner.hi);
+    t.lo += kTwoCHi * inner.lo + kTwoCLo * inner.hi;
+    // One exp gives both s(t) and s(-t): e = e^{-|t|}, the small one is e / (1 + e).
+    const double e = std::exp(-std::fabs(t.hi));
+    const double small = e / (1.0 + e);
+    const double s_pos = t.hi >= 0 ? 1.0 - small : small;
+    const double s_neg = t.hi >= 0 ? small : 1.0 - small;
+    return gate(x, s_pos + t.lo * s_pos * s_neg);
+  }
+  static double derivative(double x, double, const ParamValues&) {
+    const double t = two_u(x);
+    const double du2 = 2.0 * kC * (1.0 + 3.0 * kK * (x * x));
+    return math::sigmoid(t) + gate(x, du2 * math::sigmoid_derivative(t));
+  }
+};
+
+/// SiLU: x s(x); f'(x) = s(x) (1 + x s(-x)) = s(x) + x s(x) s(-x).
+struct Silu {
+  static constexpr const char* kName = "silu";
+  static constexpr const char* kLabel = "SiLU";
+  static constexpr const char* kFormula = "f(x) = x\\,\\sigma(x) = \\frac{x}{1 + e^{-x}}";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"gated", -0.2784645427610738, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.SiLU()", "activation=\"silu\"", "tf.layers.activation({activation: 'swish'})"};
+  }
+  static double value(double x, const ParamValues&) { return gate(x, math::sigmoid(x)); }
+  static double derivative(double x, double, const ParamValues&) {
+    return math::sigmoid(x) + gate(x, math::sigmoid_derivative(x));
+  }
+};
+
+/// Swish: x s(beta x) with beta learnable (beta = 1 is SiLU);
+/// f'(x) = s(beta x) + beta x s(beta x) s(-beta x); df/dbeta = x^2 s(beta x) s(-beta x).
+struct Swish {
+  static constexpr const char* kName = "swish";
+  static constexpr const char* kLabel = "Swish";
+  static constexpr const char* kFormula = "f(x) = x\\,\\sigma(\\beta x)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)\\,\\sigma(-\\beta x), \\quad "
+      "\\frac{\\partial f}{\\partial \\beta} = x^2\\,\\sigma(\\beta x)\\,\\sigma(-\\beta x)";
+  // beta in [0, 10]: beta = 0 is the linear x/2, and by 10 the curve is ReLU to
+  // within 0.03; negative beta flips it into a non-rectifier.
+  static std::vector<ParamSpec> params() { return {{"beta", 1.0, 0.0, 10.0, true}}; }
+  static Properties properties() {
+    return {"gated", -0.2784645427610738, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"", "activation=\"swish\"", "tf.layers.activation({activation: 'swish'})"};
+  }
+  static double value(double x, const ParamValues& p) { return gate(x, math::sigmoid(p[0] * x)); }
+  static double derivative(double x, double, const ParamValues& p) {
+    const double bx = p[0] * x;
+    return math::sigmoid(bx) + gate(bx, math::sigmoid_derivative(bx));
+  }
+  static double param_derivative(double x, double, int, const ParamValues& p) {
+    return gate(x, gate(x, math::sigmoid_derivative(p[0] * x)));
+  }
+};
+
+/// Mish: x tanh(softplus(x)); f'(x) = tanh(sp) + x s(x) sech^2(sp), sp = softplus(x).
+/// With e = e^{x}, tanh(softplus x) = n / (n + 2) for n = e (e + 2), which needs
+/// neither log nor tanh and has no cancellation; for x > 0 it is rewritten in
+/// e = e^{-x} as (1 + 2e) / (1 + 2e + 2e^2) so nothing overflows.
+struct Mish {
+  static constexpr const char* kName = "mish";
+  static constexpr const char* kLabel = "Mish";
+  static constexpr const char* kFormula = "f(x) = x \\tanh\\bigl(\\log(1 + e^{x})\\bigr)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = \\tanh\\bigl(\\operatorname{sp}(x)\\bigr) + x\\,\\sigma(x)\\,"
+      "\\operatorname{sech}^2\\bigl(\\operatorname{sp}(x)\\bigr), \\quad \\operatorname{sp}(x) = "
+      "\\log(1 + e^{x})";
+  static std::vector<ParamSpec> params() { return {}; }
+  static Properties properties() {
+    return {"gated", -0.30884341301725043, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+  }
+  static Frameworks frameworks() {
+    return {"nn.Mish()", "activation=\"mish\"", "tf.layers.activation({activation: 'mish'})"};
+  }
+  /// tanh(softplus(x)).
+  static double tanh_softplus(double x) {
+    if (x <= 0) {
+      const double e = std::exp(x);
+      const double n = e * (e + 2.0);
+      return n / (n + 2.0);
+    }
+    const double e = std::exp(-x);
+    const double a = 1.0 + 2.0 * e;
+    return a / (a + 2.0 * e * e);
+  }
+  /// sech^2(softplus(x)) = 4 q / (q + 1)^2 with q = (1 + e^x)^2, rewritten for
+  /// x > 0 as 4 m e^2 / (m + e^2)^2 with e = e^{-x}, m = (1 + e)^2.
+  static double sech2_softplus(double x) {
+    if (x <= 0) {
+      const double e = std::exp(x);
+      const double q = (1.0 + e) * (1.0 + e);
+      return 4.0 * q / ((q + 1.0) * (q + 1.0));
+    }
+    const double e = std::exp(-x);
+    const double m = (1.0 + e) * (1.0 + e);
+    const double e2 = e * e;
+    return 4.0 * m * e2 / ((m + e2) * (m + e2));
+  }
+  static double value(double x, const ParamValues&) { return gate(x, tanh_softplus(x)); }
+  static double derivative(double x, double, const ParamValues&) {
+    return tanh_softplus(x) + gate(x, math::sigmoid(x) * sech2_softplus(x));
+  }
+};
+
+}  // namespace ap::policy

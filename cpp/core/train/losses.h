@@ -1,0 +1,204 @@
+#pragma once
+// Output layers and their losses. The output layer is linear (logits z); each
+// LossKind fixes the output activation o(z), the per-point loss and dLoss/dz.
+// All arrays are unit-major: z[unit * nb + point].
+//
+//   kSigmoidCrossEntropy  2 classes, label y in {0, 1}: o = s(z),
+//                         loss = softplus(z) - y z  (= softplus(+-z), from the logit: stable),
+//                         dloss/dz = s(z) - y.
+//   kSoftmaxCrossEntropy  k classes, label c: o = softmax(z),
+//                         loss = logsumexp(z) - z_c = log(sum_i e^{z_i - m}) - (z_c - m), m = max z,
+//                         dloss/dz_i = o_i - [i = c].
+//   kSquaredError         regression, target t: o = z, loss = (z - t)^2, dloss/dz = 2 (z - t).
+//   kTanhHalfSquaredError TensorFlow Playground's output: o = tanh(z), targets +-1
+//                         (2 classes: 2y - 1; k classes: +1 for the class, -1 elsewhere;
+//                         regression: t itself), loss = 0.5 sum_i (o_i - t_i)^2,
+//                         dloss/dz_i = (o_i - t_i)(1 - o_i^2).
+//
+// Predictions (accuracy): sigmoid: class 1 iff z >= 0; tanh with 2 classes: class 1
+// iff o >= 0; k classes: the first largest output.
+
+#include <cmath>
+#include <cstddef>
+
+#include "math/fast_activation.h"
+
+namespace ap {
+
+enum class LossKind { kSigmoidCrossEntropy, kSoftmaxCrossEntropy, kSquaredError, kTanhHalfSquaredError };
+
+/// Index of the first largest of z[0], z[ld], ..., z[(k-1) ld].
+inline int argmax_strided(const double* z, int k, std::size_t ld) {
+  int best = 0;
+  double best_value = z[0];
+  for (int i = 1; i < k; ++i) {
+    if (z[static_cast<std::size_t>(i) * ld] > best_value) {
+      best_value = z[static_cast<std::size_t>(i) * ld];
+      best = i;
+    }
+  }
+  return best;
+}
+
+/// softplus(v) = log(1 + e^v) = max(v, 0) + log1p(e^{-|v|}).
+inline double stable_softplus(double v) {
+  const double a = std::fabs(v);
+  return (v > 0 ? v : 0.0) + math::fast_log1p(math::fast_exp(-a));
+}
+
+/// Sum of the loss over the nb points; when `delta` is not null, writes
+/// scale * dloss/dz into delta (same layout as z). Adds the number of correctly
+/// predicted points to *correct (classification only).
+/// `outputs` is 1 except for k-class outputs. Labels/targets are targets[point].
+inline double output_loss(LossKind kind, bool classification, const double* z, int outputs, int nb,
+                          const double* targets, double scale, double* delta, int* correct) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  double sum = 0;
+  int right = 0;
+  switch (kind) {
+    case LossKind::kSigmoidCrossEntropy:
+      for (std::size_t b = 0; b < n; ++b) {
+        const double zb = z[b];
+        const bool positive = targets[b] > 0.5;
+        sum += stable_softplus(positive ? -zb : zb);
+        if (delta) delta[b] = scale * (math::fast_sigmoid(zb) - (positive ? 1.0 : 0.0));
+        right += ((zb >= 0) == positive) ? 1 : 0;
+      }
+      break;
+    case LossKind::kSoftmaxCrossEntropy:
+      for (std::size_t b = 0; b < n; ++b) {
+        const int top = argmax_strided(z + b, outputs, n);
+        const double m = z[static_cast<std::size_t>(top) * n + b];
+        // The top term is exactly 1, so the rest is summed apart: log1p(rest) keeps
+        // full accuracy when the top class dominates.
+        double rest = 0;
+        for (int i = 0; i < outputs; ++i) {
+          if (i != top) rest += math::fast_exp(z[static_cast<std::size_t>(i) * n + b] - m);
+        }
+        const int c = static_cast<int>(targets[b]);
+        const double log_sum = math::fast_log1p(rest);
+        sum += log_sum - (z[static_cast<std::size_t>(c) * n + b] - m);
+        if (delta) {
+          const double inv = 1.0 / (1.0 + rest);
+          for (int i = 0; i < outputs; ++i) {
+            const std::size_t e = static_cast<std::size_t>(i) * n + b;
+            const double p = i == top ? inv : math::fast_exp(z[e] - m) * inv;
+            delta[e] = scale * (p - (i == c ? 1.0 : 0.0));
+          }
+        }
+        right += top == c ? 1 : 0;
+      }
+      break;
+    case LossKind::kSquaredError:
+      for (std::size_t b = 0; b < n; ++b) {
+        const double d = z[b] - targets[b];
+        sum += d * d;
+        if (delta) delta[b] = scale * 2.0 * d;
+      }
+      break;
+    case LossKind::kTanhHalfSquaredError:
+      if (outputs == 1) {
+        for (std::size_t b = 0; b < n; ++b) {
+          const double o = math::fast_tanh(z[b]);
+          const double t = classification ? (targets[b] > 0.5 ? 1.0 : -1.0) : targets[b];
+          const double d = o - t;
+          sum += 0.5 * d * d;
+          if (delta) delta[b] = scale * d * (1.0 - o * o);
+          right += ((o >= 0) == (t > 0)) ? 1 : 0;
+        }
+      } else {
+        for (std::size_t b = 0; b < n; ++b) {
+          const int c = static_cast<int>(targets[b]);
+          for (int i = 0; i < outputs; ++i) {
+            const std::size_t e = static_cast<std::size_t>(i) * n + b;
+            const double o = math::fast_tanh(z[e]);
+            const double d = o - (i == c ? 1.0 : -1.0);
+            sum += 0.5 * d * d;
+            if (delta) delta[e] = scale * d * (1.0 - o * o);
+          }
+          right += argmax_strided(z + b, outputs, n) == c ? 1 : 0;
+        }
+      }
+      break;
+  }
+  if (correct) *correct += classification ? right : 0;
+  return sum;
+}
+
+/// Only the delta of output_loss (training does not need the loss value):
+/// delta = scale * dloss/dz, same layout as z.
+inline void output_delta(LossKind kind, bool classification, const double* z, int outputs, int nb,
+                         const double* targets, double scale, double* delta) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  switch (kind) {
+    case LossKind::kSigmoidCrossEntropy:
+      for (std::size_t b = 0; b < n; ++b) {
+        delta[b] = scale * (math::fast_sigmoid(z[b]) - (targets[b] > 0.5 ? 1.0 : 0.0));
+      }
+      return;
+    case LossKind::kSquaredError:
+      for (std::size_t b = 0; b < n; ++b) delta[b] = scale * 2.0 * (z[b] - targets[b]);
+      return;
+    case LossKind::kTanhHalfSquaredError:
+      if (outputs == 1) {
+        for (std::size_t b = 0; b < n; ++b) {
+          const double o = math::fast_tanh(z[b]);
+          const double t = classification ? (targets[b] > 0.5 ? 1.0 : -1.0) : targets[b];
+          delta[b] = scale * (o - t) * (1.0 - o * o);
+        }
+        return;
+      }
+      break;
+    case LossKind::kSoftmaxCrossEntropy:
+      break;
+  }
+  output_loss(kind, classification, z, outputs, nb, targets, scale, delta, nullptr);
+}
+
+/// The output activation o(z) into out (same layout as z).
+inline void output_activation(LossKind kind, const double* z, int outputs, int nb, double* out) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t total = n * static_cast<std::size_t>(outputs);
+  switch (kind) {
+    case LossKind::kSigmoidCrossEntropy:
+      math::fast_sigmoid_n(z, out, total);
+      break;
+    case LossKind::kSoftmaxCrossEntropy:
+      for (std::size_t b = 0; b < n; ++b) {
+        const int top = argmax_strided(z + b, outputs, n);
+        const double m = z[static_cast<std::size_t>(top) * n + b];
+        double sum = 0;
+        for (int i = 0; i < outputs; ++i) {
+          const std::size_t e = static_cast<std::size_t>(i) * n + b;
+          out[e] = math::fast_exp(z[e] - m);
+          sum += out[e];
+        }
+        const double inv = 1.0 / sum;
+        for (int i = 0; i < outputs; ++i) out[static_cast<std::size_t>(i) * n + b] *= inv;
+      }
+      break;
+    case LossKind::kSquaredError:
+      for (std::size_t e = 0; e < total; ++e) out[e] = z[e];
+      break;
+    case LossKind::kTanhHalfSquaredError:
+      math::fast_tanh_n(z, out, total);
+      break;
+  }
+}
+
+/// do/dz of the output activation, element by element (softmax: the diagonal
+/// o_i (1 - o_i) of its Jacobian), given o = output_activation(z).
+inline double output_activation_derivative(LossKind kind, double o) {
+  switch (kind) {
+    case LossKind::kSigmoidCrossEntropy:
+    case LossKind::kSoftmaxCrossEntropy:
+      return o * (1.0 - o);
+    case LossKind::kSquaredError:
+      return 1.0;
+    case LossKind::kTanhHalfSquaredError:
+      return 1.0 - o * o;
+  }
+  return 1.0;
+}
+
+}  // namespace ap

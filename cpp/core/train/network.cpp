@@ -1,0 +1,501 @@
+// GCC keeps FP comparisons out of vectorised loops unless told that FP traps are
+// not observed (clang, which builds the wasm, assumes so by default). The values
+// computed are unchanged; it lets the fast tanh / sigmoid loops vectorise.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-trapping-math")
+#endif
+
+#include "train/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "activations/registry.h"
+#include "math/fast_activation.h"
+
+namespace ap {
+namespace {
+
+/// z[j][b] = bias[j] + sum_i w[j][i] x[i][b] for rows j, points b < nb.
+void dense_forward(const double* __restrict w, const double* __restrict bias, int rows, int inputs,
+                   const double* __restrict x, std::size_t ldx, int nb, double* __restrict z) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  for (int j = 0; j < rows; ++j) {
+    double* __restrict zr = z + static_cast<std::size_t>(j) * n;
+    const double* wr = w + static_cast<std::size_t>(j) * static_cast<std::size_t>(inputs);
+    const double bj = bias[j];
+    const double w0 = wr[0];
+    for (std::size_t b = 0; b < n; ++b) zr[b] = bj + w0 * x[b];
+    for (int i = 1; i < inputs; ++i) {
+      const double wi = wr[i];
+      const double* __restrict xi = x + static_cast<std::size_t>(i) * ldx;
+      for (std::size_t b = 0; b < n; ++b) zr[b] += wi * xi[b];
+    }
+  }
+}
+
+/// gw[j][i] += sum_b dz[j][b] x[i][b]; gb[j] += sum_b dz[j][b].
+void dense_weight_gradient(const double* __restrict dz, int rows, int inputs, const double* __restrict x,
+                           std::size_t ldx, int nb, double* __restrict gw, double* __restrict gb) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  for (int j = 0; j < rows; ++j) {
+    const double* dzr = dz + static_cast<std::size_t>(j) * n;
+    double sb = 0;
+    for (std::size_t b = 0; b < n; ++b) sb += dzr[b];
+    gb[j] += sb;
+    double* gwr = gw + static_cast<std::size_t>(j) * static_cast<std::size_t>(inputs);
+    for (int i = 0; i < inputs; ++i) {
+      const double* xi = x + static_cast<std::size_t>(i) * ldx;
+      double s = 0;
+      for (std::size_t b = 0; b < n; ++b) s += dzr[b] * xi[b];
+      gwr[i] += s;
+    }
+  }
+}
+
+/// da[i][b] = sum_j w[j][i] dz[j][b].
+void dense_input_delta(const double* __restrict w, const double* __restrict dz, int rows, int inputs, int nb,
+                       double* __restrict da) {
+  const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t in = static_cast<std::size_t>(inputs);
+  for (std::size_t i = 0; i < in; ++i) {
+    double* __restrict dar = da + i * n;
+    const double w0 = w[i];
+    for (std::size_t b = 0; b < n; ++b) dar[b] = w0 * dz[b];
+    for (int j = 1; j < rows; ++j) {
+      const double wj = w[static_cast<std::size_t>(j) * in + i];
+      const double* __restrict dzr = dz + static_cast<std::size_t>(j) * n;
+      for (std::size_t b = 0; b < n; ++b) dar[b] += wj * dzr[b];
+    }
+  }
+}
+
+Network::Kind kind_of(const std::string& name) {
+  if (name == "tanh") return Network::Kind::kTanh;
+  if (name == "sigmoid") return Network::Kind::kSigmoid;
+  if (name == "identity") return Network::Kind::kIdentity;
+  if (name == "rrelu") return Network::Kind::kRrelu;
+  return Network::Kind::kGeneric;
+}
+
+}  // namespace
+
+Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<LayerActivation>& activations,
+                 LossKind loss, int outputs, bool classification)
+    : inputs_(inputs), loss_(loss), classification_(classification) {
+  if (inputs < 1) throw std::invalid_argument("network: at least one input feature is required");
+  if (outputs < 1) throw std::invalid_argument("network: at least one output is required");
+  if (activations.size() != hidden.size()) {
+    throw std::invalid_argument("network: one activation per hidden layer is required (" +
+                                std::to_string(hidden.size()) + " layers, " +
+                                std::to_string(activations.size()) + " activations)");
+  }
+  int previous = inputs;
+  for (std::size_t l = 0; l < hidden.size(); ++l) {
+    if (hidden[l] < 1) throw std::invalid_argument("network: hidden layer " + std::to_string(l) + " has no units");
+    Layer layer;
+    layer.inputs = previous;
+    layer.units = hidden[l];
+    const LayerActivation& spec = activations[l];
+    if (spec.name == "maxout") {
+      if (spec.maxout_pieces < 2 || spec.maxout_pieces > 255) {
+        throw std::invalid_argument("network: maxout pieces (k) must be in 2..255");
+      }
+      layer.kind = Kind::kMaxout;
+      layer.pieces = spec.maxout_pieces;
+    } else {
+      layer.activation = &find_activation(spec.name);
+      layer.params = spec.params;
+      layer.kind = kind_of(spec.name);
+      if (layer.kind == Kind::kRrelu) has_rrelu_ = true;
+      if (spec.learn && layer.activation->param_derivative) {
+        for (std::size_t k = 0; k < layer.activation->params.size(); ++k) {
+          const ParamSpec& p = layer.activation->params[k];
+          if (!p.learnable) continue;
+          Learnable learnable;
+          learnable.index = static_cast<int>(k);
+          // PReLU learns one slope per neuron (as nn.PReLU(num_parameters=n));
+          // every other learnable parameter is shared by the layer.
+          learnable.per_unit = spec.name == "prelu";
+          learnable.min = p.min;
+          learnable.max = p.max;
+          layer.per_unit_params = layer.per_unit_params || learnable.per_unit;
+          layer.learnables.push_back(learnable);
+        }
+      }
+      if (!layer.learnables.empty() && (layer.kind == Kind::kTanh || layer.kind == Kind::kSigmoid ||
+                                        layer.kind == Kind::kIdentity || layer.kind == Kind::kRrelu)) {
+        layer.kind = Kind::kGeneric;
+      }
+    }
+    layer.rows = layer.units * layer.pieces;
+    layers_.push_back(layer);
+    previous = layer.units;
+  }
+  Layer out;
+  out.inputs = previous;
+  out.units = outputs;
+  out.rows = outputs;
+  out.kind = Kind::kOutput;
+  layers_.push_back(out);
+
+  std::size_t offset = 0;
+  for (Layer& layer : layers_) {
+    layer.weight_offset = offset;
+    offset += static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
+  }
+  weight_count_ = offset;
+  for (Layer& layer : layers_) {
+    layer.bias_offset = offset;
+    offset += static_cast<std::size_t>(layer.rows);
+  }
+  for (Layer& layer : layers_) {
+    for (Learnable& learnable : layer.learnables) {
+      learnable.offset = offset;
+      offset += learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
+    }
+  }
+  params_.assign(offset, 0.0);
+  grads_.assign(offset, 0.0);
+
+  const std::size_t chunk = static_cast<std::size_t>(kChunk);
+  std::size_t max_rows = 0, max_units = static_cast<std::size_t>(inputs);
+  z_.resize(layers_.size());
+  a_.resize(layers_.size());
+  slope_.resize(layers_.size());
+  winner_.resize(layers_.size());
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const Layer& layer = layers_[l];
+    const std::size_t rows = static_cast<std::size_t>(layer.rows);
+    const std::size_t units = static_cast<std::size_t>(layer.units);
+    z_[l].assign(rows * chunk, 0.0);
+    a_[l].assign(units * chunk, 0.0);
+    if (layer.kind == Kind::kRrelu) slope_[l].assign(units * chunk, 1.0);
+    if (layer.kind == Kind::kMaxout) winner_[l].assign(units * chunk, 0);
+    max_rows = std::max(max_rows, rows);
+    max_units = std::max(max_units, units);
+  }
+  delta_out_.assign(static_cast<std::size_t>(outputs) * chunk, 0.0);
+  da_[0].assign(max_units * chunk, 0.0);
+  da_[1].assign(max_units * chunk, 0.0);
+  dz_.assign(std::max(max_rows, max_units) * chunk, 0.0);
+  scratch_.assign(std::max(max_rows, max_units) * chunk, 0.0);
+  scratch2_.assign(max_units * chunk, 0.0);
+}
+
+void Network::initialize(InitKind init, double scale, double bias_init, Rng& rng) {
+  for (const Layer& layer : layers_) {
+    const double fan_in = layer.inputs;
+    const double fan_out = layer.units;
+    const std::size_t count = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
+    double* w = params_.data() + layer.weight_offset;
+    for (std::size_t k = 0; k < count; ++k) {
+      double v = 0;
+      switch (init) {
+        case InitKind::kXavier: {
+          const double limit = std::sqrt(6.0 / (fan_in + fan_out));
+          v = rng.uniform(-limit, limit);
+          break;
+        }
+        case InitKind::kHe:
+          v = rng.normal(0.0, std::sqrt(2.0 / fan_in));
+          break;
+        case InitKind::kLecun:
+          v = rng.normal(0.0, std::sqrt(1.0 / fan_in));
+          break;
+        case InitKind::kUniform:
+          v = rng.uniform(-0.5, 0.5);
+          break;
+      }
+      w[k] = v * scale;
+    }
+    std::fill_n(params_.data() + layer.bias_offset, layer.rows, bias_init);
+    for (const Learnable& learnable : layer.learnables) {
+      const std::size_t n = learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
+      std::fill_n(params_.data() + learnable.offset, n, layer.params[static_cast<std::size_t>(learnable.index)]);
+    }
+  }
+}
+
+ParamValues Network::unit_params(int l, int unit) const {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  ParamValues p = layer.params;
+  for (const Learnable& learnable : layer.learnables) {
+    p[static_cast<std::size_t>(learnable.index)] =
+        params_[learnable.offset + (learnable.per_unit ? static_cast<std::size_t>(unit) : 0)];
+  }
+  return p;
+}
+
+void Network::forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng) {
+  x_ = x;
+  ldx_ = ldx;
+  last_forward_training_ = rrelu_rng != nullptr;
+  const double* in = x;
+  std::size_t ld = ldx;
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const Layer& layer = layers_[l];
+    dense_forward(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows,
+                  layer.inputs, in, ld, nb, z_[l].data());
+    if (layer.kind == Kind::kOutput) break;
+    activate(static_cast<int>(l), nb, last_forward_training_, rrelu_rng);
+    in = a_[l].data();
+    ld = static_cast<std::size_t>(nb);
+  }
+}
+
+void Network::activate(int l, int nb, bool training, Rng* rrelu_rng) {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t count = static_cast<std::size_t>(layer.units) * n;
+  const double* z = z_[static_cast<std::size_t>(l)].data();
+  double* a = a_[static_cast<std::size_t>(l)].data();
+  switch (layer.kind) {
+    case Kind::kTanh:
+      math::fast_tanh_n(z, a, count);
+      return;
+    case Kind::kSigmoid:
+      math::fast_sigmoid_n(z, a, count);
+      return;
+    case Kind::kIdentity:
+      std::copy_n(z, count, a);
+      return;
+    case Kind::kMaxout: {
+      std::uint8_t* win = winner_[static_cast<std::size_t>(l)].data();
+      const int k = layer.pieces;
+      for (int j = 0; j < layer.units; ++j) {
+        const double* zj = z + static_cast<std::size_t>(j * k) * n;
+        double* aj = a + static_cast<std::size_t>(j) * n;
+        std::uint8_t* wj = win + static_cast<std::size_t>(j) * n;
+        for (std::size_t b = 0; b < n; ++b) {
+          aj[b] = zj[b];
+          wj[b] = 0;
+        }
+        for (int p = 1; p < k; ++p) {
+          const double* zp = zj + static_cast<std::size_t>(p) * n;
+          // Strictly greater: ties go to the first winner; a NaN piece wins so NaN propagates.
+          for (std::size_t b = 0; b < n; ++b) {
+            if (zp[b] > aj[b] || zp[b] != zp[b]) {
+              aj[b] = zp[b];
+              wj[b] = static_cast<std::uint8_t>(p);
+            }
+          }
+        }
+      }
+      return;
+    }
+    case Kind::kRrelu:
+      if (training) {
+        const int lower = layer.activation->param_index("lower");
+        const int upper = layer.activation->param_index("upper");
+        const double lo = layer.params[static_cast<std::size_t>(lower)];
+        const double hi = layer.params[static_cast<std::size_t>(upper)];
+        double* slope = slope_[static_cast<std::size_t>(l)].data();
+        for (std::size_t e = 0; e < count; ++e) {
+          if (z[e] < 0) {
+            slope[e] = rrelu_rng->uniform(lo, hi);
+            a[e] = slope[e] * z[e];
+          } else {
+            slope[e] = 1.0;
+            a[e] = z[e];
+          }
+        }
+        return;
+      }
+      break;
+    case Kind::kGeneric:
+    case Kind::kOutput:
+      break;
+  }
+  if (layer.per_unit_params) {
+    for (int j = 0; j < layer.units; ++j) {
+      const std::size_t o = static_cast<std::size_t>(j) * n;
+      layer.activation->training_forward(z + o, a + o, n, unit_params(l, j));
+    }
+  } else {
+    layer.activation->training_forward(z, a, count, unit_params(l, 0));
+  }
+}
+
+double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) {
+  return ap::output_loss(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale,
+                         with_delta ? delta_out_.data() : nullptr, correct);
+}
+
+void Network::output_delta(const double* targets, int nb, double scale) {
+  ap::output_delta(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale, delta_out_.data());
+}
+
+void Network::output_values(int nb, double* out) const {
+  output_activation(loss_, z_.back().data(), outputs(), nb, out);
+}
+
+void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate) {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t count = static_cast<std::size_t>(layer.units) * n;
+  const double* z = z_[static_cast<std::size_t>(l)].data();
+  const double* a = a_[static_cast<std::size_t>(l)].data();
+  switch (layer.kind) {
+    case Kind::kTanh:
+      for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * (1.0 - a[e] * a[e]);
+      return;
+    case Kind::kSigmoid:
+      for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * (a[e] * (1.0 - a[e]));
+      return;
+    case Kind::kIdentity:
+      std::copy_n(da, count, dz);
+      return;
+    case Kind::kMaxout: {
+      const std::uint8_t* win = winner_[static_cast<std::size_t>(l)].data();
+      const int k = layer.pieces;
+      std::fill_n(dz, static_cast<std::size_t>(layer.rows) * n, 0.0);
+      for (int j = 0; j < layer.units; ++j) {
+        const std::size_t o = static_cast<std::size_t>(j) * n;
+        double* dzj = dz + static_cast<std::size_t>(j * k) * n;
+        for (std::size_t b = 0; b < n; ++b) dzj[static_cast<std::size_t>(win[o + b]) * n + b] = da[o + b];
+      }
+      return;
+    }
+    case Kind::kRrelu:
+      if (last_forward_training_) {
+        const double* slope = slope_[static_cast<std::size_t>(l)].data();
+        for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * slope[e];
+        return;
+      }
+      break;
+    case Kind::kGeneric:
+    case Kind::kOutput:
+      break;
+  }
+  const Activation& act = *layer.activation;
+  double* d = scratch_.data();
+  if (accumulate && !layer.learnables.empty()) {
+    double* pd = scratch2_.data();
+    for (const Learnable& learnable : layer.learnables) {
+      if (layer.per_unit_params) {
+        for (int j = 0; j < layer.units; ++j) {
+          const std::size_t o = static_cast<std::size_t>(j) * n;
+          act.param_derivative(z + o, a + o, learnable.index, pd + o, n, unit_params(l, j));
+        }
+      } else {
+        act.param_derivative(z, a, learnable.index, pd, count, unit_params(l, 0));
+      }
+      if (learnable.per_unit) {
+        for (int j = 0; j < layer.units; ++j) {
+          const std::size_t o = static_cast<std::size_t>(j) * n;
+          double s = 0;
+          for (std::size_t b = 0; b < n; ++b) s += da[o + b] * pd[o + b];
+          grads_[learnable.offset + static_cast<std::size_t>(j)] += s;
+        }
+      } else {
+        double s = 0;
+        for (std::size_t e = 0; e < count; ++e) s += da[e] * pd[e];
+        grads_[learnable.offset] += s;
+      }
+    }
+  }
+  if (layer.per_unit_params) {
+    for (int j = 0; j < layer.units; ++j) {
+      const std::size_t o = static_cast<std::size_t>(j) * n;
+      act.derivative(z + o, a + o, d + o, n, unit_params(l, j));
+    }
+  } else {
+    act.derivative(z, a, d, count, unit_params(l, 0));
+  }
+  for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * d[e];
+}
+
+void Network::run_backward(int nb, bool accumulate, DeltaVisitor* visitor) {
+  const int last = static_cast<int>(layers_.size()) - 1;
+  const double* dz = delta_out_.data();
+  if (visitor) visitor->visit(last, dz, nb);
+  for (int l = last; l >= 0; --l) {
+    const Layer& layer = layers_[static_cast<std::size_t>(l)];
+    const double* in = l == 0 ? x_ : a_[static_cast<std::size_t>(l - 1)].data();
+    const std::size_t ld = l == 0 ? ldx_ : static_cast<std::size_t>(nb);
+    if (accumulate) {
+      dense_weight_gradient(dz, layer.rows, layer.inputs, in, ld, nb, grads_.data() + layer.weight_offset,
+                            grads_.data() + layer.bias_offset);
+    }
+    if (l == 0) break;
+    double* da = da_[static_cast<std::size_t>(l & 1)].data();
+    dense_input_delta(params_.data() + layer.weight_offset, dz, layer.rows, layer.inputs, nb, da);
+    hidden_backward(l - 1, nb, da, dz_.data(), accumulate);
+    if (visitor) {
+      visitor->visit(l - 1, layers_[static_cast<std::size_t>(l - 1)].kind == Kind::kMaxout ? da : dz_.data(), nb);
+    }
+    dz = dz_.data();
+  }
+}
+
+void Network::backward(int nb) { run_backward(nb, true, nullptr); }
+
+void Network::backward_deltas(int nb, DeltaVisitor& visitor) { run_backward(nb, false, &visitor); }
+
+void Network::layer_derivative(int l, int nb, double* out) {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t count = static_cast<std::size_t>(layer.units) * n;
+  const double* z = z_[static_cast<std::size_t>(l)].data();
+  const double* a = a_[static_cast<std::size_t>(l)].data();
+  switch (layer.kind) {
+    case Kind::kOutput:
+      output_values(nb, out);
+      for (std::size_t e = 0; e < count; ++e) out[e] = output_activation_derivative(loss_, out[e]);
+      return;
+    case Kind::kTanh:
+      for (std::size_t e = 0; e < count; ++e) out[e] = 1.0 - a[e] * a[e];
+      return;
+    case Kind::kSigmoid:
+      for (std::size_t e = 0; e < count; ++e) out[e] = a[e] * (1.0 - a[e]);
+      return;
+    case Kind::kIdentity:
+    case Kind::kMaxout:
+      std::fill_n(out, count, 1.0);
+      return;
+    case Kind::kRrelu:
+    case Kind::kGeneric:
+      break;
+  }
+  if (layer.per_unit_params) {
+    for (int j = 0; j < layer.units; ++j) {
+      const std::size_t o = static_cast<std::size_t>(j) * n;
+      layer.activation->derivative(z + o, a + o, out + o, n, unit_params(l, j));
+    }
+  } else {
+    layer.activation->derivative(z, a, out, count, unit_params(l, 0));
+  }
+}
+
+void Network::clamp_learned_params() {
+  for (const Layer& layer : layers_) {
+    for (const Learnable& learnable : layer.learnables) {
+      const std::size_t n = learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
+      for (std::size_t k = 0; k < n; ++k) {
+        double& v = params_[learnable.offset + k];
+        if (v < learnable.min) v = learnable.min;
+        if (v > learnable.max) v = learnable.max;
+      }
+    }
+  }
+}
+
+double Network::regularization_penalty(RegularizationKind kind, double rate) const {
+  double sum = 0;
+  switch (kind) {
+    case RegularizationKind::kNone:
+      return 0;
+    case RegularizationKind::kL1:
+      for (std::size_t k = 0; k < weight_count_; ++k) sum += std::fabs(params_[k]);
+      return rate * sum;
+    case RegularizationKind::kL2:
+      for (std::size_t k = 0; k < weight_count_; ++k) sum += 0.5 * params_[k] * params_[k];
+      return rate * sum;
+  }
+  return 0;
+}
+
+}  // namespace ap

@@ -1,0 +1,155 @@
+#pragma once
+// The multilayer perceptron: features -> hidden layers (each with its own
+// activation and parameters, or maxout) -> a linear output layer whose
+// activation and loss are fixed by a LossKind (losses.h).
+//
+// Storage: every trainable number lives in one flat vector, in the order
+//   [weights of layer 0 .. L][biases of layer 0 .. L][learned activation params],
+// so that the optimizer is one loop and regularisation covers exactly the prefix
+// of weights. Weights are row-major [row][input]; a maxout layer with k pieces
+// has k rows per unit (row j*k + p is piece p of unit j).
+//
+// Kernels work on chunks of at most kChunk points stored unit-major
+// (value of unit j at point b is buf[j * nb + b]), so every inner loop runs over
+// contiguous points and vectorises. All buffers are allocated once, in the
+// constructor; forward() and backward() never allocate.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "activations/activation.h"
+#include "train/config.h"
+#include "train/losses.h"
+#include "train/random.h"
+
+namespace ap {
+
+class Network {
+ public:
+  static constexpr int kChunk = 128;
+
+  enum class Kind { kGeneric, kTanh, kSigmoid, kIdentity, kRrelu, kMaxout, kOutput };
+
+  /// A learnable activation parameter of one layer: one value per unit (PReLU
+  /// slope) or one per layer (e.g. Swish beta), stored at `offset` in parameters().
+  struct Learnable {
+    int index = 0;  ///< index into ParamValues / Activation::params
+    bool per_unit = false;
+    std::size_t offset = 0;
+    double min = 0, max = 0;  ///< allowed range (learned values are clamped into it)
+  };
+
+  struct Layer {
+    int inputs = 0, units = 0, pieces = 1, rows = 0;  ///< rows = units * pieces
+    Kind kind = Kind::kGeneric;
+    const Activation* activation = nullptr;  ///< null for maxout and the output layer
+    ParamValues params{};                    ///< fixed parameter values
+    std::vector<Learnable> learnables;       ///< trained parameters (learn = true)
+    bool per_unit_params = false;            ///< some learnable is per unit
+    std::size_t weight_offset = 0, bias_offset = 0;
+  };
+
+  /// `activations` has one entry per hidden layer; `outputs` output units.
+  Network(int inputs, const std::vector<int>& hidden, const std::vector<LayerActivation>& activations,
+          LossKind loss, int outputs, bool classification);
+
+  /// Draws weights from `rng` (layer by layer, row-major) per `init`, times
+  /// `scale`; sets every bias to `bias_init` and learned params to their configured values.
+  void initialize(InitKind init, double scale, double bias_init, Rng& rng);
+
+  int inputs() const { return inputs_; }
+  int outputs() const { return layers_.back().units; }
+  int hidden_count() const { return static_cast<int>(layers_.size()) - 1; }
+  int layer_count() const { return static_cast<int>(layers_.size()); }
+  const Layer& layer(int l) const { return layers_[static_cast<std::size_t>(l)]; }
+  LossKind loss_kind() const { return loss_; }
+  bool classification() const { return classification_; }
+  bool has_rrelu() const { return has_rrelu_; }
+
+  std::vector<double>& parameters() { return params_; }
+  const std::vector<double>& parameters() const { return params_; }
+  std::vector<double>& gradients() { return grads_; }
+  const std::vector<double>& gradients() const { return grads_; }
+  /// Number of weights: parameters()[0, weight_count()) are regularised.
+  std::size_t weight_count() const { return weight_count_; }
+
+  /// Parameter values of unit `unit` of hidden layer `l` (learned ones filled in).
+  ParamValues unit_params(int l, int unit) const;
+
+  /// Forward pass over nb <= kChunk points whose features are x[i * ldx + b].
+  /// With `rrelu_rng` (training), RReLU layers draw a random slope per element;
+  /// without it (evaluation) they use the mean slope.
+  void forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng);
+
+  /// Pre-activations (rows x nb) and activations (units x nb) of layer l after
+  /// forward(); for the output layer the activation is not computed here (see losses.h).
+  const double* pre_activation(int l) const { return z_[static_cast<std::size_t>(l)].data(); }
+  const double* activation(int l) const { return a_[static_cast<std::size_t>(l)].data(); }
+
+  /// Loss summed over the nb points of the last forward(); writes scale * dloss/dz
+  /// of the output layer for backward() when `with_delta`.
+  double output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct);
+
+  /// Only the output delta (scale * dloss/dz) for backward(); cheaper than output_loss.
+  void output_delta(const double* targets, int nb, double scale);
+
+  /// Output activations (outputs x nb) of the last forward() into out.
+  void output_values(int nb, double* out) const;
+
+  /// Backpropagates the output delta of output_loss(with_delta = true) and adds
+  /// the gradient of the summed, scaled loss to gradients().
+  void backward(int nb);
+
+  /// Receives the delta of every layer during backward_deltas(): for layer l,
+  /// `delta` is dloss/d(unit output pre-activation) as units x nb (for maxout the
+  /// delta routed to each unit, i.e. of the winning piece).
+  struct DeltaVisitor {
+    virtual void visit(int layer, const double* delta, int nb) = 0;
+
+   protected:
+    ~DeltaVisitor() = default;
+  };
+  /// Like backward() (same pass, same deltas) but reports the deltas and leaves gradients() alone.
+  void backward_deltas(int nb, DeltaVisitor& visitor);
+
+  /// f'(pre-activation) of every unit of layer l at the points of the last
+  /// forward() (evaluation mode) into out (units x nb); maxout: 1; output layer:
+  /// the output activation's derivative.
+  void layer_derivative(int l, int nb, double* out);
+
+  /// Clamps learned activation parameters into their allowed ranges.
+  void clamp_learned_params();
+
+  /// Sum of the regularisation penalty over the weights: rate * sum 0.5 w^2 (L2)
+  /// or rate * sum |w| (L1).
+  double regularization_penalty(RegularizationKind kind, double rate) const;
+
+ private:
+  void activate(int l, int nb, bool training, Rng* rrelu_rng);
+  void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
+  void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);
+
+  int inputs_;
+  // Input of the last forward(), kept for the first layer's weight gradient.
+  const double* x_ = nullptr;
+  std::size_t ldx_ = 0;
+  bool last_forward_training_ = false;
+  LossKind loss_;
+  bool classification_;
+  bool has_rrelu_ = false;
+  std::vector<Layer> layers_;
+  std::vector<double> params_, grads_;
+  std::size_t weight_count_ = 0;
+
+  // Workspace (kChunk points), allocated once.
+  std::vector<std::vector<double>> z_, a_;   // per layer: rows x nb, units x nb
+  std::vector<std::vector<double>> slope_;   // RReLU slopes drawn in training
+  std::vector<std::vector<std::uint8_t>> winner_;  // maxout winning piece
+  std::vector<double> delta_out_;            // output delta
+  std::vector<double> da_[2];                // dloss/d(activation), ping-pong
+  std::vector<double> dz_;                   // dloss/d(pre-activation)
+  std::vector<double> scratch_, scratch2_;   // derivative / param-derivative values
+};
+
+}  // namespace ap

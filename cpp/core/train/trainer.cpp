@@ -1,0 +1,471 @@
+// The trainer facade: the dataset, its features, the network, the optimizer and
+// the bookkeeping (metrics, history, gradient norms) behind the public calls.
+
+#include "train/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "train/dataset.h"
+#include "train/diagnostics.h"
+#include "train/features.h"
+#include "train/grid.h"
+#include "train/history.h"
+#include "train/model_json.h"
+#include "train/network.h"
+#include "train/optimizer.h"
+#include "train/random.h"
+
+namespace ap {
+namespace {
+
+/// Rng streams of the user seed owned by the trainer (the data uses 1 and 2).
+constexpr std::uint64_t kWeightStream = 11;
+constexpr std::uint64_t kShuffleStream = 12;
+constexpr std::uint64_t kRreluStream = 13;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct OutputShape {
+  LossKind loss;
+  int outputs;
+};
+
+OutputShape output_shape(const TrainerConfig& config, const Dataset& data) {
+  if (config.output == OutputKind::kTanh) {
+    return {LossKind::kTanhHalfSquaredError, data.regression() || data.classes <= 2 ? 1 : data.classes};
+  }
+  if (data.regression()) return {LossKind::kSquaredError, 1};
+  if (data.classes <= 2) return {LossKind::kSigmoidCrossEntropy, 1};
+  return {LossKind::kSoftmaxCrossEntropy, data.classes};
+}
+
+TrainerConfig checked(const TrainerConfig& config) {
+  TrainerConfig c = config;
+  if (c.activations.empty() && !c.hidden.empty()) {
+    LayerActivation tanh;
+    tanh.name = "tanh";
+    c.activations.assign(c.hidden.size(), tanh);
+  }
+  if (c.activations.size() != c.hidden.size()) {
+    throw std::invalid_argument("config.activation: one activation per hidden layer is required (" +
+                                std::to_string(c.hidden.size()) + " layers, " + std::to_string(c.activations.size()) +
+                                " activations)");
+  }
+  if (c.features.empty()) throw std::invalid_argument("config.features: must be a non-empty list of features");
+  if (c.batch_size < 1) throw std::invalid_argument("config.batchSize: must be at least 1");
+  return c;
+}
+
+nlohmann::json parse_json_text(const std::string& field, const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::invalid_argument(field + ": malformed JSON (" + std::string(e.what()) + ")");
+  }
+}
+
+}  // namespace
+
+struct Trainer::Impl {
+  TrainerConfig config;
+  Dataset data;
+  Standardizer standardizer;
+  int features = 0;
+  int n_train = 0, n_test = 0;
+  std::vector<double> train_rows;        // [n_train][features], for gathering batches
+  std::vector<double> train_x, test_x;   // feature-major [features][n]
+  std::vector<double> train_t, test_t;   // labels / targets
+  std::vector<std::uint32_t> order;      // training point order of the current epoch
+  Network network;
+  Optimizer optimizer;
+  Rng shuffle_rng, rrelu_rng;
+  std::vector<double> batch_x, batch_t;  // one chunk of a mini-batch
+  Metrics metrics;
+  HistoryRecorder history;
+  std::vector<double> grad_square_sum, grad_norm;  // per layer
+  int batches = 0;
+
+  explicit Impl(const TrainerConfig& c);
+  Network make_network() const;
+  void step(const std::uint32_t* idx, int count);
+  void run_epoch();
+  void evaluate();
+  bool parameters_finite() const;
+  /// Network inputs (feature-major, ld = nb) of the given points.
+  void point_features(const double* xs, const double* ys, int nb, double* out) const;
+};
+
+Trainer::Impl::Impl(const TrainerConfig& c)
+    : config(checked(c)),
+      data(make_dataset(config)),
+      features(static_cast<int>(config.features.size())),
+      network(make_network()),
+      optimizer(config.optimizer, network.parameters().size()),
+      shuffle_rng(config.seed, kShuffleStream),
+      rrelu_rng(config.seed, kRreluStream) {
+  const std::size_t f = static_cast<std::size_t>(features);
+  const std::size_t n = data.size();
+  std::vector<double> rows(n * f);
+  for (std::size_t p = 0; p < n; ++p) compute_features(config.features, data.x[p], data.y[p], &rows[p * f]);
+  std::vector<std::size_t> train_idx, test_idx;
+  for (std::size_t p = 0; p < n; ++p) (data.is_test[p] ? test_idx : train_idx).push_back(p);
+  n_train = static_cast<int>(train_idx.size());
+  n_test = static_cast<int>(test_idx.size());
+  if (n_train < 1) throw std::invalid_argument("config.trainFraction: leaves no training points");
+  if (config.standardize) {
+    std::vector<double> fit_rows;
+    fit_rows.reserve(train_idx.size() * f);
+    for (std::size_t p : train_idx) fit_rows.insert(fit_rows.end(), &rows[p * f], &rows[p * f] + f);
+    standardizer.fit(fit_rows.data(), n_train, features);
+    for (std::size_t p = 0; p < n; ++p) standardizer.apply(&rows[p * f], features);
+  }
+  const auto split = [&](const std::vector<std::size_t>& idx, std::vector<double>& x, std::vector<double>& t) {
+    x.assign(idx.size() * f, 0.0);
+    t.assign(idx.size(), 0.0);
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+      for (std::size_t i = 0; i < f; ++i) x[i * idx.size() + k] = rows[idx[k] * f + i];
+      t[k] = data.label[idx[k]];
+    }
+  };
+  split(train_idx, train_x, train_t);
+  split(test_idx, test_x, test_t);
+  train_rows.resize(train_idx.size() * f);
+  for (std::size_t k = 0; k < train_idx.size(); ++k) {
+    std::copy_n(&rows[train_idx[k] * f], f, &train_rows[k * f]);
+  }
+  order.resize(train_idx.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+
+  Rng weight_rng(config.seed, kWeightStream);
+  network.initialize(config.init, config.init_scale, config.bias_init, weight_rng);
+  batch_x.assign(f * static_cast<std::size_t>(Network::kChunk), 0.0);
+  batch_t.assign(static_cast<std::size_t>(Network::kChunk), 0.0);
+  grad_square_sum.assign(static_cast<std::size_t>(network.layer_count()), 0.0);
+  grad_norm.assign(static_cast<std::size_t>(network.layer_count()), 0.0);
+  evaluate();
+  history.record(metrics);
+}
+
+Network Trainer::Impl::make_network() const {
+  const OutputShape shape = output_shape(config, data);
+  return Network(features, config.hidden, config.activations, shape.loss, shape.outputs, !data.regression());
+}
+
+void Trainer::Impl::step(const std::uint32_t* idx, int count) {
+  std::vector<double>& grads = network.gradients();
+  std::fill(grads.begin(), grads.end(), 0.0);
+  const double scale = 1.0 / count;
+  const std::size_t f = static_cast<std::size_t>(features);
+  Rng* rng = network.has_rrelu() ? &rrelu_rng : nullptr;
+  for (int start = 0; start < count; start += Network::kChunk) {
+    const int nb = std::min(Network::kChunk, count - start);
+    const std::size_t n = static_cast<std::size_t>(nb);
+    for (std::size_t b = 0; b < n; ++b) {
+      const std::size_t p = idx[static_cast<std::size_t>(start) + b];
+      const double* row = &train_rows[p * f];
+      for (std::size_t i = 0; i < f; ++i) batch_x[i * n + b] = row[i];
+      batch_t[b] = train_t[p];
+    }
+    network.forward(batch_x.data(), n, nb, rng);
+    network.output_delta(batch_t.data(), nb, scale);
+    network.backward(nb);
+  }
+  for (int l = 0; l < network.layer_count(); ++l) {
+    const Network::Layer& layer = network.layer(l);
+    const double* g = grads.data() + layer.weight_offset;
+    const std::size_t w = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
+    double s = 0;
+    for (std::size_t k = 0; k < w; ++k) s += g[k] * g[k];
+    grad_square_sum[static_cast<std::size_t>(l)] += s;
+  }
+  ++batches;
+  optimizer.step(network.parameters().data(), grads.data(), network.weight_count(), config.regularization,
+                 config.regularization_rate, config.learning_rate);
+  network.clamp_learned_params();
+}
+
+void Trainer::Impl::run_epoch() {
+  if (config.shuffle) shuffle_in_place(order.data(), static_cast<std::uint32_t>(order.size()), shuffle_rng);
+  std::fill(grad_square_sum.begin(), grad_square_sum.end(), 0.0);
+  batches = 0;
+  const int batch = std::max(1, std::min(config.batch_size, n_train));
+  for (int start = 0; start < n_train; start += batch) {
+    step(order.data() + start, std::min(batch, n_train - start));
+  }
+  for (std::size_t l = 0; l < grad_norm.size(); ++l) grad_norm[l] = std::sqrt(grad_square_sum[l] / batches);
+  ++metrics.epoch;
+  evaluate();
+  history.record(metrics);
+}
+
+void Trainer::Impl::evaluate() {
+  const auto measure = [&](const std::vector<double>& x, const std::vector<double>& t, int n, double& loss,
+                           double& accuracy) {
+    if (n == 0) {
+      loss = kNaN;
+      accuracy = kNaN;
+      return;
+    }
+    double sum = 0;
+    int correct = 0;
+    for (int start = 0; start < n; start += Network::kChunk) {
+      const int nb = std::min(Network::kChunk, n - start);
+      network.forward(x.data() + start, static_cast<std::size_t>(n), nb, nullptr);
+      sum += network.output_loss(t.data() + start, nb, 1.0, false, &correct);
+    }
+    loss = sum / n;
+    accuracy = network.classification() ? static_cast<double>(correct) / n : kNaN;
+  };
+  measure(train_x, train_t, n_train, metrics.train_loss, metrics.train_accuracy);
+  measure(test_x, test_t, n_test, metrics.test_loss, metrics.test_accuracy);
+  const bool loss_ok = std::isfinite(metrics.train_loss) && (n_test == 0 || std::isfinite(metrics.test_loss));
+  if (!loss_ok || !parameters_finite()) metrics.diverged = true;
+}
+
+bool Trainer::Impl::parameters_finite() const {
+  double sum = 0;
+  // One product per parameter: inf * 0 and NaN both poison the sum.
+  for (double p : network.parameters()) sum += p * 0.0;
+  return sum == 0.0;
+}
+
+void Trainer::Impl::point_features(const double* xs, const double* ys, int nb, double* out) const {
+  const std::size_t f = static_cast<std::size_t>(features);
+  std::vector<double> row(f);
+  for (int b = 0; b < nb; ++b) {
+    compute_features(config.features, xs[b], ys[b], row.data());
+    if (standardizer.fitted()) standardizer.apply(row.data(), features);
+    for (std::size_t i = 0; i < f; ++i) out[i * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)] = row[i];
+  }
+}
+
+Trainer::Trainer(const TrainerConfig& config) : impl_(std::make_unique<Impl>(config)) {}
+
+Trainer::~Trainer() = default;
+
+std::unique_ptr<Trainer> Trainer::from_config_json(const std::string& config_json) {
+  const nlohmann::json json = parse_json_text("config", config_json);
+  return std::make_unique<Trainer>(parse_config(json));
+}
+
+std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json) {
+  const ModelDocument doc = parse_model_document(model_json);
+  auto trainer = std::make_unique<Trainer>(doc.config);
+  Impl& impl = *trainer->impl_;
+  load_model_layers(doc.layers, impl.network);
+  impl.metrics = Metrics{};
+  impl.evaluate();
+  impl.history.clear();
+  impl.history.record(impl.metrics);
+  return trainer;
+}
+
+Metrics Trainer::train(int epochs) {
+  if (epochs < 0) throw std::invalid_argument("train: epochs must be a non-negative integer, got " + std::to_string(epochs));
+  for (int e = 0; e < epochs && !impl_->metrics.diverged; ++e) impl_->run_epoch();
+  return impl_->metrics;
+}
+
+Metrics Trainer::metrics() const { return impl_->metrics; }
+
+const History& Trainer::history() const { return impl_->history.history(); }
+
+std::vector<LayerStats> Trainer::layer_stats() const {
+  return compute_layer_stats(impl_->network, impl_->train_x.data(), impl_->n_train, impl_->train_t.data(),
+                             impl_->grad_norm);
+}
+
+PointSet Trainer::points() const {
+  PointSet p;
+  p.x = impl_->data.x;
+  p.y = impl_->data.y;
+  p.label = impl_->data.label;
+  p.is_test = impl_->data.is_test;
+  return p;
+}
+
+int Trainer::output_classes() const { return impl_->network.outputs(); }
+
+std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
+  validate_grid_spec(spec);
+  Impl& impl = *impl_;
+  Network& net = impl.network;
+  const GridFeatures inputs(spec, impl.config.features, impl.standardizer);
+  const int cells = inputs.cells();
+  const int outputs = net.outputs();
+  const bool probability_from_tanh = net.loss_kind() == LossKind::kTanhHalfSquaredError && net.classification();
+  std::vector<float> grid(static_cast<std::size_t>(cells) * static_cast<std::size_t>(outputs));
+  std::vector<double> x(static_cast<std::size_t>(impl.features) * Network::kChunk);
+  std::vector<double> out(static_cast<std::size_t>(outputs) * Network::kChunk);
+  for (int first = 0; first < cells; first += Network::kChunk) {
+    const int nb = std::min(Network::kChunk, cells - first);
+    const std::size_t n = static_cast<std::size_t>(nb);
+    inputs.fill(first, nb, x.data());
+    net.forward(x.data(), n, nb, nullptr);
+    net.output_values(nb, out.data());
+    for (int o = 0; o < outputs; ++o) {
+      float* plane = grid.data() + static_cast<std::size_t>(o) * static_cast<std::size_t>(cells) +
+                     static_cast<std::size_t>(first);
+      const double* values = out.data() + static_cast<std::size_t>(o) * n;
+      if (probability_from_tanh) {
+        for (std::size_t b = 0; b < n; ++b) plane[b] = static_cast<float>(0.5 * (values[b] + 1.0));
+      } else {
+        for (std::size_t b = 0; b < n; ++b) plane[b] = static_cast<float>(values[b]);
+      }
+    }
+  }
+  return grid;
+}
+
+std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
+  validate_grid_spec(spec);
+  Impl& impl = *impl_;
+  Network& net = impl.network;
+  const GridFeatures inputs(spec, impl.config.features, impl.standardizer);
+  const int cells = inputs.cells();
+  const std::size_t cells_n = static_cast<std::size_t>(cells);
+  const int last = net.layer_count() - 1;
+  const bool probability_from_tanh = net.loss_kind() == LossKind::kTanhHalfSquaredError && net.classification();
+  std::vector<NeuronGrid> grids;
+  for (int i = 0; i < impl.features; ++i) grids.push_back({-1, i, std::vector<float>(cells_n)});
+  for (int l = 0; l <= last; ++l) {
+    for (int j = 0; j < net.layer(l).units; ++j) grids.push_back({l, j, std::vector<float>(cells_n)});
+  }
+  std::vector<double> x(static_cast<std::size_t>(impl.features) * Network::kChunk);
+  std::vector<double> out(static_cast<std::size_t>(net.outputs()) * Network::kChunk);
+  for (int first = 0; first < cells; first += Network::kChunk) {
+    const int nb = std::min(Network::kChunk, cells - first);
+    const std::size_t n = static_cast<std::size_t>(nb);
+    inputs.fill(first, nb, x.data());
+    net.forward(x.data(), n, nb, nullptr);
+    net.output_values(nb, out.data());
+    std::size_t g = 0;
+    const auto copy_rows = [&](const double* values, int rows, bool tanh_probability) {
+      for (int j = 0; j < rows; ++j, ++g) {
+        float* dst = grids[g].grid.data() + static_cast<std::size_t>(first);
+        const double* src = values + static_cast<std::size_t>(j) * n;
+        if (tanh_probability) {
+          for (std::size_t b = 0; b < n; ++b) dst[b] = static_cast<float>(0.5 * (src[b] + 1.0));
+        } else {
+          for (std::size_t b = 0; b < n; ++b) dst[b] = static_cast<float>(src[b]);
+        }
+      }
+    };
+    copy_rows(x.data(), impl.features, false);
+    for (int l = 0; l < last; ++l) copy_rows(net.activation(l), net.layer(l).units, false);
+    copy_rows(out.data(), net.outputs(), probability_from_tanh);
+  }
+  return grids;
+}
+
+std::vector<LearnedParam> Trainer::learned_params() const {
+  std::vector<LearnedParam> out;
+  const Network& net = impl_->network;
+  for (int l = 0; l < net.hidden_count(); ++l) {
+    const Network::Layer& layer = net.layer(l);
+    for (const Network::Learnable& learnable : layer.learnables) {
+      const std::size_t n = learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
+      const auto begin = net.parameters().begin() + static_cast<std::ptrdiff_t>(learnable.offset);
+      out.push_back({l, layer.activation->params[static_cast<std::size_t>(learnable.index)].name,
+                     std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(n))});
+    }
+  }
+  return out;
+}
+
+std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const {
+  Impl& impl = *impl_;
+  Network& net = impl.network;
+  const int hidden = net.hidden_count();
+  if (layer < -1 || layer > hidden) {
+    throw std::invalid_argument("transform: layer must be in -1.." + std::to_string(hidden) +
+                                " (-1 = input features, 0.." + std::to_string(hidden - 1) +
+                                " = hidden layers, " + std::to_string(hidden) + " = output), got " +
+                                std::to_string(layer));
+  }
+  if (x.size() != y.size()) {
+    throw std::invalid_argument("transform: x and y must have the same length, got " + std::to_string(x.size()) +
+                                " and " + std::to_string(y.size()));
+  }
+  const int width = layer < 0 ? impl.features : net.layer(layer).units;
+  const std::size_t w = static_cast<std::size_t>(width);
+  const int count = static_cast<int>(x.size());
+  std::vector<double> result(x.size() * w);
+  std::vector<double> in(static_cast<std::size_t>(impl.features) * Network::kChunk);
+  std::vector<double> out(static_cast<std::size_t>(net.outputs()) * Network::kChunk);
+  for (int first = 0; first < count; first += Network::kChunk) {
+    const int nb = std::min(Network::kChunk, count - first);
+    const std::size_t n = static_cast<std::size_t>(nb);
+    impl.point_features(x.data() + first, y.data() + first, nb, in.data());
+    const double* values = in.data();
+    if (layer >= 0) {
+      net.forward(in.data(), n, nb, nullptr);
+      if (layer == hidden) {
+        net.output_values(nb, out.data());
+        values = out.data();
+      } else {
+        values = net.activation(layer);
+      }
+    }
+    for (std::size_t b = 0; b < n; ++b) {
+      for (std::size_t j = 0; j < w; ++j) result[(static_cast<std::size_t>(first) + b) * w + j] = values[j * n + b];
+    }
+  }
+  return result;
+}
+
+void Trainer::update(const std::string& partial_config_json) {
+  const nlohmann::json partial = parse_json_text("update", partial_config_json);
+  apply_live_update(impl_->config, partial, impl_->n_train);
+  impl_->optimizer.set_kind(impl_->config.optimizer);
+}
+
+std::vector<LayerWeights> Trainer::weights() const {
+  const Network& net = impl_->network;
+  std::vector<LayerWeights> out;
+  const std::vector<double>& p = net.parameters();
+  for (int l = 0; l < net.layer_count(); ++l) {
+    const Network::Layer& layer = net.layer(l);
+    LayerWeights lw;
+    lw.inputs = layer.inputs;
+    lw.outputs = layer.rows;
+    const std::size_t count = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
+    lw.weights.assign(p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset),
+                      p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset + count));
+    lw.biases.assign(p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset),
+                     p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset + layer.rows));
+    out.push_back(std::move(lw));
+  }
+  return out;
+}
+
+void Trainer::set_weight(int layer, int to, int from, double value) {
+  Network& net = impl_->network;
+  if (layer < 0 || layer >= net.layer_count()) {
+    throw std::invalid_argument("setWeight: layer must be in 0.." + std::to_string(net.layer_count() - 1) +
+                                ", got " + std::to_string(layer));
+  }
+  const Network::Layer& spec = net.layer(layer);
+  if (to < 0 || to >= spec.rows) {
+    throw std::invalid_argument("setWeight: to must be in 0.." + std::to_string(spec.rows - 1) + ", got " +
+                                std::to_string(to));
+  }
+  if (from < 0 || from >= spec.inputs) {
+    throw std::invalid_argument("setWeight: from must be in 0.." + std::to_string(spec.inputs - 1) + ", got " +
+                                std::to_string(from));
+  }
+  if (!std::isfinite(value)) throw std::invalid_argument("setWeight: value must be a finite number");
+  net.parameters()[spec.weight_offset + static_cast<std::size_t>(to) * static_cast<std::size_t>(spec.inputs) +
+                   static_cast<std::size_t>(from)] = value;
+  impl_->evaluate();
+}
+
+std::string Trainer::export_model() const { return model_to_json(impl_->config, impl_->network).dump(); }
+
+const TrainerConfig& Trainer::config() const { return impl_->config; }
+
+}  // namespace ap

@@ -1,0 +1,78 @@
+// This project's native build: build/native/ap_bench, spawned; it times itself.
+//   ap_bench --model <file.json> --epochs N --json
+// prints one JSON object; the figures it reports are read with the field names below
+// (whichever of the synonyms it uses).
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const info = { id: "core-native", label: "core native (ap_bench)", precision: "float64" };
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+export const AP_BENCH = process.env.AP_BENCH ?? path.join(repoRoot, "build/native/ap_bench");
+
+function run(args) {
+  return new Promise((resolve, reject) => {
+    execFile(AP_BENCH, args, { maxBuffer: 64 << 20, timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error) {
+        const detail = (stderr || stdout || error.message).trim().split("\n").slice(-3).join(" | ");
+        reject(new Error(`ap_bench ${args.join(" ")} failed: ${detail}`));
+        return;
+      }
+      const text = stdout.trim();
+      const start = text.indexOf("{");
+      try {
+        resolve(JSON.parse(text.slice(start)));
+      } catch {
+        reject(new Error(`ap_bench printed no JSON object: ${text.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+/** The first finite number among `names` found anywhere in the (nested) report. */
+export function pick(report, names) {
+  const stack = [report];
+  while (stack.length) {
+    const node = stack.shift();
+    if (!node || typeof node !== "object") continue;
+    for (const name of names) {
+      if (typeof node[name] === "number" && Number.isFinite(node[name])) return node[name];
+    }
+    for (const value of Object.values(node)) if (value && typeof value === "object") stack.push(value);
+  }
+  return null;
+}
+
+export const FIELDS = {
+  epochMs: ["epochMs", "msPerEpoch", "ms_per_epoch", "epoch_ms", "trainMsPerEpoch"],
+  boundaryMs: ["predictGridMs", "predict_grid_ms", "msPerPredictGrid", "gridMs", "boundaryMs"],
+  neuronGridsMs: ["neuronGridsMs", "neuron_grids_ms", "msPerNeuronGrids"],
+  trainLoss: ["trainLoss", "train_loss"],
+};
+
+export async function load() {
+  if (!existsSync(AP_BENCH)) {
+    return { ...info, unavailable: `not available yet: ${path.relative(repoRoot, AP_BENCH)} is missing (npm run build)` };
+  }
+  return {
+    ...info,
+    spawned: true,
+    /** Writes the model file once; returns a runner for `epochs` epochs. */
+    instance(task) {
+      const dir = path.join(repoRoot, "build/bench");
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `model-${task.model.name}.json`);
+      writeFileSync(file, task.modelJson);
+      return {
+        run: async (epochs) => {
+          const report = await run(["--model", file, "--epochs", String(epochs), "--json"]);
+          const figures = Object.fromEntries(Object.entries(FIELDS).map(([key, names]) => [key, pick(report, names)]));
+          return { ...figures, report };
+        },
+        dispose() {},
+      };
+    },
+  };
+}

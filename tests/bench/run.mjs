@@ -1,0 +1,413 @@
+// npm run bench: the cross-implementation benchmark of issue 5, all in one node process.
+//
+//   node tests/bench/run.mjs [--rounds N] [--sample-ms M] [--only id,id] [--out file.json]
+//
+// 1. The task (tests/bench/task.mjs): two-spirals from this project's core when it is built,
+//    models M1 and M2, the same initial weights everywhere.
+// 2. Every implementation trains 5 epochs from those weights; the train losses are printed
+//    against the float64 reference (plain-JS MLP) with the tolerance for its precision.
+// 3. Timing in interleaved rounds (the order rotates each round, so drift hits all alike):
+//    per epoch (train pass + train/test loss, what a playground does after every epoch; the
+//    pass alone is also recorded where the library allows) and per decision-boundary refresh
+//    (100×100 over [-6, 6]², output only; for the core also neuronGrids). Medians are reported.
+// 4. One table with ratios to the core's wasm, build/bench/latest.json, PASS/FAIL per target of
+//    issue 5 (informative: the exit code is 0 unless the benchmark itself breaks).
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as task from "./task.mjs";
+import { PlainMlp } from "./plain-js-mlp.mjs";
+import * as plainJs from "./adapters/plain-js.mjs";
+import * as coreWasm from "./adapters/core-wasm.mjs";
+import * as coreNative from "./adapters/core-native.mjs";
+import * as tfjs from "./adapters/tfjs.mjs";
+import * as convnetjs from "./adapters/convnetjs.mjs";
+import * as brainjs from "./adapters/brainjs.mjs";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+const ROUNDS = Number(option("--rounds", 15));
+const SAMPLE_MS = Number(option("--sample-ms", 25));
+const ONLY = option("--only", "")
+  .split(",")
+  .filter(Boolean);
+const OUT = path.resolve(repoRoot, option("--out", "build/bench/latest.json"));
+const CHECK_EPOCHS = 5;
+const TOLERANCE = { float64: 1e-9, float32: 1e-4 }; // relative, on the 5-epoch train loss
+
+const LOADERS = [
+  ["core-wasm", coreWasm.load],
+  ["core-native", coreNative.load],
+  ["plain-js", plainJs.load],
+  ["tfjs-cpu", () => tfjs.cpu.load()],
+  ["tfjs-wasm", () => tfjs.wasm.load()],
+  ["convnetjs", convnetjs.load],
+  ["brainjs", brainjs.load],
+];
+
+const now = () => performance.now();
+const median = (xs) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (v, digits = 3) => (v === null || v === undefined ? "—" : v >= 100 ? v.toFixed(1) : v.toPrecision(digits));
+const relDiff = (a, b) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+  };
+}
+
+async function loadImplementations() {
+  const impls = [];
+  for (const [id, load] of LOADERS) {
+    if (ONLY.length && !ONLY.includes(id) && id !== "plain-js") continue;
+    try {
+      const impl = await load();
+      if (impl.unavailable) console.log(`  ${impl.label}: ${impl.unavailable}`);
+      else console.log(`  ${impl.label}: loaded${impl.version ? ` (version ${impl.version})` : ""}`);
+      impls.push(impl);
+    } catch (error) {
+      console.log(`  ${id}: not available: ${error.message}`);
+      impls.push({ id, label: id, unavailable: error.message });
+    }
+  }
+  return impls;
+}
+
+async function taskPoints() {
+  try {
+    return await coreWasm.corePoints(task.coreConfig(task.MODELS.M1));
+  } catch (error) {
+    const points = task.fallbackSpiral();
+    points.source += ` (${error.message})`;
+    return points;
+  }
+}
+
+function makeTask(model, points) {
+  const layers = task.initialLayers(model);
+  const { xs, ys } = task.gridPoints(task.GRID);
+  return {
+    model,
+    points,
+    data: task.splitData(points, model.features),
+    layers,
+    modelJson: task.coreModelJson(model, layers),
+    learningRate: task.LEARNING_RATE,
+    batchSize: task.BATCH_SIZE,
+    grid: task.GRID,
+    gridFeatures: task.featureMatrix(model.features, xs, ys),
+  };
+}
+
+/** The float64 reference after CHECK_EPOCHS epochs: mini-batch, or online for brain.js. */
+function reference(t, online) {
+  const net = new PlainMlp({
+    sizes: [t.model.features.length, ...t.model.hidden, 1],
+    layers: t.layers,
+    learningRate: online ? t.learningRate / t.batchSize : t.learningRate,
+    batchSize: online ? 1 : t.batchSize,
+    features: t.model.features,
+  });
+  for (let e = 0; e < CHECK_EPOCHS; e++) net.trainEpoch(t.data.train);
+  return { loss: net.evaluate(t.data.train).loss, boundary: net.predictGrid(t.grid) };
+}
+
+function maxAbsDiff(a, b) {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Trains every implementation CHECK_EPOCHS epochs from the shared weights and compares losses. */
+async function checkAgreement(impls, tasks) {
+  const rows = [];
+  const instances = new Map(); // `${id}/${model}` -> instance, reused for timing
+  for (const t of tasks) {
+    const refs = { batch: reference(t, false), online: reference(t, true) };
+    console.log(`\n${t.model.name}: initial train loss ${task.lossOf(task.forwardOfLayers(t.layers), t.data.train, t.model.features.length).loss.toFixed(12)}`);
+    console.log(`  reference (plain JS float64, batch ${t.batchSize}) after ${CHECK_EPOCHS} epochs: ${refs.batch.loss.toFixed(12)}`);
+    console.log(`  reference online (batch 1, lr ${t.learningRate / t.batchSize}, for brain.js):   ${refs.online.loss.toFixed(12)}`);
+    for (const impl of impls) {
+      if (impl.unavailable) continue;
+      const ref = impl.onlineSgd ? refs.online : refs.batch;
+      const row = { implementation: impl.id, model: t.model.name, precision: impl.precision, reference: ref.loss };
+      try {
+        if (impl.spawned) {
+          const inst = impl.instance(t);
+          instances.set(`${impl.id}/${t.model.name}`, inst);
+          const r = await inst.run(CHECK_EPOCHS);
+          row.loss = r.trainLoss;
+        } else {
+          const inst = await impl.instance(t);
+          instances.set(`${impl.id}/${t.model.name}`, inst);
+          await inst.activate?.();
+          for (let e = 0; e < CHECK_EPOCHS; e++) (inst.trainPass ?? inst.epoch)();
+          row.loss = inst.trainLoss();
+          if (inst.exportedLayers) {
+            row.lossOfExportedWeights = task.lossOf(
+              task.forwardOfLayers(inst.exportedLayers()),
+              t.data.train,
+              t.model.features.length,
+            ).loss;
+          }
+          row.boundaryMaxAbsDiff = maxAbsDiff(inst.boundary(), ref.boundary);
+        }
+        if (typeof row.loss !== "number") throw new Error("reported no train loss");
+        row.relDiff = relDiff(row.loss, ref.loss);
+        row.tolerance = TOLERANCE[impl.precision];
+        row.agrees = row.relDiff <= row.tolerance && (row.lossOfExportedWeights === undefined || relDiff(row.lossOfExportedWeights, ref.loss) <= row.tolerance);
+      } catch (error) {
+        row.error = error.message;
+        row.agrees = false;
+        instances.get(`${impl.id}/${t.model.name}`)?.dispose?.();
+        instances.delete(`${impl.id}/${t.model.name}`);
+      }
+      rows.push(row);
+      const extra = [
+        row.lossOfExportedWeights !== undefined ? `exported weights ${row.lossOfExportedWeights.toFixed(12)}` : "",
+        row.boundaryMaxAbsDiff !== undefined ? `boundary max|Δp| ${row.boundaryMaxAbsDiff.toExponential(1)}` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      console.log(
+        row.error
+          ? `  ${impl.label.padEnd(28)} ERROR ${row.error}`
+          : `  ${impl.label.padEnd(28)} ${row.loss.toFixed(12)}  rel.diff ${row.relDiff.toExponential(2)} (tol ${row.tolerance.toExponential(0)}, ${impl.precision}${impl.onlineSgd ? ", online" : ""}) ${row.agrees ? "agrees" : "DISAGREES"}${extra ? `; ${extra}` : ""}`,
+      );
+    }
+  }
+  return { rows, instances };
+}
+
+/** Repetitions of `fn` that take about SAMPLE_MS, from a warm-up of at least ~warmMs. */
+async function warmAndCalibrate(fn, warmMs) {
+  let runs = 0;
+  const start = now();
+  let last = 0;
+  do {
+    const t0 = now();
+    await fn();
+    last = now() - t0;
+    runs++;
+  } while (now() - start < warmMs || runs < 3);
+  return Math.max(1, Math.round(SAMPLE_MS / Math.max(last, 1e-3)));
+}
+
+async function timeReps(fn, reps) {
+  const t0 = now();
+  for (let k = 0; k < reps; k++) await fn();
+  return (now() - t0) / reps;
+}
+
+async function timeAll(impls, tasks, instances) {
+  const results = {};
+  for (const t of tasks) {
+    const name = t.model.name;
+    const live = impls.filter((impl) => !impl.unavailable && instances.has(`${impl.id}/${name}`));
+    const jobs = [];
+    for (const impl of live) {
+      const inst = instances.get(`${impl.id}/${name}`);
+      const samples = { epochMs: [], passMs: [], boundaryMs: [], neuronGridsMs: [] };
+      results[impl.id] ??= {};
+      results[impl.id][name] = samples;
+      if (impl.spawned) {
+        jobs.push({ impl, run: async () => {
+          const r = await inst.run(0 + nativeEpochs(name));
+          if (r.epochMs !== null) samples.epochMs.push(r.epochMs);
+          if (r.boundaryMs !== null) samples.boundaryMs.push(r.boundaryMs);
+          if (r.neuronGridsMs !== null) samples.neuronGridsMs.push(r.neuronGridsMs);
+        } });
+        continue;
+      }
+      await inst.activate?.();
+      const reps = {
+        epoch: await warmAndCalibrate(inst.epoch, 400),
+        pass: inst.trainPass ? await warmAndCalibrate(inst.trainPass, 100) : 0,
+        boundary: await warmAndCalibrate(inst.boundary, 400),
+        neuronGrids: inst.neuronGrids ? await warmAndCalibrate(inst.neuronGrids, 300) : 0,
+      };
+      jobs.push({ impl, run: async () => {
+        await inst.activate?.();
+        samples.epochMs.push(await timeReps(inst.epoch, reps.epoch));
+        if (reps.pass) samples.passMs.push(await timeReps(inst.trainPass, reps.pass));
+        samples.boundaryMs.push(await timeReps(inst.boundary, reps.boundary));
+        if (reps.neuronGrids) samples.neuronGridsMs.push(await timeReps(inst.neuronGrids, reps.neuronGrids));
+      } });
+    }
+    process.stdout.write(`\ntiming ${name}: ${ROUNDS} rounds of ${jobs.map((j) => j.impl.id).join(", ")} `);
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let k = 0; k < jobs.length; k++) await jobs[(k + r) % jobs.length].run();
+      process.stdout.write(".");
+    }
+    process.stdout.write("\n");
+  }
+  // Medians.
+  const figures = {};
+  for (const [id, byModel] of Object.entries(results)) {
+    figures[id] = {};
+    for (const [name, s] of Object.entries(byModel)) {
+      figures[id][name] = {
+        epochMs: median(s.epochMs),
+        passMs: median(s.passMs),
+        boundaryMs: median(s.boundaryMs),
+        neuronGridsMs: median(s.neuronGridsMs),
+        samples: s.epochMs.length,
+        epochSpread: s.epochMs.length ? [Math.min(...s.epochMs), Math.max(...s.epochMs)] : null,
+      };
+    }
+  }
+  return figures;
+}
+
+/** Epochs per native run: enough for its own timing to be stable. */
+const nativeEpochs = (model) => (model === "M1" ? 2000 : 500);
+
+function printTable(impls, figures, base) {
+  const models = Object.keys(task.MODELS);
+  const header = ["implementation"];
+  for (const m of models) header.push(`${m} epoch ms`, "×", `${m} boundary ms`, "×");
+  const rows = [header];
+  const ratio = (v, b) => (v === null || b === null || b === undefined ? "—" : `${(v / b).toFixed(v / b >= 10 ? 0 : 1)}`);
+  const baseFig = figures[base] ?? {};
+  for (const impl of impls) {
+    if (impl.unavailable) {
+      rows.push([impl.label, ...models.flatMap(() => ["n/a", "", "n/a", ""])]);
+      continue;
+    }
+    const f = figures[impl.id] ?? {};
+    const row = [impl.label];
+    for (const m of models) {
+      row.push(fmt(f[m]?.epochMs), ratio(f[m]?.epochMs, baseFig[m]?.epochMs));
+      row.push(fmt(f[m]?.boundaryMs), ratio(f[m]?.boundaryMs, baseFig[m]?.boundaryMs));
+    }
+    rows.push(row);
+  }
+  // Extra rows: the training pass alone, neuron grids.
+  for (const impl of impls) {
+    const f = figures[impl.id];
+    if (!f) continue;
+    if (models.some((m) => f[m]?.passMs)) {
+      const row = [`  ${impl.id}: train pass only`];
+      for (const m of models) row.push(fmt(f[m]?.passMs), ratio(f[m]?.passMs, baseFig[m]?.epochMs), "", "");
+      rows.push(row);
+    }
+    if (models.some((m) => f[m]?.neuronGridsMs)) {
+      const row = [`  ${impl.id}: neuronGrids`];
+      for (const m of models) row.push("", "", fmt(f[m]?.neuronGridsMs), ratio(f[m]?.neuronGridsMs, baseFig[m]?.neuronGridsMs));
+      rows.push(row);
+    }
+  }
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
+  const line = (r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell ?? "").padStart(widths[c]))).join("  ");
+  console.log(`\nMedian ms (× = time / ${base === "core-wasm" ? "core wasm's" : `${base}'s (core wasm not available)`}; > 1 means slower than it)`);
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+function checkTargets(figures) {
+  const core = figures["core-wasm"];
+  const targets = [];
+  const add = (name, ok, detail) => targets.push({ target: name, pass: ok, detail });
+  for (const m of Object.keys(task.MODELS)) {
+    const c = core?.[m];
+    const speedup = (id, key = "epochMs") => {
+      const v = figures[id]?.[m]?.[key];
+      return c && v && c[key] ? v / c[key] : null;
+    };
+    const need = (name, factor, got) =>
+      add(`${m} ${name}`, got !== null && got >= factor, got === null ? "not measured" : `${got.toFixed(2)}× (need ≥ ${factor}×)`);
+    need("epoch: core wasm ≥ 2× faster than plain JS", 2, speedup("plain-js"));
+    need("epoch: core wasm ≥ 5× faster than ConvNetJS", 5, speedup("convnetjs"));
+    need("epoch: core wasm ≥ 5× faster than brain.js", 5, speedup("brainjs"));
+    const tfBest = [speedup("tfjs-cpu"), speedup("tfjs-wasm")].filter((v) => v !== null);
+    need("epoch: core wasm ≥ 50× faster than TensorFlow.js (best backend)", 50, tfBest.length ? Math.min(...tfBest) : null);
+    const native = figures["core-native"]?.[m]?.epochMs;
+    const wasmOverNative = c?.epochMs && native ? c.epochMs / native : null;
+    add(
+      `${m} epoch: core wasm within 1.5× of native`,
+      wasmOverNative !== null && wasmOverNative <= 1.5,
+      wasmOverNative === null ? "not measured" : `wasm/native = ${wasmOverNative.toFixed(2)} (need ≤ 1.5)`,
+    );
+    need("boundary: core wasm ≥ 2× faster than plain JS", 2, speedup("plain-js", "boundaryMs"));
+    need("boundary: core wasm faster than TensorFlow.js wasm (batched)", 1, speedup("tfjs-wasm", "boundaryMs"));
+  }
+  console.log("\nTargets (issue 5; this machine):");
+  for (const t of targets) console.log(`  ${t.pass ? "PASS" : "FAIL"}  ${t.target}: ${t.detail}`);
+  console.log("  (the browser frame target is checked by tests/bench/browser-frame.mjs)");
+  return targets;
+}
+
+async function main() {
+  const started = now();
+  const m = machine();
+  console.log(`Activation Playground benchmark: ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.platform}`);
+  console.log("implementations:");
+  const impls = await loadImplementations();
+  const points = await taskPoints();
+  console.log(`data: two-spirals, ${points.x.length} points, ${points.isTest.reduce((a, b) => a + b, 0)} test; from ${points.source}`);
+  const tasks = Object.values(task.MODELS).map((model) => makeTask(model, points));
+
+  console.log(`\nCheck: train loss (mean 0.5·(o − t)²) after ${CHECK_EPOCHS} epochs from the shared initial weights`);
+  const { rows: check, instances } = await checkAgreement(impls, tasks);
+  const figures = await timeAll(impls, tasks, instances);
+  const base = figures["core-wasm"] ? "core-wasm" : "plain-js";
+  printTable(impls, figures, base);
+  const targets = checkTargets(figures);
+  for (const inst of instances.values()) inst.dispose?.();
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: m,
+    task: {
+      dataset: "spiral",
+      points: task.POINTS,
+      trainFraction: task.TRAIN_FRACTION,
+      dataSource: points.source,
+      models: Object.fromEntries(Object.values(task.MODELS).map((md) => [md.name, { features: md.features, hidden: md.hidden, activation: "tanh", output: "tanh" }])),
+      learningRate: task.LEARNING_RATE,
+      batchSize: task.BATCH_SIZE,
+      shuffle: false,
+      grid: task.GRID,
+      epochDefinition: "one SGD pass over the 250 training points plus the train and test loss (the core's train(1))",
+      passDefinition: "the SGD pass alone (peers only)",
+      boundaryDefinition: "P(class 1) on the 100×100 grid; neuronGrids separately",
+      rounds: ROUNDS,
+      sampleMs: SAMPLE_MS,
+    },
+    implementations: impls.map((i) => ({ id: i.id, label: i.label, precision: i.precision, version: i.version, unavailable: i.unavailable })),
+    check,
+    results: figures,
+    ratioBase: base,
+    targets,
+    seconds: +((now() - started) / 1000).toFixed(1),
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
+  console.log(`\nwrote ${path.relative(repoRoot, OUT)} (${report.seconds} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

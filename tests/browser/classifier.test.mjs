@@ -1,0 +1,347 @@
+// Browser tests of the page shell and the classifier against the built site (dist/), served
+// on 127.0.0.1 and driven through Debian's Chromium with the real wasm core (no mocks).
+// Run: node --test tests/browser/classifier.test.mjs   (PAGE_DIST=<folder> tests another build)
+// Screenshots go to build/screenshots/; the responsiveness test prints frame and long-task figures.
+import {test, before, after} from "node:test";
+import assert from "node:assert/strict";
+import {mkdir} from "node:fs/promises";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium} from "playwright-core";
+import {startServer} from "../../scripts/serve.mjs";
+import {parse, serialize} from "../../web/src/state/url.js";
+import {mergeSchemas} from "../../web/src/state/merge.js";
+import {classifierSchema} from "../../web/src/classifier/schema.js";
+import {explorerSchema} from "../../web/src/explorer/schema.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
+const screenshotDir = path.join(repoRoot, "build", "screenshots");
+const {schema} = mergeSchemas(classifierSchema, explorerSchema);
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const MAX_TASK_MS = 200;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({root: distRoot, port: 0, host: "127.0.0.1"});
+  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  await mkdir(screenshotDir, {recursive: true});
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records long main-thread tasks and frame intervals from the first script on. */
+function instrument() {
+  window.__longTasks = [];
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({start: entry.startTime, duration: entry.duration});
+    }).observe({type: "longtask", buffered: true});
+  } catch {
+    window.__longTasks = null;
+  }
+  let last = 0;
+  const tick = (now) => {
+    if (last) window.__frames.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Opens the page with a hash and waits for the classifier to have its first frame. */
+async function openPage(hash = "", {width = 1280, height = 900} = {}) {
+  const page = await browser.newPage({viewport: {width, height}});
+  const problems = [];
+  const foreign = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(server.url).origin) foreign.push(request.url());
+  });
+  await page.addInitScript(instrument);
+  await page.goto(server.url + hash);
+  await waitForFrame(page);
+  return {page, problems, foreign};
+}
+
+async function waitForFrame(page) {
+  await page.waitForSelector("#classifier:not(.is-loading)", {timeout: 30000});
+  await page.waitForFunction(() => /^\d+\.\d+|^\d\.\d+e/.test(document.querySelector('[data-testid="train-loss"]')?.textContent ?? ""), null, {
+    timeout: 30000,
+  });
+}
+
+const epoch = async (page) => Number(await page.textContent('[data-testid="epoch"]'));
+const number = async (page, testid) => Number(await page.textContent(`[data-testid="${testid}"]`));
+
+/** A cheap fingerprint of a canvas's pixels. */
+async function canvasPixels(page, selector) {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel);
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2]) >>> 0;
+      if (Math.abs(data[i] - data[i + 2]) > 30) coloured++;
+    }
+    return {hash, coloured, width: canvas.width, height: canvas.height};
+  }, selector);
+}
+
+async function playUntil(page, predicate, timeout = 30000) {
+  await page.click('[data-testid="play"]');
+  await page.waitForFunction(predicate, null, {timeout, polling: 100});
+  await page.click('[data-testid="play"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="play"]').classList.contains("is-playing"));
+}
+
+test("the page loads without console errors and asks no other origin", async () => {
+  const {page, problems, foreign} = await openPage();
+  await page.waitForTimeout(500);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  assert.equal(await epoch(page), 0);
+  assert.match(await page.evaluate(() => location.hash), /^#v=1&/);
+  assert.equal(await page.title(), "Activation Playground");
+  assert.equal(await page.locator('[data-testid="dataset"] [data-value]').count(), 8);
+  assert.equal(await page.locator("[style]").count(), 0, "no element carries a style attribute written by the page");
+  await page.close();
+});
+
+test("play advances the epoch and changes the boundary canvas", async () => {
+  const {page, problems} = await openPage();
+  const before = await canvasPixels(page, '[data-testid="boundary"]');
+  assert.ok(before.width >= 100 && before.height >= 100);
+  await playUntil(page, () => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 30);
+  assert.ok((await epoch(page)) >= 30);
+  const after = await canvasPixels(page, '[data-testid="boundary"]');
+  assert.notEqual(after.hash, before.hash);
+  const stepped = await epoch(page);
+  await page.click('[data-testid="step"]');
+  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="epoch"]').textContent) === e + 1, stepped);
+  await page.click('[data-testid="reset"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="epoch"]').textContent === "0");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the loss falls on circle", async () => {
+  const {page, problems} = await openPage("#v=1&dataset=circle&epf=10");
+  const first = await number(page, "train-loss");
+  await playUntil(page, () => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 300, 60000);
+  const trainLoss = await number(page, "train-loss");
+  const testLoss = await number(page, "test-loss");
+  assert.ok(trainLoss < first * 0.6, `training loss ${first} -> ${trainLoss}`);
+  assert.ok(testLoss < 0.45, `test loss ${testLoss}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a URL hash round-trips through the controls", async () => {
+  const wanted = {
+    ...parse("", schema).state,
+    dataset: "xor",
+    noise: 0.2,
+    train: 0.6,
+    seed: 7,
+    features: ["x", "y", "xy"],
+    hidden: [3, 5],
+    act: ["relu", "leaky_relu(negative_slope:0.2)"],
+    opt: "adam",
+    lr: 0.1,
+    batch: 20,
+    reg: "l2",
+    regRate: 0.001,
+    showTest: true,
+  };
+  const hash = `#${serialize(wanted, schema)}`;
+  const {page, problems} = await openPage(hash);
+  assert.equal(await page.evaluate(() => location.hash), hash, "the page writes back exactly the hash it read");
+  assert.equal(await page.getAttribute('[data-testid="dataset"] [data-value="xor"]', "aria-pressed"), "true");
+  assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "0.1");
+  assert.equal(await page.locator(".net-col--hidden").count(), 2);
+  assert.equal(await page.locator(".net-col--hidden").nth(1).locator(".unit").count(), 5);
+  assert.equal(await page.locator(".unit--input[aria-pressed=true]").count(), 3);
+  assert.equal(await page.inputValue(".net-col--hidden >> nth=0 >> select"), "relu");
+  assert.equal(await page.inputValue(".net-col--hidden >> nth=1 >> select"), "leaky_relu");
+  assert.equal(await page.isChecked('[data-testid="showTest"]'), true);
+
+  // Change settings through the controls; the hash follows.
+  await page.selectOption('[data-testid="learning-rate"]', "0.3");
+  await page.click('[data-testid="dataset"] [data-value="spiral"]');
+  await page.click(".net-layers .icon-plus");
+  await page.waitForFunction(() => /&lr=0\.3&/.test(location.hash) && /&dataset=spiral&/.test(location.hash) && /&hidden=3,5,5&/.test(location.hash));
+  const changed = await page.evaluate(() => location.hash);
+  const expected = {...wanted, lr: 0.3, dataset: "spiral", hidden: [3, 5, 5], act: [...wanted.act, wanted.act[1]]};
+  assert.deepEqual(parse(changed, schema).state, expected);
+
+  // The changed link opens the same settings in a fresh page.
+  const second = await openPage(changed);
+  assert.equal(await second.page.evaluate(() => location.hash), changed);
+  assert.equal(await second.page.inputValue('[data-testid="learning-rate"]'), "0.3");
+  assert.equal(await second.page.locator(".net-col--hidden").count(), 3);
+  assert.deepEqual([...problems, ...second.problems], []);
+  await second.page.close();
+  await page.close();
+});
+
+test("a bad link falls back to defaults with a visible notice", async () => {
+  const {page, problems} = await openPage("#v=1&lr=banana&hidden=4,999&act=%3Cimg%20src%3Dx%3E&zzz=1");
+  const text = await page.textContent("#notices");
+  assert.match(text, /lr/);
+  assert.match(text, /hidden/);
+  assert.match(text, /zzz/);
+  assert.equal(await page.locator("#notices img").count(), 0);
+  assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "0.03");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a learning rate of 10 shows the divergence warning", async () => {
+  const {page, problems} = await openPage("#v=1&dataset=spiral&hidden=8,8,8&act=relu,relu,relu&opt=sgd");
+  assert.equal(await page.isVisible('[data-testid="diverged-warning"]'), false);
+  await page.selectOption('[data-testid="learning-rate"]', "10");
+  await page.click('[data-testid="play"]');
+  await page.waitForSelector('[data-testid="diverged-warning"]', {state: "visible", timeout: 30000});
+  assert.equal(await page.textContent('[data-testid="train-loss"]'), "diverged");
+  assert.equal(await page.textContent('[data-testid="test-loss"]'), "diverged");
+  await page.click('[data-testid="diverged-warning"] button');
+  await page.waitForSelector('[data-testid="diverged-warning"]', {state: "hidden"});
+  assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "1");
+  assert.equal(await epoch(page), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the diagram, unit hover, weight editing, hidden space and compare mode work", async () => {
+  const {page, problems} = await openPage("#v=1&dataset=circle&hidden=4,2&compare=1&compareAct=relu");
+  await page.click('[data-testid="step"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="epoch"]').textContent === "1");
+  const plain = await canvasPixels(page, '[data-testid="boundary"]');
+  await page.hover(".net-col--hidden .unit >> nth=0");
+  await page.waitForSelector(".boundary.is-unit");
+  const unit = await canvasPixels(page, '[data-testid="boundary"]');
+  assert.notEqual(unit.hash, plain.hash, "hovering a unit shows its map on the big plot");
+
+  await page.click(".net-col--hidden .unit >> nth=0");
+  await page.waitForSelector(".inspector:not([hidden]) .weight-input");
+  await page.fill(".inspector .weight-input >> nth=0", "3.5");
+  await page.press(".inspector .weight-input >> nth=0", "Enter");
+  await page.locator(".panel--output").hover();
+  await page.waitForFunction(() => !document.querySelector(".inspector .weight-input") || document.querySelector(".inspector .weight-input").value === "3.5");
+
+  await page.locator(".panel--compare").scrollIntoViewIfNeeded();
+  const b = await canvasPixels(page, '[data-testid="boundary-b"]');
+  assert.ok(b.width >= 100 && b.coloured > 0, "the compare boundary is drawn");
+  await page.locator(".panel--space").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector(".space-canvas");
+    return canvas && canvas.width > 50;
+  });
+  await page.click('[data-testid="step"]');
+  await page.waitForTimeout(300);
+  const space = await canvasPixels(page, ".space-canvas");
+  assert.ok(space.coloured > 50, "the hidden-space view draws points");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+async function measure(page, label, seconds) {
+  await page.evaluate(() => {
+    window.__longTasks = window.__longTasks ?? [];
+    window.__mark = performance.now();
+    window.__frames = [];
+  });
+  const startEpoch = await epoch(page);
+  await page.click('[data-testid="play"]');
+  await page.waitForTimeout(seconds * 1000);
+  await page.click('[data-testid="play"]');
+  const stats = await page.evaluate(() => {
+    const tasks = (window.__longTasks ?? []).filter((task) => task.start >= window.__mark);
+    const frames = window.__frames.slice().sort((a, b) => a - b);
+    const pick = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
+    return {
+      longestTask: tasks.reduce((m, task) => Math.max(m, task.duration), 0),
+      longTasks: tasks.length,
+      frames: frames.length,
+      medianFrame: pick(0.5),
+      p95Frame: pick(0.95),
+      maxFrame: frames[frames.length - 1] ?? 0,
+    };
+  });
+  const epochs = (await epoch(page)) - startEpoch;
+  const line =
+    `${label}: ${epochs} epochs in ${seconds} s (${(epochs / seconds).toFixed(0)}/s); frames ${stats.frames}, ` +
+    `median ${stats.medianFrame.toFixed(1)} ms, p95 ${stats.p95Frame.toFixed(1)} ms, max ${stats.maxFrame.toFixed(1)} ms; ` +
+    `long tasks ${stats.longTasks}, longest ${stats.longestTask.toFixed(0)} ms`;
+  console.log(line);
+  return {...stats, epochs};
+}
+
+test("both reference configurations train with the page responsive", async () => {
+  const A = "#v=1&dataset=circle&features=x,y&hidden=4,2&act=tanh,tanh&lr=0.03&batch=10&opt=sgd&points=500&train=0.5";
+  const B = "#v=1&dataset=spiral&features=x,y,x2,y2,xy,sinx,siny&hidden=8,8,8,8,8,8&act=tanh,tanh,tanh,tanh,tanh,tanh&lr=0.03&batch=10&opt=sgd&points=500&train=0.5";
+  for (const [label, hash] of [
+    ["reference A (circle, x y, 4-2)", A],
+    ["reference B (spiral, 7 features, 6x8)", B],
+  ]) {
+    const {page, problems} = await openPage(hash);
+    // Diagnostics and the hidden space in view too, so every per-frame view is measured.
+    await page.locator(".panel--output").scrollIntoViewIfNeeded();
+    const stats = await measure(page, label, 4);
+    assert.ok(stats.epochs > 30, `${label} trained only ${stats.epochs} epochs`);
+    assert.ok(stats.longestTask <= MAX_TASK_MS, `${label}: a main-thread task took ${stats.longestTask} ms`);
+    await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
+    const diag = await measure(page, `${label}, diagnostics in view`, 3);
+    assert.ok(diag.longestTask <= MAX_TASK_MS, `${label}: a main-thread task took ${diag.longestTask} ms with diagnostics`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("screenshots at 1280 and 360 px wide, without horizontal overflow", async () => {
+  for (const width of [1280, 360]) {
+    const {page, problems} = await openPage("#v=1&dataset=spiral&hidden=6,6,4&epf=5&showTest=1", {width, height: 900});
+    await page.click('[data-testid="play"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 150, null, {timeout: 30000});
+    await page.click('[data-testid="play"]');
+    await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.click('[data-testid="step"]');
+    await page.locator(".panel--space").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.click('[data-testid="step"]');
+    await page.waitForTimeout(400);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.screenshot({path: path.join(screenshotDir, `classifier-${width}.png`), fullPage: true});
+    await page.locator("#classifier").screenshot({path: path.join(screenshotDir, `classifier-section-${width}.png`)});
+    assert.ok(overflow <= 1, `the page is ${overflow} px wider than a ${width} px window`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

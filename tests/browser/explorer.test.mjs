@@ -1,0 +1,284 @@
+// Browser tests of the activation explorer against the built site (dist/), served on
+// 127.0.0.1 and driven through Debian's Chromium. Run: node --test tests/browser/explorer.test.mjs
+// EXPLORER_DIST=<folder> points at another build; screenshots go to build/screenshots/.
+import {test, before, after} from "node:test";
+import assert from "node:assert/strict";
+import {mkdir} from "node:fs/promises";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium} from "playwright-core";
+import {startServer} from "../../scripts/serve.mjs";
+import {explorerSchema} from "../../web/src/explorer/schema.js";
+import {decodeParams, encodeParams} from "../../web/src/explorer/model.js";
+import {parse, serialize} from "../../web/src/state/url.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const distRoot = path.resolve(repoRoot, process.env.EXPLORER_DIST ?? "dist");
+const screenshotDir = path.join(repoRoot, "build", "screenshots");
+const kChromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({root: distRoot, port: 0, host: "127.0.0.1"});
+  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: kChromiumArgs});
+  await mkdir(screenshotDir, {recursive: true});
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page (optionally with a hash) and waits for the explorer; collects console errors. */
+async function openExplorer(hash = "", {width = 1280, height = 900} = {}) {
+  const page = await browser.newPage({viewport: {width, height}});
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(server.url + hash);
+  await page.waitForSelector('.ex[data-state="ready"], .ex[data-state="error"]', {timeout: 20000});
+  const state = await page.getAttribute(".ex", "data-state");
+  assert.equal(state, "ready", await page.textContent(".ex"));
+  await page.locator('[data-testid="activation-chart"]').scrollIntoViewIfNeeded();
+  await nextFrames(page);
+  return {page, problems};
+}
+
+/** Waits two animation frames so canvases have redrawn. */
+function nextFrames(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+async function chartPixels(page, testId = "activation-chart") {
+  await nextFrames(page);
+  return page.$eval(`[data-testid="${testId}"]`, (canvas) => canvas.toDataURL("image/png"));
+}
+
+/** The explorer's part of the URL hash, as an object of raw strings. */
+async function explorerHash(page) {
+  const hash = await page.evaluate(() => location.hash);
+  return Object.fromEntries(
+    hash
+      .replace(/^#/, "")
+      .split("&")
+      .map((part) => part.split("="))
+      .filter(([key]) => key.startsWith("ex")),
+  );
+}
+
+/** Waits until the page has written `key=value` into its hash (it debounces). */
+async function waitForHash(page, key, value) {
+  await page.waitForFunction(
+    ([k, v]) => new URLSearchParams(location.hash.slice(1)).get(k) === v,
+    [key, value],
+    {timeout: 5000},
+  );
+}
+
+function assertNoProblems(problems) {
+  assert.deepEqual(problems, [], problems.join("\n"));
+}
+
+test("explorer parameter tokens round-trip through the URL schema", () => {
+  const values = {beta: 1.702, threshold: Infinity, negative_slope: -0.25};
+  assert.deepEqual(decodeParams(encodeParams(values)), values);
+  assert.equal(encodeParams({}), "-");
+  const state = {
+    exFns: ["softplus", "swish", "relu"],
+    exParams: [encodeParams({beta: 2, threshold: Infinity}), "beta:1.5", "-"],
+    exActive: 1,
+    exXMin: -2.5,
+    exXMax: 7,
+    exShowF: true,
+    exShowDf: false,
+    exSatThreshold: 0.125,
+    exDepth: 33,
+  };
+  const text = serialize(state, explorerSchema);
+  assert.match(text, /exParams=beta:2;threshold:inf,beta:1\.5,-/);
+  const parsed = parse(text, explorerSchema);
+  assert.deepEqual(parsed.notices, []);
+  assert.deepEqual({...parsed.state}, Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v : v])));
+});
+
+test("the catalog is listed in full, grouped, with no console errors", async () => {
+  const {page, problems} = await openExplorer();
+  const catalogSize = await page.evaluate(async () => {
+    const {loadCore} = await import(new URL("./lib/activation-playground.mjs", document.baseURI).href);
+    return (await loadCore()).activations().length;
+  });
+  const items = await page.$$eval('[data-testid="activation-list"] [data-name]', (nodes) => nodes.map((n) => n.dataset.name));
+  assert.equal(items.length, catalogSize);
+  assert.ok(catalogSize >= 26, `catalog has ${catalogSize} activations`);
+  const groups = await page.$$eval('[data-testid="activation-list"] .ex-group', (nodes) => nodes.length);
+  assert.ok(groups >= 4, `${groups} groups`);
+  const inlineStyles = await page.$$eval(".ex [style]", (nodes) => nodes.length);
+  assert.equal(inlineStyles, 0, "no style attributes in the explorer");
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("choosing an activation changes the chart's pixels and the URL", async () => {
+  const {page, problems} = await openExplorer();
+  const before = await chartPixels(page);
+  await page.click('[data-testid="activation-list"] [data-name="relu"] .ex-item-select');
+  await waitForHash(page, "exFns", "relu");
+  const after = await chartPixels(page);
+  assert.notEqual(after, before);
+  assert.equal(await page.textContent(".ex-legend-item--active .ex-legend-text"), await page.textContent('[data-name="relu"] .ex-item-label'));
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("dragging a parameter slider redraws the chart while dragging", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=elu&exParams=-");
+  const slider = page.locator('.ex-params input[type="range"][data-param="alpha"]');
+  await slider.scrollIntoViewIfNeeded();
+  const before = await chartPixels(page);
+  const box = await slider.boundingBox();
+  const {min, max, value} = await slider.evaluate((input) => ({min: Number(input.min), max: Number(input.max), value: Number(input.value)}));
+  const startX = box.x + ((value - min) / (max - min)) * box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(startX, y);
+  await page.mouse.down();
+  await page.mouse.move(startX + box.width * 0.3, y, {steps: 6});
+  const during = await chartPixels(page);
+  const valueDuring = await slider.evaluate((input) => Number(input.value));
+  await page.mouse.up();
+  assert.ok(valueDuring > value, `slider moved from ${value} to ${valueDuring}`);
+  assert.notEqual(during, before, "the chart changed before the mouse was released");
+  const hash = await explorerHash(page);
+  assert.match(hash.exParams, /^alpha:/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("search filters the list and says when nothing matches", async () => {
+  const {page, problems} = await openExplorer();
+  const visible = () => page.$$eval('[data-testid="activation-list"] [data-name]', (nodes) => nodes.filter((n) => !n.closest("[hidden]")).map((n) => n.dataset.name));
+  const all = await visible();
+  await page.fill(".ex-search", "relu");
+  const filtered = await visible();
+  assert.ok(filtered.length > 1 && filtered.length < all.length, `${filtered.length} of ${all.length}`);
+  const matches = await page.$$eval('[data-testid="activation-list"] [data-name]', (nodes) =>
+    nodes
+      .filter((n) => !n.closest("[hidden]"))
+      .map((n) => `${n.dataset.name} ${n.textContent} ${n.closest(".ex-group").dataset.group}`.toLowerCase().includes("relu")),
+  );
+  assert.ok(matches.every(Boolean), "every visible item matches the search");
+  assert.ok(filtered.includes("leaky_relu"));
+  await page.fill(".ex-search", "no such activation");
+  assert.deepEqual(await visible(), []);
+  assert.equal(await page.isVisible(".ex-list-empty"), true);
+  await page.fill(".ex-search", "");
+  assert.equal((await visible()).length, all.length);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("overlaying an activation adds a legend entry and a curve", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=sigmoid&exParams=-");
+  const before = await chartPixels(page);
+  await page.click('[data-testid="activation-list"] [data-name="tanh"] .ex-item-add');
+  await waitForHash(page, "exFns", "sigmoid,tanh");
+  const legend = await page.$$eval(".ex-legend-item", (nodes) => nodes.map((n) => n.dataset.name));
+  assert.deepEqual(legend, ["sigmoid", "tanh"]);
+  assert.notEqual(await chartPixels(page), before);
+  // Removing it again restores the single curve.
+  await page.click('.ex-legend-item[data-name="tanh"] .ex-legend-remove');
+  await waitForHash(page, "exFns", "sigmoid");
+  assert.equal(await page.$$eval(".ex-legend-item", (nodes) => nodes.length), 1);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("explorer state round-trips through the URL hash", async () => {
+  const hash =
+    "#v=1&exFns=swish,relu,gelu&exParams=beta:2.5,-,-&exActive=0&exXMin=-3&exXMax=4&exShowF=1&exShowDf=0&exSatThreshold=0.2&exDepth=7";
+  const {page, problems} = await openExplorer(hash);
+  assert.deepEqual(await page.$$eval(".ex-legend-item", (nodes) => nodes.map((n) => n.dataset.name)), ["swish", "relu", "gelu"]);
+  assert.equal(await page.inputValue('.ex-params input[data-param="beta"]'), "2.5");
+  assert.equal(await page.isChecked(".ex-toggle-df input"), false);
+  assert.equal(await page.inputValue(".ex-xmin"), "-3");
+  assert.equal(await page.inputValue(".ex-depth input[type=range]"), "7");
+  const pixels = await chartPixels(page);
+
+  // Change settings through the controls, then reopen the written link.
+  await page.check(".ex-toggle-df input");
+  await page.fill(".ex-xmax", "6");
+  await page.press(".ex-xmax", "Enter");
+  await page.click('.ex-legend-item[data-name="gelu"] .ex-legend-focus');
+  await waitForHash(page, "exActive", "2");
+  await waitForHash(page, "exXMax", "6");
+  const written = await explorerHash(page);
+  assert.equal(written.exShowDf, "1");
+  const link = await page.evaluate(() => location.hash);
+  const changedPixels = await chartPixels(page);
+  assert.notEqual(changedPixels, pixels);
+
+  const reopened = await openExplorer(link);
+  assert.deepEqual(await explorerHash(reopened.page), written);
+  assert.equal(await chartPixels(reopened.page), changedPixels, "the same link draws the same chart");
+  assert.equal(await reopened.page.textContent(".ex-legend-item--active .ex-legend-text"), "GELU");
+  assertNoProblems(problems);
+  assertNoProblems(reopened.problems);
+  await reopened.page.close();
+  await page.close();
+});
+
+test("the crosshair reads out x, f(x) and f'(x) by mouse and by keyboard", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=relu&exParams=-&exXMin=-5&exXMax=5");
+  const chart = page.locator('[data-testid="activation-chart"]');
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await nextFrames(page);
+  const text = await page.textContent(".ex-readout");
+  assert.match(text, /x = \d/);
+  assert.match(text, /f′ = 1/);
+  await page.mouse.move(0, 0);
+  await chart.focus();
+  await page.keyboard.press("Home");
+  assert.match(await page.textContent(".ex-readout"), /x = −5.*f = 0.*f′ = 0/s);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("an invalid parameter from a link is reported, not fatal", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=hardtanh,sigmoid&exParams=min_val:2;max_val:1,-");
+  const errors = await page.textContent(".ex-errors");
+  assert.match(errors, /min_val|max_val/);
+  assert.equal(await page.$$eval(".ex-legend-item", (nodes) => nodes.length), 2);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("screenshots at 1280 and 360 px wide", async () => {
+  const hash = "#v=1&exFns=silu,relu,tanh&exParams=-,-,-&exActive=0&exXMin=-5&exXMax=5&exSatThreshold=0.05&exDepth=12";
+  for (const width of [1280, 360]) {
+    const {page, problems} = await openExplorer(hash, {width});
+    const box = await page.locator('[data-testid="activation-chart"]').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2);
+    await nextFrames(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow} px)`);
+    await page.locator(".ex").screenshot({path: path.join(screenshotDir, `explorer-${width}.png`)});
+    assertNoProblems(problems);
+    await page.close();
+  }
+});

@@ -1,0 +1,428 @@
+// The activation explorer: composition root. Loads the core on the main thread (one
+// evaluation of a few thousand points costs microseconds), builds the views, and
+// re-renders them from the store's ex* keys. Views draw; only this file writes state.
+
+import "../../styles/explorer.css";
+import {el, uid, createTranslator} from "./dom.js";
+import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
+import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
+import {createActivationList} from "./activation-list.js";
+import {createActivationChart} from "./activation-chart.js";
+import {createDepthChart} from "./depth-chart.js";
+import {createLegend, lineSample, slotTitle} from "./legend.js";
+import {createParamControls} from "./param-controls.js";
+import {createPropertiesCard} from "./properties-card.js";
+import {createFormula} from "./formula.js";
+import {createFrameworks} from "./frameworks.js";
+
+const kSamples = 2001;
+const kFallbackActivation = "sigmoid";
+
+/** Loads the public library from dist/lib/ (copied beside the page, not bundled). */
+async function loadCoreLibrary() {
+  const url = new URL("./lib/activation-playground.mjs", document.baseURI).href;
+  const {loadCore} = await import(/* @vite-ignore */ url);
+  return loadCore();
+}
+
+/**
+ * Mounts the explorer into `rootElement`. `store`: {get, set, subscribe};
+ * `messages`: the page's messages ({t, has}) or a plain catalog; `loadCore`: the page's
+ * shared () => Promise<core> (else the library is imported here); `core`: an already
+ * loaded core. Returns {ready: Promise, destroy()}.
+ */
+export function mountExplorer(rootElement, {store, messages, loadCore, core: givenCore} = {}) {
+  const t = createTranslator(messages);
+  const container = el("div", {class: "ex", dataset: {state: "loading"}});
+  const status = el("p", {class: "ex-status", text: t("explorer.loading"), attrs: {role: "status"}});
+  container.append(
+    el("header", {class: "ex-intro"}, [
+      // The page's section is aria-labelledby="explorer-title".
+      el("h2", {class: "ex-title", text: t("explorer.title"), attrs: {id: "explorer-title"}}),
+      el("p", {class: "ex-lead", text: t("explorer.lead")}),
+    ]),
+    status,
+  );
+  rootElement.append(container);
+
+  let destroyed = false;
+  let teardown = () => {};
+  const ready = (async () => {
+    try {
+      const core = givenCore ?? (await (loadCore ?? loadCoreLibrary)());
+      if (destroyed) return;
+      teardown = build(container, status, core, store, t);
+      container.dataset.state = "ready";
+    } catch (error) {
+      container.dataset.state = "error";
+      status.classList.add("ex-error");
+      status.textContent = t("explorer.loadFailed", {message: error?.message ?? String(error)});
+    }
+  })();
+
+  return {
+    ready,
+    destroy() {
+      destroyed = true;
+      teardown();
+      container.remove();
+    },
+  };
+}
+
+function build(container, status, core, store, t) {
+  const catalog = core.activations();
+  const byName = new Map(catalog.map((entry) => [entry.name, entry]));
+  const fallbackName = byName.has(kFallbackActivation) ? kFallbackActivation : catalog[0]?.name;
+  const gainCache = new Map();
+  let slots = [];
+  let chartData = null;
+
+  // ---- state writers -------------------------------------------------------------
+  const state = () => store.get();
+  const select = (name) => {
+    const s = state();
+    const existing = s.exFns.indexOf(name);
+    if (existing >= 0) {
+      store.set({exActive: existing});
+      return;
+    }
+    const fns = [...s.exFns];
+    const params = [...s.exParams];
+    fns[s.exActive] = name;
+    params[s.exActive] = kDefaultParamsToken;
+    store.set({exFns: fns, exParams: params});
+  };
+  const add = (name) => {
+    const s = state();
+    if (s.exFns.length >= kMaxSlots) return;
+    store.set({exFns: [...s.exFns, name], exParams: [...s.exParams, kDefaultParamsToken], exActive: s.exFns.length});
+  };
+  const remove = (index) => {
+    const s = state();
+    if (s.exFns.length <= 1) return;
+    const fns = s.exFns.filter((_, i) => i !== index);
+    const params = s.exParams.filter((_, i) => i !== index);
+    const active = s.exActive > index ? s.exActive - 1 : Math.min(s.exActive, fns.length - 1);
+    store.set({exFns: fns, exParams: params, exActive: active});
+  };
+  const setParams = (values) => {
+    const s = state();
+    const params = [...s.exParams];
+    params[s.exActive] = values ? encodeParams(values) : kDefaultParamsToken;
+    store.set({exParams: params});
+  };
+
+  // ---- views ---------------------------------------------------------------------
+  const list = createActivationList(catalog, {t, onSelect: select, onAdd: add});
+  const legend = createLegend({t, onFocus: (i) => store.set({exActive: i}), onRemove: remove});
+
+  const showF = checkbox(t("explorer.chart.showF"), lineSample("neutral"), "ex-toggle-f", (on) => store.set({exShowF: on}));
+  const showDf = checkbox(t("explorer.chart.showDf"), lineSample("neutral", true), "ex-toggle-df", (on) => store.set({exShowDf: on}));
+
+  const canvas = el("canvas", {
+    class: "ex-chart",
+    attrs: {"data-testid": "activation-chart", tabindex: "0", role: "img"},
+  });
+  const readout = el("div", {class: "ex-readout", attrs: {"aria-live": "polite"}});
+  const errors = el("ul", {class: "ex-errors", attrs: {role: "alert"}});
+  const notices = el("p", {class: "ex-notice", attrs: {hidden: true}});
+  const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x)});
+
+  // x-range
+  const xMin = numberField(t("explorer.range.min"), "ex-xmin");
+  const xMax = numberField(t("explorer.range.max"), "ex-xmax");
+  const rangeError = el("p", {class: "ex-error", attrs: {role: "alert", hidden: true}});
+  const commitRange = () => {
+    const lo = Number(xMin.input.value);
+    const hi = Number(xMax.input.value);
+    const ok = xMin.input.value !== "" && xMax.input.value !== "" && Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && lo >= -1000 && hi <= 1000;
+    rangeError.hidden = ok;
+    rangeError.textContent = ok ? "" : t("explorer.range.invalid");
+    if (ok) store.set({exXMin: lo, exXMax: hi});
+  };
+  xMin.input.addEventListener("change", commitRange);
+  xMax.input.addEventListener("change", commitRange);
+  const zoom = (factor) => {
+    const s = state();
+    const mid = (s.exXMin + s.exXMax) / 2;
+    const half = Math.min(1000, Math.max(1e-3, ((s.exXMax - s.exXMin) / 2) * factor));
+    const lo = Math.max(-1000, roundTo(mid - half));
+    const hi = Math.min(1000, roundTo(mid + half));
+    if (lo < hi) store.set({exXMin: lo, exXMax: hi});
+  };
+  const rangeControls = el("fieldset", {class: "ex-fieldset ex-range-controls"}, [
+    el("legend", {text: t("explorer.range.legend")}),
+    xMin.element,
+    xMax.element,
+    el("div", {class: "ex-button-row"}, [
+      button(t("explorer.range.zoomIn"), () => zoom(0.5), t("explorer.range.zoomInLabel")),
+      button(t("explorer.range.zoomOut"), () => zoom(2), t("explorer.range.zoomOutLabel")),
+      button(t("explorer.range.reset"), () => store.set({exXMin: -5, exXMax: 5})),
+    ]),
+    rangeError,
+  ]);
+
+  // saturation threshold
+  const satId = uid("ex-sat");
+  const satInput = el("input", {class: "ex-range", attrs: {type: "range", id: satId, min: 0, max: 0.5, step: 0.005}});
+  const satOutput = el("output", {class: "ex-output", attrs: {for: satId}});
+  satInput.addEventListener("input", () => store.set({exSatThreshold: Number(satInput.value)}));
+  const satControls = el("div", {class: "ex-control"}, [
+    el("label", {class: "ex-label", text: t("explorer.saturation.label"), attrs: {for: satId}}),
+    el("div", {class: "ex-inline"}, [satInput, satOutput]),
+    el("p", {class: "ex-muted ex-note", text: t("explorer.saturation.help")}),
+  ]);
+
+  const params = createParamControls({t, onChange: setParams});
+  const formula = createFormula({t});
+  const properties = createPropertiesCard({t});
+  const frameworks = createFrameworks({t});
+
+  // depth
+  const depthId = uid("ex-depth");
+  const depthInput = el("input", {class: "ex-range", attrs: {type: "range", id: depthId, min: 1, max: 100, step: 1}});
+  const depthOutput = el("output", {class: "ex-output", attrs: {for: depthId}});
+  depthInput.addEventListener("input", () => store.set({exDepth: Number(depthInput.value)}));
+  const depthCanvas = el("canvas", {class: "ex-depth-chart", attrs: {role: "img", "data-testid": "depth-chart"}});
+  const depthChart = createDepthChart(depthCanvas);
+  const depthText = el("ul", {class: "ex-depth-values"});
+  const depthCard = el("section", {class: "ex-card ex-depth"}, [
+    el("h3", {class: "ex-heading", text: t("explorer.depth.heading")}),
+    el("p", {class: "ex-muted ex-note", text: t("explorer.depth.help")}),
+    el("label", {class: "ex-label", text: t("explorer.depth.label"), attrs: {for: depthId}}),
+    el("div", {class: "ex-inline"}, [depthInput, depthOutput]),
+    depthCanvas,
+    depthText,
+  ]);
+
+  const toolbar = el("div", {class: "ex-toolbar"}, [
+    legend.element,
+    el("div", {class: "ex-toggles"}, [showF.element, showDf.element]),
+  ]);
+  const layout = el("div", {class: "ex-layout"}, [
+    el("aside", {class: "ex-sidebar", attrs: {"aria-label": t("explorer.list.label")}}, [list.element]),
+    el("div", {class: "ex-main"}, [
+      notices,
+      toolbar,
+      el("div", {class: "ex-chart-wrap"}, [canvas]),
+      readout,
+      errors,
+      el("div", {class: "ex-controls"}, [rangeControls, satControls]),
+    ]),
+    el("div", {class: "ex-details"}, [params.element, formula.element, properties.element, frameworks.element, depthCard]),
+  ]);
+  status.replaceWith(layout);
+
+  // ---- rendering -----------------------------------------------------------------
+  const evaluateSafely = (slot, xs) => {
+    try {
+      return core.evaluate(slot.name, slot.params, xs);
+    } catch (error) {
+      slot.error = error?.message ?? String(error);
+      return null;
+    }
+  };
+
+  function renderReadout(x) {
+    if (x === null || !chartData) {
+      readout.replaceChildren(el("span", {class: "ex-muted", text: t("explorer.readout.hint")}));
+      return;
+    }
+    const s = state();
+    const values = chartData.probe(x);
+    readout.replaceChildren(
+      el("span", {class: "ex-readout-x", text: t("explorer.readout.x", {x: formatNumber(x, 4)})}),
+      ...chartData.series.map((series, i) => {
+        const v = values[i];
+        const parts = [];
+        if (s.exShowF) parts.push(t("explorer.readout.f", {value: v ? formatNumber(v.y, 5) : "\u2014"}));
+        if (s.exShowDf) parts.push(t("explorer.readout.df", {value: v ? formatNumber(v.dy, 5) : "\u2014"}));
+        return el("span", {class: "ex-readout-item"}, [
+          lineSample(series.slot),
+          el("span", {class: "ex-readout-label", text: series.label}),
+          el("span", {class: "ex-readout-values", text: parts.join("  ")}),
+        ]);
+      }),
+    );
+  }
+
+  const gainOf = (slot) => {
+    const key = `${slot.name}|${encodeParams(slot.params)}`;
+    if (!gainCache.has(key)) {
+      let gain = null;
+      try {
+        gain = bestCaseGain(core.evaluate, slot.name, slot.params);
+      } catch {
+        gain = null;
+      }
+      if (gainCache.size > 200) gainCache.clear();
+      gainCache.set(key, gain);
+    }
+    return gainCache.get(key);
+  };
+
+  const render = () => {
+    const s = state();
+    const {unknown} = buildSlots(s, byName);
+    const patch = repairState(s, byName, fallbackName);
+    if (unknown.length) {
+      notices.hidden = false;
+      notices.textContent = t("explorer.unknown", {names: unknown.join(", ")});
+    }
+    if (patch) {
+      store.set(patch);
+      return;
+    }
+    slots = buildSlots(s, byName).slots;
+    const active = slots[s.exActive] ?? slots[0];
+
+    const xs = linspace(s.exXMin, s.exXMax, kSamples);
+    const series = [];
+    const criticalOf = new Map();
+    for (const slot of slots) {
+      slot.error = null;
+      const result = evaluateSafely(slot, xs);
+      if (!result) continue;
+      let critical = [];
+      try {
+        const found = Array.from(core.criticalPoints(slot.name, slot.params, s.exXMin, s.exXMax));
+        const ys = found.length ? core.evaluate(slot.name, slot.params, found).y : [];
+        critical = found.map((x, i) => ({x, y: ys[i]}));
+        criticalOf.set(slot.index, found);
+      } catch {
+        criticalOf.set(slot.index, null);
+      }
+      series.push({slot: slot.index, label: slotTitle(slot), active: slot === active, xs, y: result.y, dy: result.dy, critical});
+    }
+
+    const shade = [];
+    const activeSeries = series.find((x) => x.slot === active.index);
+    if (activeSeries && s.exSatThreshold > 0) {
+      let start = null;
+      for (let i = 0; i < xs.length; i += 1) {
+        const saturated = Math.abs(activeSeries.dy[i]) < s.exSatThreshold;
+        if (saturated && start === null) start = i === 0 ? xs[0] : (xs[i - 1] + xs[i]) / 2;
+        if (!saturated && start !== null) {
+          shade.push([start, (xs[i - 1] + xs[i]) / 2]);
+          start = null;
+        }
+      }
+      if (start !== null) shade.push([start, xs[xs.length - 1]]);
+    }
+
+    const probe = (x) =>
+      series.map((ser) => {
+        const slot = slots[ser.slot];
+        try {
+          const r = core.evaluate(slot.name, slot.params, [x]);
+          return {y: r.y[0], dy: r.dy[0]};
+        } catch {
+          return null;
+        }
+      });
+    chartData = {xMin: s.exXMin, xMax: s.exXMax, showF: s.exShowF, showDf: s.exShowDf, series, shade, probe};
+    chart.update(chartData);
+    canvas.setAttribute(
+      "aria-label",
+      t("explorer.chart.label", {names: slots.map(slotTitle).join(", "), min: formatNumber(s.exXMin), max: formatNumber(s.exXMax)}),
+    );
+
+    errors.replaceChildren(...slots.filter((slot) => slot.error).map((slot) => el("li", {text: `${slot.entry.label}: ${slot.error}`})));
+    legend.update({slots, activeIndex: active.index});
+    list.update({slots, activeIndex: active.index, canAdd: slots.length < kMaxSlots});
+    showF.input.checked = s.exShowF;
+    showDf.input.checked = s.exShowDf;
+    syncNumber(xMin.input, s.exXMin);
+    syncNumber(xMax.input, s.exXMax);
+    satInput.value = String(Math.min(0.5, s.exSatThreshold));
+    satOutput.textContent = s.exSatThreshold > 0 ? formatNumber(s.exSatThreshold, 3) : t("explorer.saturation.off");
+
+    params.update(active, active.error);
+    formula.update(active.entry);
+    properties.update(active, criticalOf.has(active.index) ? criticalOf.get(active.index) : null);
+    frameworks.update(active.entry);
+
+    depthInput.value = String(s.exDepth);
+    depthOutput.textContent = String(s.exDepth);
+    const gains = slots.map((slot) => ({slot, gain: slot.error ? null : gainOf(slot)}));
+    depthChart.update({
+      depth: s.exDepth,
+      series: gains.filter((g) => g.gain).map((g) => ({slot: g.slot.index, log10m: log10Power(g.gain.max, 1)})),
+    });
+    depthCanvas.setAttribute("aria-label", t("explorer.depth.chartLabel", {depth: s.exDepth}));
+    depthText.replaceChildren(
+      ...gains.map(({slot, gain}) =>
+        el("li", {class: "ex-depth-value"}, [
+          lineSample(slot.index),
+          el("span", {
+            text: gain
+              ? t(gain.at === null ? "explorer.depth.valueFlat" : "explorer.depth.value", {
+                  label: slotTitle(slot),
+                  max: formatNumber(gain.max, 4),
+                  at: gain.at === null ? "" : formatNumber(gain.at, 3),
+                  depth: s.exDepth,
+                  product: formatPower(gain.max, s.exDepth),
+                })
+              : t("explorer.depth.unavailable", {label: slotTitle(slot)}),
+          }),
+        ]),
+      ),
+    );
+  };
+
+  const unsubscribe = store.subscribe((_, changed) => {
+    if (!changed || [...changed].some((key) => key.startsWith("ex"))) render();
+  });
+  render();
+
+  return () => {
+    unsubscribe();
+    chart.destroy();
+    depthChart.destroy();
+    list.destroy();
+    legend.destroy();
+  };
+}
+
+/** m^n written without overflow: exponent form from logarithms when needed. */
+function formatPower(m, n) {
+  const value = m ** n;
+  if (value !== 0 && Number.isFinite(value)) return formatNumber(value, 4);
+  if (m === 0) return "0";
+  const exponent = n * Math.log10(m);
+  const whole = Math.floor(exponent);
+  return `${trimmed((10 ** (exponent - whole)).toFixed(3))}\u00d710${superscript(whole)}`;
+}
+
+function trimmed(text) {
+  return text.replace(/\.?0+$/, "");
+}
+
+function roundTo(v) {
+  return Number(v.toPrecision(6));
+}
+
+function syncNumber(input, value) {
+  if (document.activeElement !== input) input.value = String(value);
+}
+
+function checkbox(text, sample, className, onChange) {
+  const input = el("input", {class: "ex-checkbox", attrs: {type: "checkbox"}});
+  input.addEventListener("change", () => onChange(input.checked));
+  const element = el("label", {class: `ex-toggle ${className}`}, [input, sample, el("span", {text})]);
+  return {element, input};
+}
+
+function numberField(text, className) {
+  const id = uid("ex-num");
+  const input = el("input", {class: `ex-number ${className}`, attrs: {type: "number", id, step: "any", inputmode: "decimal"}});
+  const element = el("div", {class: "ex-field"}, [el("label", {class: "ex-label", text, attrs: {for: id}}), input]);
+  return {element, input};
+}
+
+function button(text, onClick, label) {
+  const node = el("button", {class: "ex-button", text, attrs: {type: "button", "aria-label": label ?? null, title: label ?? null}});
+  node.addEventListener("click", onClick);
+  return node;
+}

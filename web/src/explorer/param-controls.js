@@ -1,0 +1,105 @@
+// Parameter sliders of the focused activation: a range input (redraws while dragging),
+// a number box for exact values, an "∞" switch where the catalog allows +∞, and a
+// reset. Rebuilt only when the focused activation changes, so a drag is never broken.
+
+import {el, uid} from "./dom.js";
+import {formatNumber, sliderSpec} from "./model.js";
+
+/** Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set. */
+export function createParamControls({t, onChange}) {
+  const heading = el("h3", {class: "ex-heading", text: t("explorer.params.heading")});
+  const body = el("div", {class: "ex-params-body"});
+  const error = el("p", {class: "ex-error", attrs: {role: "alert", hidden: true}});
+  const element = el("section", {class: "ex-card ex-params"}, [heading, body, error]);
+  let builtFor = null;
+  let rows = [];
+  let current = null;
+
+  const commit = (name, value) => {
+    onChange({...current.params, [name]: value});
+  };
+
+  const build = (slot) => {
+    rows = [];
+    body.replaceChildren();
+    if (!slot.entry.params.length) {
+      body.append(el("p", {class: "ex-muted", text: t("explorer.params.none")}));
+      return;
+    }
+    for (const param of slot.entry.params) {
+      const spec = sliderSpec(param);
+      const labelId = uid("ex-param");
+      const rangeId = uid("ex-range");
+      const range = el("input", {
+        class: "ex-range",
+        attrs: {type: "range", id: rangeId, min: spec.lo, max: spec.hi, step: spec.step, "aria-labelledby": labelId},
+        dataset: {param: param.name},
+      });
+      const number = el("input", {
+        class: "ex-number",
+        attrs: {type: "number", step: "any", inputmode: "decimal", "aria-label": t("explorer.params.exact", {name: param.name})},
+      });
+      range.addEventListener("input", () => commit(param.name, Number(range.value)));
+      number.addEventListener("change", () => {
+        const text = number.value.trim();
+        if (text === "" || Number.isNaN(Number(text))) return;
+        commit(param.name, Number(text));
+      });
+      let infinity = null;
+      if (spec.allowInfinity) {
+        infinity = el("input", {class: "ex-checkbox", attrs: {type: "checkbox", "aria-label": t("explorer.params.infinityLabel", {name: param.name})}});
+        infinity.addEventListener("change", () =>
+          commit(param.name, infinity.checked ? Infinity : Math.min(spec.hi, Number.isFinite(param.default) ? param.default : spec.hi)),
+        );
+      }
+      const range_text = t("explorer.params.range", {
+        min: formatNumber(param.min, 4),
+        max: formatNumber(param.max, 4),
+        default: formatNumber(param.default, 4),
+      });
+      const row = el("div", {class: "ex-param"}, [
+        el("div", {class: "ex-param-head"}, [
+          el("label", {class: "ex-param-name", text: param.name, attrs: {id: labelId, for: rangeId}}),
+          param.learnable ? el("span", {class: "ex-badge", text: t("explorer.params.learnable")}) : null,
+          el("span", {class: "ex-param-range", text: range_text}),
+        ]),
+        el("div", {class: "ex-param-inputs"}, [
+          range,
+          number,
+          infinity ? el("label", {class: "ex-infinity"}, [infinity, el("span", {text: t("explorer.params.infinity")})]) : null,
+        ]),
+      ]);
+      body.append(row);
+      rows.push({param, range, number, infinity});
+    }
+    const reset = el("button", {class: "ex-button ex-button--small", text: t("explorer.params.reset"), attrs: {type: "button"}});
+    reset.addEventListener("click", () => onChange(null));
+    body.append(reset);
+  };
+
+  return {
+    element,
+    update(slot, message) {
+      current = slot;
+      const key = `${slot.index}:${slot.name}`;
+      if (builtFor !== key) {
+        builtFor = key;
+        build(slot);
+      }
+      for (const {param, range, number, infinity} of rows) {
+        const value = slot.params[param.name];
+        const isInfinite = !Number.isFinite(value);
+        if (!isInfinite && Number(range.value) !== value) range.value = String(value);
+        range.disabled = isInfinite;
+        if (document.activeElement !== number || Number(number.value) !== value) {
+          number.value = isInfinite ? "" : String(value);
+        }
+        number.disabled = isInfinite;
+        number.placeholder = isInfinite ? "\u221e" : "";
+        if (infinity) infinity.checked = value === Infinity;
+      }
+      error.hidden = !message;
+      error.textContent = message ?? "";
+    },
+  };
+}

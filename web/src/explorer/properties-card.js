@@ -1,0 +1,57 @@
+// The properties card of the focused activation: group, output range, monotonic,
+// smoothness, zero-centred, saturation, f'(0), and the critical points in view.
+
+import {el} from "./dom.js";
+import {formatNumber} from "./model.js";
+
+/** Returns {element, update(slot, criticalXs)}. */
+export function createPropertiesCard({t}) {
+  const heading = el("h3", {class: "ex-heading", text: t("explorer.properties.heading")});
+  const list = el("dl", {class: "ex-properties"});
+  const note = el("p", {class: "ex-muted ex-note", text: t("explorer.properties.note")});
+  const element = el("section", {class: "ex-card"}, [heading, list, note]);
+
+  const word = (group, value) => {
+    const key = `explorer.${group}.${value}`;
+    return t.has(key) ? t(key) : String(value);
+  };
+  const yesNo = (value) => t(value ? "explorer.properties.yes" : "explorer.properties.no");
+
+  return {
+    element,
+    update(slot, criticalXs) {
+      const p = slot.entry.properties ?? {};
+      const range = Array.isArray(p.range) ? p.range : [NaN, NaN];
+      const open = (v) => (Number.isFinite(v) ? "[" : "(");
+      const close = (v) => (Number.isFinite(v) ? "]" : ")");
+      const rows = [
+        ["group", word("groups", p.group ?? slot.entry.group)],
+        ["range", `${open(range[0])}${formatNumber(range[0])}, ${formatNumber(range[1])}${close(range[1])}`],
+        ["monotonic", yesNo(p.monotonic)],
+        ["smoothness", word("smoothness", p.smoothness)],
+        ["zeroCentred", yesNo(p.zeroCentred)],
+        ["saturationLeft", word("saturation", p.saturation?.left)],
+        ["saturationRight", word("saturation", p.saturation?.right)],
+        ["derivativeAtZero", formatNumber(p.derivativeAtZero, 6)],
+        [
+          "learnable",
+          slot.entry.params.filter((q) => q.learnable).map((q) => q.name).join(", ") || t("explorer.properties.none"),
+        ],
+        [
+          "critical",
+          criticalXs === null
+            ? t("explorer.properties.unavailable")
+            : criticalXs.length
+            ? criticalXs.slice(0, 6).map((x) => formatNumber(x, 5)).join(", ") + (criticalXs.length > 6 ? ", \u2026" : "")
+            : t("explorer.properties.none"),
+        ],
+      ];
+      list.replaceChildren(
+        ...rows.flatMap(([key, value]) => [
+          el("dt", {text: t(`explorer.properties.${key}`)}),
+          el("dd", {text: value}),
+        ]),
+      );
+    },
+  };
+}

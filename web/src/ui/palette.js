@@ -1,0 +1,33 @@
+// Colours drawn on canvases: Okabe & Ito's colour-blind-safe set. The stylesheet's
+// custom properties (--class-0 …) use the same values for DOM legends.
+
+export const CLASS_COLORS = [
+  [230, 159, 0], // orange
+  [0, 114, 178], // blue
+  [0, 158, 115], // bluish green
+  [213, 94, 0], // vermillion
+  [204, 121, 167], // reddish purple
+];
+export const NEUTRAL = [247, 247, 245];
+export const INK = [34, 38, 46];
+
+/** Marker shape per class: shape as well as colour tells the classes apart. */
+export const CLASS_SHAPES = ["circle", "square", "triangle", "diamond", "cross"];
+
+export function rgb([r, g, b], alpha = 1) {
+  return alpha === 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
+}
+
+/** Linear mix of two colours, t in [0, 1]. */
+export function mix(a, b, t) {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+}
+
+/**
+ * Diverging ramp for a value in [-1, 1]: orange (negative) - neutral - blue (positive).
+ * `strength` caps how far from neutral the ends go, so points drawn on top stay visible.
+ */
+export function diverging(value, strength = 0.85) {
+  const v = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : 0;
+  return mix(NEUTRAL, v < 0 ? CLASS_COLORS[0] : CLASS_COLORS[1], Math.abs(v) * strength);
+}

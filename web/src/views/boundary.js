@@ -1,0 +1,263 @@
+// The decision boundary: a heatmap from predictGrid with the data points on top.
+//
+// Orientation, written down once: grids are row-major with row 0 at the top (y = yMax)
+// and column 0 at the left (x = xMin), exactly the canvas's own pixel order, so a grid
+// cell (r, c) is image pixel (c, r) and no flip happens anywhere in this file.
+import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, mix, rgb} from "../ui/palette.js";
+import {fitCanvas} from "../ui/dom.js";
+
+const DOMAIN = {xMin: -6, xMax: 6, yMin: -6, yMax: 6};
+const TICKS = [-6, -4, -2, 0, 2, 4, 6];
+const views = new WeakMap();
+
+/**
+ * @param {HTMLCanvasElement} canvas
+ * @param {{grid?: Float32Array, gridSize?: number, classes: number, regression: boolean,
+ *   points?: {x, y, label, isTest}, showTest?: boolean, discrete?: boolean,
+ *   unit?: {grid: Float32Array, size: number}}} data  `unit` replaces the prediction by one unit's map
+ * @param {{onAdd?: (x: number, y: number) => void, onLeave?: () => void, axes?: boolean}} options
+ */
+export function draw(canvas, data, options = {}) {
+  let view = views.get(canvas);
+  if (!view) {
+    view = createView(canvas);
+    views.set(canvas, view);
+  }
+  view.options = options;
+  view.data = data;
+  canvas.classList.toggle("is-addable", Boolean(options.onAdd));
+  render(view);
+}
+
+function createView(canvas) {
+  const view = {canvas, heat: document.createElement("canvas"), data: null, options: {}};
+  let down = null;
+  canvas.addEventListener("pointerdown", (event) => {
+    down = {x: event.clientX, y: event.clientY};
+  });
+  canvas.addEventListener("pointerup", (event) => {
+    if (!down || !view.options.onAdd) return;
+    const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
+    down = null;
+    if (moved > 6) return;
+    const box = canvas.getBoundingClientRect();
+    const x = DOMAIN.xMin + ((event.clientX - box.left) / box.width) * (DOMAIN.xMax - DOMAIN.xMin);
+    const y = DOMAIN.yMax - ((event.clientY - box.top) / box.height) * (DOMAIN.yMax - DOMAIN.yMin);
+    view.options.onAdd(x, y);
+  });
+  new ResizeObserver(() => render(view)).observe(canvas);
+  return view;
+}
+
+function render(view) {
+  const {canvas, data} = view;
+  if (!data) return;
+  const {width, height, ratio} = fitCanvas(canvas);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = rgb(NEUTRAL);
+  ctx.fillRect(0, 0, width, height);
+
+  const source = data.unit ?? (data.grid ? {grid: data.grid, size: data.gridSize} : null);
+  if (source && source.grid.length >= source.size * source.size) {
+    paintHeat(view, source, data);
+    ctx.imageSmoothingEnabled = !data.discrete || Boolean(data.unit);
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(view.heat, 0, 0, width, height);
+  }
+  if (view.options.axes !== false) drawAxes(ctx, width, height);
+  if (data.points) drawPoints(ctx, width, height, data);
+}
+
+/** Colours every grid cell into the small offscreen canvas `view.heat` (one pixel per cell). */
+function paintHeat(view, {grid, size}, data) {
+  if (view.heat.width !== size) view.heat.width = size;
+  if (view.heat.height !== size) view.heat.height = size;
+  const ctx = view.heat.getContext("2d");
+  const image = ctx.createImageData(size, size);
+  const pixels = image.data;
+  const cells = size * size;
+  const colour = cellColour(grid, cells, data);
+  for (let i = 0; i < cells; i++) {
+    const [r, g, b] = colour(i);
+    pixels[4 * i] = r;
+    pixels[4 * i + 1] = g;
+    pixels[4 * i + 2] = b;
+    pixels[4 * i + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+function cellColour(grid, cells, data) {
+  if (data.unit) {
+    const scale = Math.max(1, maxAbs(grid, cells));
+    return (i) => diverging(grid[i] / scale, 0.9);
+  }
+  if (data.regression) {
+    const scale = data.targetScale || 1;
+    return (i) => diverging(grid[i] / scale, 0.85);
+  }
+  if (data.classes <= 2) {
+    if (data.discrete) return (i) => diverging(grid[i] >= 0.5 ? 0.55 : -0.55, 1);
+    return (i) => diverging(2 * grid[i] - 1, 0.85);
+  }
+  const k = data.classes;
+  return (i) => {
+    let best = 0;
+    let bestP = -Infinity;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let c = 0; c < k; c++) {
+      const p = grid[c * cells + i];
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+      r += p * CLASS_COLORS[c][0];
+      g += p * CLASS_COLORS[c][1];
+      b += p * CLASS_COLORS[c][2];
+    }
+    if (!Number.isFinite(bestP)) return NEUTRAL;
+    if (data.discrete) return mix(NEUTRAL, CLASS_COLORS[best], 0.5);
+    const confidence = Math.max(0, (bestP - 1 / k) / (1 - 1 / k));
+    return mix(NEUTRAL, [r, g, b], 0.25 + 0.6 * confidence);
+  };
+}
+
+function maxAbs(grid, cells) {
+  let m = 0;
+  for (let i = 0; i < cells; i++) {
+    const v = Math.abs(grid[i]);
+    if (v > m && Number.isFinite(v)) m = v;
+  }
+  return m;
+}
+
+function drawAxes(ctx, width, height) {
+  ctx.strokeStyle = rgb(INK, 0.08);
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const tick of TICKS.slice(1, -1)) {
+    const px = Math.round(((tick - DOMAIN.xMin) / (DOMAIN.xMax - DOMAIN.xMin)) * width) + 0.5;
+    const py = Math.round(((DOMAIN.yMax - tick) / (DOMAIN.yMax - DOMAIN.yMin)) * height) + 0.5;
+    ctx.moveTo(px, 0);
+    ctx.lineTo(px, height);
+    ctx.moveTo(0, py);
+    ctx.lineTo(width, py);
+  }
+  ctx.stroke();
+  if (width < 160) return;
+  ctx.fillStyle = rgb(INK, 0.55);
+  ctx.font = `${Math.max(9, Math.min(11, width / 40))}px system-ui, sans-serif`;
+  ctx.textBaseline = "bottom";
+  ctx.textAlign = "center";
+  for (const tick of TICKS.slice(1, -1)) {
+    const px = ((tick - DOMAIN.xMin) / (DOMAIN.xMax - DOMAIN.xMin)) * width;
+    ctx.fillText(String(tick), px, height - 2);
+  }
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  for (const tick of TICKS.slice(1, -1)) {
+    if (tick === 0) continue;
+    const py = ((DOMAIN.yMax - tick) / (DOMAIN.yMax - DOMAIN.yMin)) * height;
+    ctx.fillText(String(tick), 3, py);
+  }
+}
+
+function drawPoints(ctx, width, height, data) {
+  const {x, y, label, isTest} = data.points;
+  const n = x.length;
+  const radius = Math.max(2.6, Math.min(5, width / 95));
+  const sx = width / (DOMAIN.xMax - DOMAIN.xMin);
+  const sy = height / (DOMAIN.yMax - DOMAIN.yMin);
+  ctx.lineWidth = 1;
+  ctx.lineJoin = "round";
+  for (const test of data.showTest ? [false, true] : [false]) {
+    if (data.regression) {
+      for (let i = 0; i < n; i++) {
+        if (Boolean(isTest[i]) !== test) continue;
+        const path = new Path2D();
+        marker(path, "circle", (x[i] - DOMAIN.xMin) * sx, (DOMAIN.yMax - y[i]) * sy, radius);
+        finish(ctx, path, diverging(label[i] / (data.targetScale || 1), 1), test);
+      }
+      continue;
+    }
+    for (let c = 0; c < Math.max(2, data.classes); c++) {
+      const path = new Path2D();
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        if (Boolean(isTest[i]) !== test || label[i] !== c) continue;
+        marker(path, CLASS_SHAPES[c % CLASS_SHAPES.length], (x[i] - DOMAIN.xMin) * sx, (DOMAIN.yMax - y[i]) * sy, radius);
+        any = true;
+      }
+      if (any) finish(ctx, path, CLASS_COLORS[c % CLASS_COLORS.length], test);
+    }
+  }
+}
+
+/** Training points: filled with a white rim; test points: hollow with a dark rim. */
+function finish(ctx, path, colour, test) {
+  if (test) {
+    ctx.fillStyle = "rgba(255,255,255,0.85)";
+    ctx.fill(path);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = rgb(colour);
+    ctx.stroke(path);
+    ctx.lineWidth = 1;
+  } else {
+    ctx.fillStyle = rgb(colour);
+    ctx.fill(path);
+    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.stroke(path);
+  }
+}
+
+/** Adds one marker of the given shape, centred at (cx, cy), to a path. */
+export function marker(path, shape, cx, cy, r) {
+  switch (shape) {
+    case "square": {
+      const a = r * 0.9;
+      path.rect(cx - a, cy - a, 2 * a, 2 * a);
+      break;
+    }
+    case "triangle": {
+      const a = r * 1.25;
+      path.moveTo(cx, cy - a);
+      path.lineTo(cx + a * 0.95, cy + a * 0.7);
+      path.lineTo(cx - a * 0.95, cy + a * 0.7);
+      path.closePath();
+      break;
+    }
+    case "diamond": {
+      const a = r * 1.3;
+      path.moveTo(cx, cy - a);
+      path.lineTo(cx + a, cy);
+      path.lineTo(cx, cy + a);
+      path.lineTo(cx - a, cy);
+      path.closePath();
+      break;
+    }
+    case "cross": {
+      const a = r * 1.15;
+      const w = r * 0.45;
+      path.moveTo(cx - w, cy - a);
+      path.lineTo(cx + w, cy - a);
+      path.lineTo(cx + w, cy - w);
+      path.lineTo(cx + a, cy - w);
+      path.lineTo(cx + a, cy + w);
+      path.lineTo(cx + w, cy + w);
+      path.lineTo(cx + w, cy + a);
+      path.lineTo(cx - w, cy + a);
+      path.lineTo(cx - w, cy + w);
+      path.lineTo(cx - a, cy + w);
+      path.lineTo(cx - a, cy - w);
+      path.lineTo(cx - w, cy - w);
+      path.closePath();
+      break;
+    }
+    default:
+      path.moveTo(cx + r, cy);
+      path.arc(cx, cy, r, 0, 2 * Math.PI);
+  }
+}

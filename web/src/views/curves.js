@@ -1,0 +1,106 @@
+// Line charts over epochs (loss, accuracy, gradient norms) with uPlot.
+// Long runs stay fast: at most MAX_POINTS points per series are handed to uPlot.
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import {h, replaceChildren} from "../ui/dom.js";
+
+export const SERIES_COLORS = ["#22262e", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#6b7280"];
+const MAX_POINTS = 1200;
+const charts = new WeakMap();
+
+/**
+ * @param {HTMLElement} target container (the chart fills its width)
+ * @param {{x: ArrayLike<number>, series: {label: string, values: ArrayLike<number>, color: number, dashed?: boolean}[]}} data
+ *   color: index into SERIES_COLORS
+ * @param {{height?: number, log?: boolean, range?: [number, number], format?: (v: number) => string, ariaLabel?: string}} options
+ */
+export function draw(target, data, options = {}) {
+  const signature = JSON.stringify([data.series.map((s) => [s.label, s.color, Boolean(s.dashed)]), Boolean(options.log), options.range ?? null]);
+  let chart = charts.get(target);
+  if (!chart || chart.signature !== signature) {
+    chart?.plot.destroy();
+    chart = create(target, data, options, signature);
+    charts.set(target, chart);
+  }
+  chart.plot.setData(prepare(data, options.log));
+}
+
+function create(target, data, options, signature) {
+  const plotBox = h("div", {class: "chart-plot", role: "img", "aria-label": options.ariaLabel ?? ""});
+  const legend = h(
+    "ul",
+    {class: "chart-legend"},
+    data.series.map((s) =>
+      h("li", {}, [h("span", {class: `swatch s-${s.color}${s.dashed ? " is-dashed" : ""}`, "aria-hidden": "true"}), s.label]),
+    ),
+  );
+  replaceChildren(target, [plotBox, legend]);
+  const height = options.height ?? 150;
+  const format = options.format ?? formatTick;
+  const axis = {
+    stroke: "#5b6270",
+    font: "11px system-ui, sans-serif",
+    grid: {stroke: "rgba(34,38,46,0.08)", width: 1},
+    ticks: {stroke: "rgba(34,38,46,0.15)", width: 1, size: 4},
+  };
+  const plot = new uPlot(
+    {
+      width: Math.max(120, plotBox.clientWidth || target.clientWidth || 300),
+      height,
+      legend: {show: false},
+      cursor: {drag: {x: false, y: false}, points: {size: 5}},
+      scales: {
+        x: {time: false},
+        y: options.log
+          ? {distr: 3}
+          : {range: options.range ? () => options.range : (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1]},
+      },
+      axes: [
+        {...axis, size: 30},
+        {...axis, size: 46, values: (u, values) => values.map((v) => (v === null ? "" : format(v)))},
+      ],
+      series: [
+        {},
+        ...data.series.map((s) => ({
+          label: s.label,
+          stroke: SERIES_COLORS[s.color % SERIES_COLORS.length],
+          width: 1.6,
+          dash: s.dashed ? [5, 4] : undefined,
+          points: {show: false},
+        })),
+      ],
+    },
+    prepare(data, options.log),
+    plotBox,
+  );
+  const observer = new ResizeObserver(() => {
+    const width = Math.max(120, plotBox.clientWidth);
+    if (width !== plot.width) plot.setSize({width, height});
+  });
+  observer.observe(plotBox);
+  return {plot, signature, observer};
+}
+
+/** Decimates to MAX_POINTS (keeping the last point) and turns non-finite values into gaps. */
+function prepare(data, log) {
+  const n = data.x.length;
+  const stride = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const indices = [];
+  for (let i = 0; i < n; i += stride) indices.push(i);
+  if (n > 0 && indices[indices.length - 1] !== n - 1) indices.push(n - 1);
+  const x = indices.map((i) => data.x[i]);
+  const ys = data.series.map((s) =>
+    indices.map((i) => {
+      const v = s.values[i];
+      return Number.isFinite(v) && (!log || v > 0) ? v : null;
+    }),
+  );
+  return [x, ...ys];
+}
+
+function formatTick(v) {
+  const a = Math.abs(v);
+  if (a === 0) return "0";
+  if (a >= 1e4 || a < 1e-3) return v.toExponential(0);
+  return String(Number(v.toPrecision(3)));
+}

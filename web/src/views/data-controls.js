@@ -1,0 +1,96 @@
+// Data settings: classes, points, noise, train fraction, seed and regenerate, and the
+// class that a click on the plot adds.
+import {h, labelledSelect, setText, syncSelect, uid} from "../ui/dom.js";
+import {CLASS_SHAPES} from "../ui/palette.js";
+import {svgIcon} from "./network-diagram.js";
+
+const panels = new WeakMap();
+
+/**
+ * @param {HTMLElement} target
+ * @param {{classes: number, multiclass: boolean, regression: boolean, points: number, pointChoices: number[],
+ *   noise: number, train: number, seed: number, addClass: number, added: number}} data
+ * @param {{t: Function, onChange: (partial: object) => void, onRegenerate: Function, onClearAdded: Function}} options
+ */
+export function draw(target, data, options) {
+  let panel = panels.get(target);
+  if (!panel) {
+    panel = create(target, options);
+    panels.set(target, panel);
+  }
+  panel.options = options;
+  const {t} = options;
+  syncSelect(panel.classes, [2, 3, 4, 5].map((k) => ({value: k, label: String(k)})), data.multiclass ? data.classes : 2);
+  panel.classes.disabled = !data.multiclass;
+  syncSelect(panel.points, [...new Set([...data.pointChoices, data.points])].sort((a, b) => a - b).map((n) => ({value: n, label: String(n)})), data.points);
+  setRange(panel.noise, Math.round(data.noise * 100));
+  setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
+  setRange(panel.train, Math.round(data.train * 100));
+  setText(panel.trainOut, `${Math.round(data.train * 100)}%`);
+  if (document.activeElement !== panel.seed) panel.seed.value = String(data.seed);
+
+  const classCount = data.regression ? 2 : data.multiclass ? data.classes : 2;
+  const wanted = JSON.stringify([classCount, data.regression, Math.min(data.addClass, classCount - 1)]);
+  if (panel.addKey !== wanted) {
+    panel.addKey = wanted;
+    panel.addButtons.replaceChildren(
+      ...Array.from({length: classCount}, (_, c) => {
+        const label = data.regression ? t(c === 0 ? "classifier.targetNegative" : "classifier.targetPositive") : t("classifier.classN", {n: c + 1});
+        const pressed = c === Math.min(data.addClass, classCount - 1);
+        return h(
+          "button",
+          {type: "button", class: `class-chip${pressed ? " is-selected" : ""}`, "aria-pressed": pressed ? "true" : "false", onClick: () => panel.options.onChange({addClass: c})},
+          [h("span", {class: `shape shape--${data.regression ? "circle" : CLASS_SHAPES[c]} c-${data.regression ? (c === 0 ? 0 : 1) : c}`, "aria-hidden": "true"}), label],
+        );
+      }),
+    );
+  }
+  setText(panel.clear, t("classifier.clearAdded", {count: data.added}));
+  panel.clear.disabled = data.added === 0;
+}
+
+function setRange(input, value) {
+  if (document.activeElement !== input && input.value !== String(value)) input.value = String(value);
+}
+
+function create(target, options) {
+  const {t} = options;
+  const panel = {options};
+  const classes = labelledSelect(t("classifier.classes"), []);
+  classes.select.addEventListener("change", () => panel.options.onChange({classes: Number(classes.select.value)}));
+  panel.classes = classes.select;
+  const points = labelledSelect(t("classifier.points"), []);
+  points.select.addEventListener("change", () => panel.options.onChange({points: Number(points.select.value)}));
+  panel.points = points.select;
+
+  const slider = (label, min, max, step, onValue) => {
+    const id = uid("range");
+    const input = h("input", {id, type: "range", min, max, step});
+    const out = h("output", {for: id, class: "range-value"});
+    input.addEventListener("input", () => setText(out, `${input.value}%`));
+    input.addEventListener("change", () => onValue(Number(input.value)));
+    return {root: h("div", {class: "field field--range"}, [h("label", {for: id, text: label}), input, out]), input, out};
+  };
+  const noise = slider(t("classifier.noise"), 0, 50, 5, (v) => panel.options.onChange({noise: v / 100}));
+  const train = slider(t("classifier.trainFraction"), 10, 90, 10, (v) => panel.options.onChange({train: v / 100}));
+  Object.assign(panel, {noise: noise.input, noiseOut: noise.out, train: train.input, trainOut: train.out});
+
+  const seedId = uid("seed");
+  panel.seed = h("input", {id: seedId, type: "number", min: 0, max: 4294967295, step: 1, inputmode: "numeric", class: "seed-input"});
+  panel.seed.addEventListener("change", () => {
+    const value = Number(panel.seed.value);
+    if (Number.isInteger(value) && value >= 0 && value <= 4294967295) panel.options.onChange({seed: value});
+  });
+  const regenerate = h("button", {type: "button", class: "button", onClick: () => panel.options.onRegenerate()}, [svgIcon("refresh"), t("classifier.regenerate")]);
+  panel.addButtons = h("div", {class: "class-chips", role: "group", "aria-label": t("classifier.addClassLabel")});
+  panel.clear = h("button", {type: "button", class: "button button--quiet", onClick: () => panel.options.onClearAdded()});
+
+  target.replaceChildren(
+    h("div", {class: "field-row"}, [classes.root, points.root]),
+    noise.root,
+    train.root,
+    h("div", {class: "field-row field-row--end"}, [h("div", {class: "field"}, [h("label", {for: seedId, text: t("classifier.seed")}), panel.seed]), regenerate]),
+    h("div", {class: "add-points"}, [h("p", {class: "hint", text: t("classifier.addHint")}), panel.addButtons, panel.clear]),
+  );
+  return panel;
+}

@@ -1,0 +1,31 @@
+// The warning shown when training diverged, with a one-click way out.
+import {h, setText} from "../ui/dom.js";
+
+const warnings = new WeakMap();
+
+/**
+ * @param {HTMLElement} target
+ * @param {{diverged: boolean, learningRate: number, suggested: number}} data
+ * @param {{t: Function, onFix: Function}} options
+ */
+export function draw(target, data, options) {
+  let view = warnings.get(target);
+  if (!view) {
+    const {t} = options;
+    view = {message: h("p", {class: "warning-text"}), button: h("button", {type: "button", class: "button button--primary"}), options};
+    view.button.addEventListener("click", () => view.options.onFix());
+    const box = h("div", {class: "warning", role: "alert", "data-testid": "diverged-warning"}, [
+      h("strong", {class: "warning-title", text: t("classifier.divergedTitle")}),
+      view.message,
+      view.button,
+    ]);
+    target.replaceChildren(box);
+    warnings.set(target, view);
+  }
+  view.options = options;
+  target.hidden = !data.diverged;
+  if (data.diverged) {
+    setText(view.message, options.t("classifier.divergedText", {lr: data.learningRate}));
+    setText(view.button, options.t("classifier.divergedFix", {lr: data.suggested}));
+  }
+}

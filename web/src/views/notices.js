@@ -1,0 +1,19 @@
+// Page notices (settings from a link that were replaced, errors from the core), dismissible.
+import {h} from "../ui/dom.js";
+
+/**
+ * @param {HTMLElement} target
+ * @param {{notices: {id: string, kind: "info" | "error", text: string}[]}} data
+ * @param {{t: Function, onDismiss: (id: string) => void}} options
+ */
+export function draw(target, data, options) {
+  target.replaceChildren(
+    ...data.notices.map((notice) =>
+      h("div", {class: `notice notice--${notice.kind}`, "data-notice": notice.id}, [
+        h("p", {text: notice.text}),
+        h("button", {type: "button", class: "button button--quiet", text: options.t("app.dismiss"), onClick: () => options.onDismiss(notice.id)}),
+      ]),
+    ),
+  );
+  target.hidden = data.notices.length === 0;
+}

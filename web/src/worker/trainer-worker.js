@@ -1,0 +1,363 @@
+// The Web Worker that owns the wasm core and the trainers. The main thread only renders.
+//
+// Protocol (every message is a plain object with `type`):
+//   main -> worker
+//     init        {libUrl}                         load the core; replies "ready"
+//     configure   {token, config, compare, added}  new trainer(s); replies "configured" then a frame
+//                                                  compare: activation for the second trainer or null
+//                                                  added: [{x, y, label}] points added by clicking
+//     reset       {}                               same config, same seed, same initial weights
+//     play        {epochsPerFrame} / pause {}      train epochsPerFrame epochs per acknowledged frame
+//     step        {epochs}                         train, then one frame
+//     update      {partial}                        live hyperparameters (both trainers)
+//     setWeight   {layer, to, from, value}         edit one weight of the first trainer, then one frame
+//     view        {view}                           what frames carry (see DEFAULT_VIEW)
+//     ack         {seq}                            the main thread drew frame `seq`; the next may come
+//     visibility  {hidden}                         no training while the page is hidden
+//     thumbnails  {points}                         every dataset's points, for the picker
+//   worker -> main
+//     ready       {version, catalog}
+//     configured  {token, points, classes, regression, features}
+//     frame       {token, seq, reason, playing, a, b, trainMs}   a/b: snapshots (see snapshot())
+//     state       {playing}
+//     thumbnails  {sets: [{dataset, x, y, label}]}
+//     error       {op, message}
+// Typed arrays in frames are transferred, never shared.
+
+const DOMAIN = {xMin: -6, xMax: 6, yMin: -6, yMax: 6};
+const REGRESSION = new Set(["reg-plane", "reg-gauss"]);
+const THUMBNAIL_DATASETS = ["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "reg-plane", "reg-gauss"];
+const LINES = 13;
+const LINE_SAMPLES = 48;
+
+const DEFAULT_VIEW = {
+  gridSize: 100, // predictGrid resolution (size x size)
+  thumbSize: 24, // neuronGrids resolution for the network diagram; 0 = none
+  focus: null, // {layer, index}: that unit's map at gridSize
+  weights: true,
+  stats: false, // layerStats + learnedParams
+  hidden: null, // {layer, u, v}: hidden-space view
+  compareGrid: true,
+};
+
+let core = null;
+let token = 0;
+let trainers = {a: null, b: null};
+let lastConfigure = null;
+let info = null;
+let view = {...DEFAULT_VIEW};
+let playing = false;
+let epochsPerFrame = 1;
+let pageHidden = false;
+let awaitingAck = false;
+let seq = 0;
+let pumpQueued = false;
+
+self.onmessage = (event) => {
+  const message = event.data;
+  try {
+    handle(message);
+  } catch (error) {
+    post({type: "error", op: message?.type, message: errorText(error)});
+  }
+};
+
+function handle(message) {
+  switch (message.type) {
+    case "init":
+      init(message.libUrl);
+      break;
+    case "configure":
+      lastConfigure = message;
+      configure(message);
+      break;
+    case "reset":
+      if (lastConfigure) configure(lastConfigure, "reset");
+      break;
+    case "play":
+      epochsPerFrame = message.epochsPerFrame ?? epochsPerFrame;
+      setPlaying(true);
+      break;
+    case "pause":
+      setPlaying(false);
+      break;
+    case "step":
+      if (!trainers.a) break;
+      setPlaying(false);
+      trainAll(message.epochs ?? 1);
+      sendFrame("step");
+      break;
+    case "epochsPerFrame":
+      epochsPerFrame = message.epochsPerFrame;
+      break;
+    case "update":
+      for (const trainer of activeTrainers()) trainer.update(message.partial);
+      if (!playing) sendFrame("update");
+      break;
+    case "setWeight":
+      if (!trainers.a) break;
+      trainers.a.setWeight(message.layer, message.to, message.from, message.value);
+      if (!playing) sendFrame("weight");
+      break;
+    case "view":
+      view = {...DEFAULT_VIEW, ...message.view};
+      if (!playing && trainers.a) sendFrame("view");
+      break;
+    case "ack":
+      if (message.seq === seq) awaitingAck = false;
+      queuePump();
+      break;
+    case "visibility":
+      pageHidden = Boolean(message.hidden);
+      queuePump();
+      break;
+    case "thumbnails":
+      post({type: "thumbnails", sets: datasetThumbnails(message.points ?? 150)});
+      break;
+    default:
+      throw new Error(`unknown message type ${message.type}`);
+  }
+}
+
+async function init(libUrl) {
+  try {
+    const lib = await import(/* @vite-ignore */ libUrl);
+    core = await lib.loadCore();
+    post({type: "ready", version: core.version, catalog: core.activations()});
+  } catch (error) {
+    post({type: "error", op: "init", message: errorText(error)});
+  }
+}
+
+function activeTrainers() {
+  return [trainers.a, trainers.b].filter(Boolean);
+}
+
+function disposeTrainers() {
+  for (const trainer of activeTrainers()) trainer.dispose();
+  trainers = {a: null, b: null};
+}
+
+/** Builds the trainer(s) for a configuration; points added by clicking turn the dataset into "custom". */
+function configure(message, reason = "configure") {
+  if (!core) throw new Error("the core is not loaded yet");
+  const wasPlaying = playing;
+  setPlaying(false);
+  disposeTrainers();
+  token = message.token;
+  const base = message.config;
+  const config = withAddedPoints(base, message.added ?? []);
+  trainers.a = core.createTrainer(config);
+  if (message.compare) {
+    try {
+      trainers.b = core.createTrainer({...config, activation: sameForEveryLayer(message.compare, base.hidden.length)});
+    } catch (error) {
+      post({type: "error", op: "compare", message: errorText(error)});
+    }
+  }
+  const points = ownArrays(trainers.a.points());
+  info = {
+    regression: REGRESSION.has(base.dataset),
+    classes: REGRESSION.has(base.dataset) ? 1 : base.classes ?? 2,
+    features: base.features,
+  };
+  post({type: "configured", token, reason, points, ...info}, transferables(points));
+  sendFrame(reason);
+  if (wasPlaying && reason === "reset") setPlaying(true);
+}
+
+function sameForEveryLayer(activation, layers) {
+  return layers === 0 ? activation : Array.from({length: layers}, () => activation);
+}
+
+function withAddedPoints(config, added) {
+  if (added.length === 0) return config;
+  const probe = core.createTrainer({...config, hidden: [], activation: "tanh"});
+  let points;
+  try {
+    points = probe.points();
+  } finally {
+    probe.dispose();
+  }
+  const data = {x: Array.from(points.x), y: Array.from(points.y), label: Array.from(points.label)};
+  for (const point of added) {
+    data.x.push(point.x);
+    data.y.push(point.y);
+    data.label.push(point.label);
+  }
+  const {dataset, points: count, noise, classes, ...rest} = config;
+  return {...rest, dataset: "custom", data, batchSize: Math.min(config.batchSize, Math.max(1, Math.floor(data.x.length * config.trainFraction)))};
+}
+
+function setPlaying(value) {
+  if (playing === value) return;
+  playing = value;
+  post({type: "state", playing});
+  queuePump();
+}
+
+function queuePump() {
+  if (pumpQueued) return;
+  pumpQueued = true;
+  setTimeout(pump, 0);
+}
+
+/** One animation tick: train, then send a frame; the next tick waits for the main thread's ack. */
+function pump() {
+  pumpQueued = false;
+  if (!playing || pageHidden || awaitingAck || !trainers.a) return;
+  trainAll(epochsPerFrame);
+  awaitingAck = true;
+  sendFrame("tick");
+  if (trainers.a.metrics().diverged) setPlaying(false);
+}
+
+let lastTrainMs = 0;
+function trainAll(epochs) {
+  const start = performance.now();
+  for (const trainer of activeTrainers()) {
+    if (!trainer.metrics().diverged) trainer.train(epochs);
+  }
+  lastTrainMs = performance.now() - start;
+}
+
+function sendFrame(reason) {
+  if (!trainers.a) return;
+  seq += 1;
+  const transfers = [];
+  const a = snapshot(trainers.a, true, transfers);
+  const b = trainers.b ? snapshot(trainers.b, false, transfers) : null;
+  post({type: "frame", token, seq, reason, playing, a, b, trainMs: lastTrainMs}, transfers);
+}
+
+/** What the main thread draws for one trainer. */
+function snapshot(trainer, primary, transfers) {
+  const out = {metrics: trainer.metrics(), history: ownArrays(trainer.history())};
+  transfers.push(...transferables(out.history));
+  if (primary || view.compareGrid) {
+    out.grid = own(trainer.predictGrid({size: view.gridSize, ...DOMAIN}));
+    out.gridSize = view.gridSize;
+    transfers.push(out.grid.buffer);
+  }
+  if (!primary) return out;
+  if (view.thumbSize > 0) {
+    out.units = packUnits(trainer.neuronGrids({size: view.thumbSize, ...DOMAIN}));
+    out.units.size = view.thumbSize;
+    transfers.push(out.units.values.buffer);
+  }
+  if (view.focus) {
+    const match = trainer
+      .neuronGrids({size: view.gridSize, ...DOMAIN})
+      .find((unit) => unit.layer === view.focus.layer && unit.index === view.focus.index);
+    if (match) {
+      out.focus = {layer: match.layer, index: match.index, grid: own(match.grid), size: view.gridSize};
+      transfers.push(out.focus.grid.buffer);
+    }
+  }
+  if (view.weights) {
+    out.weights = trainer.weights().map((layer) => ({
+      inputs: layer.inputs,
+      outputs: layer.outputs,
+      weights: own(layer.weights),
+      biases: own(layer.biases),
+    }));
+    for (const layer of out.weights) transfers.push(layer.weights.buffer, layer.biases.buffer);
+  }
+  if (view.stats) {
+    out.stats = trainer.layerStats();
+    out.learned = trainer.learnedParams().map((p) => ({layer: p.layer, name: p.name, values: Array.from(p.values)}));
+  }
+  if (view.hidden) {
+    out.hidden = hiddenSpace(trainer, view.hidden);
+    if (out.hidden) transfers.push(out.hidden.points.buffer, out.hidden.lines.buffer);
+  }
+  return out;
+}
+
+function packUnits(units) {
+  const size = units.length ? units[0].grid.length : 0;
+  const values = new Float32Array(units.length * size);
+  const layers = new Int32Array(units.length);
+  const indices = new Int32Array(units.length);
+  units.forEach((unit, i) => {
+    values.set(unit.grid, i * size);
+    layers[i] = unit.layer;
+    indices[i] = unit.index;
+  });
+  return {values, layers: Array.from(layers), indices: Array.from(indices), count: units.length};
+}
+
+/**
+ * Two units of one hidden layer as coordinates: every data point, and a grid of input
+ * lines (LINES vertical then LINES horizontal, LINE_SAMPLES points each) mapped through the network.
+ */
+function hiddenSpace(trainer, {layer, u, v}) {
+  const points = trainer.points();
+  const n = points.x.length;
+  const lineCount = 2 * LINES * LINE_SAMPLES;
+  const xs = new Float64Array(n + lineCount);
+  const ys = new Float64Array(n + lineCount);
+  xs.set(points.x);
+  ys.set(points.y);
+  let k = n;
+  for (let orientation = 0; orientation < 2; orientation++) {
+    for (let line = 0; line < LINES; line++) {
+      const fixed = DOMAIN.xMin + (line * (DOMAIN.xMax - DOMAIN.xMin)) / (LINES - 1);
+      for (let s = 0; s < LINE_SAMPLES; s++) {
+        const moving = DOMAIN.xMin + (s * (DOMAIN.xMax - DOMAIN.xMin)) / (LINE_SAMPLES - 1);
+        xs[k] = orientation === 0 ? fixed : moving;
+        ys[k] = orientation === 0 ? moving : fixed;
+        k++;
+      }
+    }
+  }
+  const out = trainer.transform(layer, xs, ys);
+  const width = out.length / xs.length;
+  if (!(u < width && v < width)) return null;
+  const pick = (from, count) => {
+    const result = new Float32Array(2 * count);
+    for (let i = 0; i < count; i++) {
+      result[2 * i] = out[(from + i) * width + u];
+      result[2 * i + 1] = out[(from + i) * width + v];
+    }
+    return result;
+  };
+  return {layer, u, v, width, points: pick(0, n), lines: pick(n, lineCount), lineCount: 2 * LINES, lineSamples: LINE_SAMPLES};
+}
+
+function datasetThumbnails(count) {
+  return THUMBNAIL_DATASETS.map((dataset) => {
+    const trainer = core.createTrainer({dataset, points: count, noise: 0, seed: 1, hidden: []});
+    try {
+      const points = trainer.points();
+      return {dataset, x: Float32Array.from(points.x), y: Float32Array.from(points.y), label: Float32Array.from(points.label)};
+    } finally {
+      trainer.dispose();
+    }
+  });
+}
+
+/** A copy that owns its buffer, so it can be transferred (the core may hand out views or reuse arrays). */
+function own(array) {
+  return array.slice();
+}
+
+function ownArrays(object) {
+  const out = {};
+  for (const [key, value] of Object.entries(object)) out[key] = ArrayBuffer.isView(value) ? own(value) : value;
+  return out;
+}
+
+function transferables(object) {
+  return Object.values(object)
+    .filter((value) => ArrayBuffer.isView(value))
+    .map((value) => value.buffer);
+}
+
+function post(message, transfer = []) {
+  self.postMessage(message, [...new Set(transfer)]);
+}
+
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
