@@ -160,29 +160,23 @@ const median = (xs) => {
 };
 
 /**
- * Median over `samples` of the mean time of a batch of calls lasting about `sampleMs`, after
- * warming up for `warm` calls or `warmMs`, whichever ends first (at least 2 calls).
+ * Times single calls of `fn` for about `sampleMs` (at least 3 calls) into `sink`, after warming
+ * up for `warm` calls or `warmMs`, whichever ends first. Medians over single calls shrug off the
+ * calls that other processes preempted.
  */
-function timeIt(fn, { warm = 40, warmMs = 300, samples, sampleMs = 20 }) {
+function timeIt(fn, sink, { warm = 3, warmMs = 300, sampleMs = 60 } = {}) {
   const start = performance.now();
-  let last = Infinity;
-  for (let k = 0; k < warm && (k < 2 || performance.now() - start < warmMs); k++) {
+  for (let k = 0; k < warm && (k < 1 || performance.now() - start < warmMs); k++) fn();
+  const t1 = performance.now();
+  for (let k = 0; k < 3 || performance.now() - t1 < sampleMs; k++) {
     const t0 = performance.now();
     fn();
-    last = performance.now() - t0;
+    sink.push(performance.now() - t0);
   }
-  const reps = Math.max(1, Math.round(sampleMs / Math.max(last, 0.01)));
-  const out = [];
-  for (let s = 0; s < samples; s++) {
-    const t0 = performance.now();
-    for (let k = 0; k < reps; k++) fn();
-    out.push((performance.now() - t0) / reps);
-  }
-  return median(out);
 }
 
 /** Entry point called by the driver: {coreError?, results: [{config, impl, frameMs, parts}]} */
-export async function run({ samples = 9, rounds = 3 } = {}) {
+export async function run({ rounds = 5 } = {}) {
   let core = null;
   let coreError = null;
   try {
@@ -202,16 +196,14 @@ export async function run({ samples = 9, rounds = 3 } = {}) {
       built = await setup(null, cfg);
     }
     const names = Object.keys(built.pipelines);
-    // Interleave: frames of each implementation in turn, a few rounds.
+    // Interleave the implementations, a few rounds; every part is also timed on its own.
     const frame = Object.fromEntries(names.map((n) => [n, []]));
     const parts = Object.fromEntries(names.map((n) => [n, {}]));
-    for (const n of names) timeIt(built.pipelines[n].frame, { warmMs: 500, samples: 1 });
+    for (const n of names) timeIt(built.pipelines[n].frame, [], { warm: 200, warmMs: 1000 });
     for (let round = 0; round < rounds; round++) {
       for (const n of round % 2 ? [...names].reverse() : names) {
-        frame[n].push(timeIt(built.pipelines[n].frame, { warm: 3, samples }));
-        for (const [part, fn] of Object.entries(built.pipelines[n].parts)) {
-          (parts[n][part] ??= []).push(timeIt(fn, { warm: 3, samples: Math.ceil(samples / 2) }));
-        }
+        timeIt(built.pipelines[n].frame, frame[n]);
+        for (const [part, fn] of Object.entries(built.pipelines[n].parts)) timeIt(fn, (parts[n][part] ??= []), { sampleMs: 30 });
       }
     }
     for (const n of names) {
@@ -221,6 +213,7 @@ export async function run({ samples = 9, rounds = 3 } = {}) {
         impl: n,
         dataSource: built.dataSource,
         frameMs: median(frame[n]),
+        frames: frame[n].length,
         parts: Object.fromEntries(Object.entries(parts[n]).map(([k, v]) => [k, median(v)])),
       });
       built.pipelines[n].dispose();

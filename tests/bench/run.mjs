@@ -152,8 +152,8 @@ async function checkAgreement(impls, tasks) {
         if (impl.spawned) {
           const inst = impl.instance(t);
           instances.set(`${impl.id}/${t.model.name}`, inst);
-          const r = await inst.run(CHECK_EPOCHS);
-          row.loss = r.trainLoss;
+          if (CHECK_EPOCHS !== 5) throw new Error("ap_bench reports the loss after 5 epochs only");
+          row.loss = await inst.checkLossAfter5();
         } else {
           const inst = await impl.instance(t);
           instances.set(`${impl.id}/${t.model.name}`, inst);
@@ -203,17 +203,27 @@ async function warmAndCalibrate(fn, warmMs) {
   let last = 0;
   do {
     const t0 = now();
-    await fn();
+    fn();
     last = now() - t0;
     runs++;
   } while (now() - start < warmMs || runs < 3);
   return Math.max(1, Math.round(SAMPLE_MS / Math.max(last, 1e-3)));
 }
 
-async function timeReps(fn, reps) {
-  const t0 = now();
-  for (let k = 0; k < reps; k++) await fn();
-  return (now() - t0) / reps;
+/**
+ * Times `reps` calls of `fn` one by one into `sink` (ms per call): the median over single calls
+ * shrugs off the calls that other processes preempted, as ap_bench's median of single epochs
+ * does. The process's CPU time per call over the batch goes to `cpuSink`.
+ */
+async function timeReps(fn, reps, sink, cpuSink) {
+  const c0 = process.cpuUsage();
+  for (let k = 0; k < reps; k++) {
+    const t0 = now();
+    fn();
+    sink.push(now() - t0);
+  }
+  const c = process.cpuUsage(c0);
+  cpuSink?.push((c.user + c.system) / 1000 / reps);
 }
 
 async function timeAll(impls, tasks, instances) {
@@ -224,7 +234,7 @@ async function timeAll(impls, tasks, instances) {
     const jobs = [];
     for (const impl of live) {
       const inst = instances.get(`${impl.id}/${name}`);
-      const samples = { epochMs: [], passMs: [], boundaryMs: [], neuronGridsMs: [] };
+      const samples = { epochMs: [], passMs: [], boundaryMs: [], neuronGridsMs: [], cpu: { epochMs: [], boundaryMs: [] } };
       results[impl.id] ??= {};
       results[impl.id][name] = samples;
       if (impl.spawned) {
@@ -245,10 +255,10 @@ async function timeAll(impls, tasks, instances) {
       };
       jobs.push({ impl, run: async () => {
         await inst.activate?.();
-        samples.epochMs.push(await timeReps(inst.epoch, reps.epoch));
-        if (reps.pass) samples.passMs.push(await timeReps(inst.trainPass, reps.pass));
-        samples.boundaryMs.push(await timeReps(inst.boundary, reps.boundary));
-        if (reps.neuronGrids) samples.neuronGridsMs.push(await timeReps(inst.neuronGrids, reps.neuronGrids));
+        await timeReps(inst.epoch, reps.epoch, samples.epochMs, samples.cpu.epochMs);
+        if (reps.pass) await timeReps(inst.trainPass, reps.pass, samples.passMs);
+        await timeReps(inst.boundary, reps.boundary, samples.boundaryMs, samples.cpu.boundaryMs);
+        if (reps.neuronGrids) await timeReps(inst.neuronGrids, reps.neuronGrids, samples.neuronGridsMs);
       } });
     }
     process.stdout.write(`\ntiming ${name}: ${ROUNDS} rounds of ${jobs.map((j) => j.impl.id).join(", ")} `);
@@ -268,8 +278,10 @@ async function timeAll(impls, tasks, instances) {
         passMs: median(s.passMs),
         boundaryMs: median(s.boundaryMs),
         neuronGridsMs: median(s.neuronGridsMs),
-        samples: s.epochMs.length,
-        epochSpread: s.epochMs.length ? [Math.min(...s.epochMs), Math.max(...s.epochMs)] : null,
+        cpuEpochMs: median(s.cpu.epochMs),
+        cpuBoundaryMs: median(s.cpu.boundaryMs),
+        epochSamples: s.epochMs.length,
+        boundarySamples: s.boundaryMs.length,
       };
     }
   }
@@ -277,7 +289,7 @@ async function timeAll(impls, tasks, instances) {
 }
 
 /** Epochs per native run: enough for its own timing to be stable. */
-const nativeEpochs = (model) => (model === "M1" ? 2000 : 500);
+const nativeEpochs = (model) => (model === "M1" ? 300 : 150);
 
 function printTable(impls, figures, base) {
   const models = Object.keys(task.MODELS);
@@ -359,6 +371,10 @@ async function main() {
   const started = now();
   const m = machine();
   console.log(`Activation Playground benchmark: ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.platform}`);
+  m.loadAverageAtStart = os.loadavg()[0];
+  if (m.loadAverageAtStart > 0.5 * m.cores) {
+    console.log(`WARNING: load average ${m.loadAverageAtStart.toFixed(1)} on ${m.cores} cores: other work competes for the CPU; figures will be noisy.`);
+  }
   console.log("implementations:");
   const impls = await loadImplementations();
   const points = await taskPoints();

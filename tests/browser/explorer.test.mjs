@@ -117,8 +117,10 @@ test("explorer parameter tokens round-trip through the URL schema", () => {
   assert.deepEqual({...parsed.state}, Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v : v])));
 });
 
-test("the catalog is listed in full, grouped, with no console errors", async () => {
+test("the catalog is listed in full, grouped, with no console errors", async (t) => {
   const {page, problems} = await openExplorer();
+  const readyAt = await page.evaluate(() => performance.getEntriesByName("explorer-ready")[0]?.startTime);
+  t.diagnostic(`explorer ready ${Math.round(readyAt)} ms after navigation start`);
   const catalogSize = await page.evaluate(async () => {
     const {loadCore} = await import(new URL("./lib/activation-playground.mjs", document.baseURI).href);
     return (await loadCore()).activations().length;
@@ -146,7 +148,7 @@ test("choosing an activation changes the chart's pixels and the URL", async () =
   await page.close();
 });
 
-test("dragging a parameter slider redraws the chart while dragging", async () => {
+test("dragging a parameter slider redraws the chart while dragging", async (t) => {
   const {page, problems} = await openExplorer("#v=1&exFns=elu&exParams=-");
   const slider = page.locator('.ex-params input[type="range"][data-param="alpha"]');
   await slider.scrollIntoViewIfNeeded();
@@ -165,6 +167,17 @@ test("dragging a parameter slider redraws the chart while dragging", async () =>
   assert.notEqual(during, before, "the chart changed before the mouse was released");
   const hash = await explorerHash(page);
   assert.match(hash.exParams, /^alpha:/);
+  // Cost of one slider step: state update, evaluation and DOM (the canvas draws in the next frame).
+  const perStep = await slider.evaluate((input) => {
+    const started = performance.now();
+    for (let i = 0; i < 40; i += 1) {
+      input.value = String(0.5 + i * 0.05);
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    return (performance.now() - started) / 40;
+  });
+  t.diagnostic(`one slider step takes ${perStep.toFixed(2)} ms before the frame's redraw`);
+  assert.ok(perStep < 50, `slider step ${perStep} ms`);
   assertNoProblems(problems);
   await page.close();
 });
@@ -259,11 +272,49 @@ test("the crosshair reads out x, f(x) and f'(x) by mouse and by keyboard", async
   await page.close();
 });
 
-test("an invalid parameter from a link is reported, not fatal", async () => {
-  const {page, problems} = await openExplorer("#v=1&exFns=hardtanh,sigmoid&exParams=min_val:2;max_val:1,-");
+test("the list and the legend work from the keyboard and keep the focus", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=sigmoid,tanh&exParams=-,-&exActive=0");
+  await page.focus(".ex-search");
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement.closest("[data-name]")?.dataset.name);
+  assert.ok(first, "Tab from the search box reaches the first list item");
+  await page.keyboard.press("Enter");
+  await waitForHash(page, "exFns", `${first},tanh`);
+  await page.focus('.ex-legend-item[data-name="tanh"] .ex-legend-focus');
+  await page.keyboard.press("Enter");
+  await waitForHash(page, "exActive", "1");
+  const focused = await page.evaluate(() => document.activeElement.closest(".ex-legend-item")?.dataset.name);
+  assert.equal(focused, "tanh", "focus stays on the legend entry after it re-renders");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "the focused control shows a focus ring");
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("a tap on a touch screen sets the crosshair", async () => {
+  const context = await browser.newContext({viewport: {width: 360, height: 740}, hasTouch: true, isMobile: true});
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto(`${server.url}#v=1&exFns=sigmoid&exParams=-&exXMin=-5&exXMax=5`);
+  await page.waitForSelector('.ex[data-state="ready"]', {timeout: 20000});
+  const chart = page.locator('[data-testid="activation-chart"]');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height / 2);
+  await nextFrames(page);
+  assert.match(await page.textContent(".ex-readout"), /x = \d.*f = 0\.9/s);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test("an invalid parameter or unknown activation from a link is reported, not fatal", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=hardtanh,no_such_fn,sigmoid&exParams=min_val:2;max_val:1,-,-");
   const errors = await page.textContent(".ex-errors");
   assert.match(errors, /min_val|max_val/);
-  assert.equal(await page.$$eval(".ex-legend-item", (nodes) => nodes.length), 2);
+  assert.deepEqual(await page.$$eval(".ex-legend-item", (nodes) => nodes.map((n) => n.dataset.name)), ["hardtanh", "sigmoid"]);
+  assert.match(await page.textContent(".ex-notice"), /no_such_fn/);
+  await waitForHash(page, "exFns", "hardtanh,sigmoid");
   assertNoProblems(problems);
   await page.close();
 });
@@ -272,9 +323,11 @@ test("screenshots at 1280 and 360 px wide", async () => {
   const hash = "#v=1&exFns=silu,relu,tanh&exParams=-,-,-&exActive=0&exXMin=-5&exXMax=5&exSatThreshold=0.05&exDepth=12";
   for (const width of [1280, 360]) {
     const {page, problems} = await openExplorer(hash, {width});
-    const box = await page.locator('[data-testid="activation-chart"]').boundingBox();
-    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2);
+    // The keyboard crosshair (and its focus ring) stays put while the screenshot scrolls.
+    await page.focus('[data-testid="activation-chart"]');
+    for (let i = 0; i < 18; i += 1) await page.keyboard.press("ArrowLeft");
     await nextFrames(page);
+    assert.match(await page.textContent(".ex-readout"), /x = −1\.8/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow} px)`);
     await page.locator(".ex").screenshot({path: path.join(screenshotDir, `explorer-${width}.png`)});

@@ -152,6 +152,19 @@ TEST_P(ReferenceTest, DerivativesMatchEveryReferencePointAndKinksExactly) {
   }
 }
 
+TEST_P(ReferenceTest, KinkListAgreesWithTheReferenceKinkPoints) {
+  for (const json& entry : entries_of(GetParam())) {
+    const ParamValues p = params_of(activation(), entry);
+    const std::vector<double> kinks = activation().kinks(p);
+    const std::set<double> kink_set(kinks.begin(), kinks.end());
+    for (const json& point : entry["points"]) {
+      const double x = number(point["x"]);
+      EXPECT_EQ(point.value("kink", false), kink_set.count(x) == 1)
+          << GetParam() << entry["params"].dump() << " at x = " << x;
+    }
+  }
+}
+
 TEST_P(ReferenceTest, SingleValueCallsAgreeWithTheBulkKernels) {
   for (const json& entry : entries_of(GetParam())) {
     const ParamValues p = params_of(activation(), entry);

@@ -1,3 +1,5 @@
+#include "train/config.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,7 +7,6 @@
 #include <string>
 
 #include "activations/registry.h"
-#include "train/config.h"
 #include "train/dataset.h"
 
 namespace ap {
@@ -245,7 +246,8 @@ TEST(ParseConfig, RejectsBadHiddenLayers) {
 }
 
 TEST(ParseConfig, ExpandsASingleActivationToEveryHiddenLayer) {
-  const TrainerConfig c = parse_config(json{{"hidden", {3, 3, 3}}, {"activation", {{"name", "relu"}, {"learn", false}}}});
+  const TrainerConfig c =
+      parse_config(json{{"hidden", {3, 3, 3}}, {"activation", {{"name", "relu"}, {"learn", false}}}});
   ASSERT_EQ(c.activations.size(), 3u);
   for (const LayerActivation& a : c.activations) {
     EXPECT_EQ(a.name, "relu");
@@ -282,8 +284,9 @@ TEST(ParseConfig, RejectsBadActivations) {
   expect_error(json{{"hidden", {2, 2}}, {"activation", {"tanh"}}}, "config.activation",
                "got 1 entries for 2 hidden layers");
   expect_error(json{{"hidden", {2}}, {"activation", {"tanh", "tanh"}}}, "config.activation", "got 2 entries for 1");
-  expect_error(json{{"hidden", {2, 2}}, {"activation", {"tanh", {{"name", "binary_step"}, {"params", {{"value_at_zero", 2}}}}}}},
-               "config.activation[1].params.value_at_zero", "[0, 1]");
+  expect_error(
+      json{{"hidden", {2, 2}}, {"activation", {"tanh", {{"name", "binary_step"}, {"params", {{"value_at_zero", 2}}}}}}},
+      "config.activation[1].params.value_at_zero", "[0, 1]");
   expect_error(with("activation", {{"name", "tanh"}, {"params", {{"alpha", 1}}}}), "config.activation.params.alpha",
                "unknown parameter");
   expect_error(with("activation", {{"name", "binary_step"}, {"params", {{"value_at_zero", "half"}}}}),
@@ -298,8 +301,8 @@ TEST(ParseConfig, RejectsBadActivations) {
   expect_error(with("activation", {{"name", "maxout"}, {"params", {{"k", 6}}}}), "config.activation.params.k",
                "an integer in 2..5, got 6");
   expect_error(with("activation", {{"name", "maxout"}, {"params", {{"k", 1}}}}), "config.activation.params.k", "2..5");
-  expect_error(with("activation", {{"name", "maxout"}, {"params", {{"pieces", 3}}}}),
-               "config.activation.params.pieces", "unknown key");
+  expect_error(with("activation", {{"name", "maxout"}, {"params", {{"pieces", 3}}}}), "config.activation.params.pieces",
+               "unknown key");
   expect_error(json::parse(R"({"hidden": [2], "activation": [["tanh"]]})"), "config.activation[0]", "a catalog name");
 }
 
@@ -308,8 +311,8 @@ TEST(ParseConfig, ValidatesTheActivationEvenWithoutHiddenLayers) {
   expect_error(json{{"hidden", json::array()}, {"activation", "relux"}}, "config.activation", "unknown activation");
 }
 
-TEST(ParseConfig, RejectsTanhOutputForMoreThanTwoClasses) {
-  expect_error(json{{"dataset", "spiral"}, {"classes", 3}, {"output", "tanh"}}, "config.output", "2 classes");
+TEST(ParseConfig, AcceptsTanhOutputForEveryDataset) {
+  EXPECT_EQ(parse_config(json{{"dataset", "spiral"}, {"classes", 3}, {"output", "tanh"}}).output, OutputKind::kTanh);
   EXPECT_EQ(parse_config(json{{"dataset", "reg-gauss"}, {"output", "tanh"}}).output, OutputKind::kTanh);
 }
 
@@ -374,9 +377,10 @@ TEST(ConfigToJson, RoundTripsThroughParseConfig) {
 
 TEST(ConfigToJson, WritesTheTableKeysAndCompactActivations) {
   const json j = config_to_json(parse_config(json{{"activation", {{"name", "relu"}}}}));
-  for (const char* key : {"dataset", "classes", "points", "noise", "trainFraction", "seed", "features", "standardize",
-                          "hidden", "activation", "output", "init", "initScale", "biasInit", "optimizer",
-                          "learningRate", "batchSize", "shuffle", "regularization", "regularizationRate"}) {
+  for (const char* key : {"dataset",      "classes",   "points",      "noise",          "trainFraction",
+                          "seed",         "features",  "standardize", "hidden",         "activation",
+                          "output",       "init",      "initScale",   "biasInit",       "optimizer",
+                          "learningRate", "batchSize", "shuffle",     "regularization", "regularizationRate"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_FALSE(j.contains("data"));
@@ -404,8 +408,12 @@ TEST(ConfigToJson, KeepsLearnFalseForLearnableParameters) {
 
 TEST(LiveUpdate, AppliesTheLiveKeys) {
   TrainerConfig c = parse_config(json::object());
-  apply_live_update(c, json{{"learningRate", 0.5}, {"optimizer", "adam"}, {"regularization", "l1"},
-                            {"regularizationRate", 0.01}, {"batchSize", 250}},
+  apply_live_update(c,
+                    json{{"learningRate", 0.5},
+                         {"optimizer", "adam"},
+                         {"regularization", "l1"},
+                         {"regularizationRate", 0.01},
+                         {"batchSize", 250}},
                     250);
   EXPECT_EQ(c.learning_rate, 0.5);
   EXPECT_EQ(c.optimizer, OptimizerKind::kAdam);

@@ -1,11 +1,11 @@
+#include "train/dataset.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "train/dataset.h"
 
 namespace ap {
 namespace {
@@ -33,8 +33,8 @@ int count_outside_box(const Dataset& d, double half_width) {
   return outside;
 }
 
-const DatasetKind kGenerated[] = {DatasetKind::kCircle,   DatasetKind::kXor,          DatasetKind::kGauss,
-                                  DatasetKind::kSpiral,   DatasetKind::kMoons,        DatasetKind::kCheckerboard,
+const DatasetKind kGenerated[] = {DatasetKind::kCircle,   DatasetKind::kXor,     DatasetKind::kGauss,
+                                  DatasetKind::kSpiral,   DatasetKind::kMoons,   DatasetKind::kCheckerboard,
                                   DatasetKind::kRegPlane, DatasetKind::kRegGauss};
 
 class GeneratedDataset : public ::testing::TestWithParam<DatasetKind> {};

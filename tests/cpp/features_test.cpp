@@ -1,3 +1,5 @@
+#include "train/features.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,7 +7,6 @@
 #include <vector>
 
 #include "train/dataset.h"
-#include "train/features.h"
 
 namespace ap {
 namespace {

@@ -143,7 +143,7 @@ test("setWeight edits one link", () =>
   }));
 
 test("a huge learning rate diverges into a flag, not a crash", () =>
-  withTrainer({learningRate: 10, activation: "relu", hidden: [8, 8], initScale: 10}, (trainer) => {
+  withTrainer({dataset: "reg-plane", learningRate: 10, activation: "relu", hidden: [8, 8]}, (trainer) => {
     const m = trainer.train(50);
     assert.equal(m.diverged, true);
     assert.doesNotThrow(() => trainer.predictGrid({size: 4}));

@@ -77,6 +77,10 @@ struct Activation {
   /// ranges (e.g. hardtanh's min_val < max_val); throws std::invalid_argument
   /// naming the parameters. nullptr when the ranges say everything.
   void (*check_params)(const ParamValues& p) = nullptr;
+  /// The points where f or f' is discontinuous for parameters p (ReLU's 0,
+  /// hardtanh's bounds, softplus's threshold / beta, ...), in increasing order;
+  /// empty for functions that are C1 everywhere. Never nullptr.
+  std::vector<double> (*kinks)(const ParamValues& p) = nullptr;
 
   double value_at(double x, const ParamValues& p) const;
   double derivative_at(double x, const ParamValues& p) const;

@@ -30,10 +30,12 @@ struct BinaryStep {
   static constexpr const char* kLabel = "Binary step";
   static constexpr const char* kFormula =
       "f(x) = \\begin{cases} 1 & x > 0 \\\\ v_0 & x = 0 \\\\ 0 & x < 0 \\end{cases}";
-  static constexpr const char* kDerivativeFormula = "f'(x) = 0 \\quad (x \\neq 0)";
+  static constexpr const char* kDerivativeFormula =
+      "f'(x) = 0 \\quad \\text{(also taken as 0 at } x = 0\\text{)}";
   // value_at_zero: any value in [0, 1] is a convention in use (TF.js step's
   // alpha = 0, torch.heaviside / numpy 0.5); outside [0, 1] it stops being a step.
   static std::vector<ParamSpec> params() { return {{"value_at_zero", 0.0, 0.0, 1.0, false}}; }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
     return {"classic", 0.0, 1.0, true, Smoothness::kDiscontinuous, false, kHard, kHard};
   }

@@ -120,7 +120,9 @@ struct GeluTanh {
   static double derivative(double x, double, const ParamValues&) {
     const double t = two_u(x);
     const double du2 = 2.0 * kC * (1.0 + 3.0 * kK * (x * x));
-    return math::sigmoid(t) + gate(x, du2 * math::sigmoid_derivative(t));
+    const double g = math::sigmoid_derivative(t);
+    // g underflows to 0 long before du2 overflows, so test g first (inf * 0).
+    return math::sigmoid(t) + (g == 0 ? 0.0 : x * (du2 * g));
   }
 };
 
@@ -162,13 +164,19 @@ struct Swish {
   static Frameworks frameworks() {
     return {"", "activation=\"swish\"", "tf.layers.activation({activation: 'swish'})"};
   }
-  static double value(double x, const ParamValues& p) { return gate(x, math::sigmoid(p[0] * x)); }
+  /// beta x, with beta = 0 giving 0 even for x = ±inf (the function is then x / 2).
+  static double beta_x(double x, const ParamValues& p) {
+    return p[0] == 0 && !std::isnan(x) ? 0.0 : p[0] * x;
+  }
+  static double value(double x, const ParamValues& p) {
+    return gate(x, math::sigmoid(beta_x(x, p)));
+  }
   static double derivative(double x, double, const ParamValues& p) {
-    const double bx = p[0] * x;
+    const double bx = beta_x(x, p);
     return math::sigmoid(bx) + gate(bx, math::sigmoid_derivative(bx));
   }
   static double param_derivative(double x, double, int, const ParamValues& p) {
-    return gate(x, gate(x, math::sigmoid_derivative(p[0] * x)));
+    return gate(x, gate(x, math::sigmoid_derivative(beta_x(x, p))));
   }
 };
 

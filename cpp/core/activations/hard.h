@@ -18,6 +18,7 @@ struct Hardsigmoid {
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\begin{cases} \\frac{1}{6} & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}";
   static std::vector<ParamSpec> params() { return {}; }
+  static std::vector<double> kinks(const ParamValues&) { return {-3.0, 3.0}; }
   static Properties properties() {
     return {"hard", 0.0, 1.0, true, Smoothness::kC0, false, kHard, kHard};
   }
@@ -46,6 +47,7 @@ struct HardsigmoidKeras2 {
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\begin{cases} 0.2 & -2.5 \\le x \\le 2.5 \\\\ 0 & \\text{otherwise} \\end{cases}";
   static std::vector<ParamSpec> params() { return {}; }
+  static std::vector<double> kinks(const ParamValues&) { return {-2.5, 2.5}; }
   static Properties properties() {
     return {"hard", 0.0, 1.0, true, Smoothness::kC0, false, kHard, kHard};
   }
@@ -86,6 +88,7 @@ struct Hardtanh {
                                   "; allowed range of each: [-10, 10]");
     }
   }
+  static std::vector<double> kinks(const ParamValues& p) { return {p[0], p[1]}; }
   static Properties properties() {
     return {"hard", -1.0, 1.0, true, Smoothness::kC0, true, kHard, kHard};
   }
@@ -113,6 +116,7 @@ struct Hardswish {
       "f'(x) = \\begin{cases} 0 & x < -3 \\\\ \\frac{x}{3} + \\frac{1}{2} & -3 \\le x \\le 3 "
       "\\\\ 1 & x > 3 \\end{cases}";
   static std::vector<ParamSpec> params() { return {}; }
+  static std::vector<double> kinks(const ParamValues&) { return {-3.0, 3.0}; }
   static Properties properties() {
     return {"hard", -0.375, kInf, false, Smoothness::kC0, false, kHard, kNone};
   }

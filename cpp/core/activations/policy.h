@@ -7,12 +7,16 @@
 //   static Frameworks frameworks();
 //   static double value(double x, const ParamValues& p);
 //   static double derivative(double x, double y, const ParamValues& p);  // y = value(x, p)
-// and, when a parameter is learnable,
-//   static double param_derivative(double x, double y, int k, const ParamValues& p);
+// and optionally
+//   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable params
+//   static void check(const ParamValues& p);                 // cross-parameter constraint, throws
+//   static std::vector<double> kinks(const ParamValues& p);  // where f or f' is discontinuous
 // registry.cpp turns each policy into an Activation with make_activation<Policy>().
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -29,21 +33,25 @@ inline constexpr Saturation kHard = Saturation::kHard;
 /// comparisons of piecewise rules are all false for NaN and would hide it).
 inline double keep_nan(double x, double d) { return std::isnan(x) ? x : d; }
 
-/// A parameter value for error messages: shortest round-trip form, "inf"/"-inf", "NaN".
+/// A parameter value for error messages: the shortest form that reads back as
+/// the same double, in plain notation for everyday magnitudes ("10", "0.25",
+/// "1e-08"), and "inf" / "-inf" / "NaN".
 inline std::string format_number(double v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  std::ostringstream s;
-  s.precision(17);
-  s << v;
-  const std::string exact = s.str();
-  for (int digits = 1; digits < 17; ++digits) {
-    std::ostringstream t;
-    t.precision(digits);
-    t << v;
-    if (std::stod(t.str()) == v) return t.str();
+  char buffer[64];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    if (std::strtod(buffer, nullptr) == v) break;
   }
-  return exact;
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+  const double magnitude = std::fabs(v);
+  if (std::strchr(buffer, 'e') != nullptr && magnitude >= 1e-4 && magnitude < 1e15) {
+    const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
+  }
+  return buffer;
 }
 
 }  // namespace ap::policy

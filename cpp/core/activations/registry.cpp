@@ -32,6 +32,14 @@ template <class P>
 struct HasCheck<P, std::void_t<decltype(P::check(std::declval<const ParamValues&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct HasKinks : std::false_type {};
+template <class P>
+struct HasKinks<P, std::void_t<decltype(P::kinks(std::declval<const ParamValues&>()))>>
+    : std::true_type {};
+
+std::vector<double> no_kinks(const ParamValues&) { return {}; }
+
 template <class P>
 void forward_kernel(const double* x, double* y, std::size_t n, const ParamValues& p) {
   for (std::size_t i = 0; i < n; ++i) y[i] = P::value(x[i], p);
@@ -68,6 +76,11 @@ Activation make_activation() {
   }
   a.training_forward = a.forward;
   if constexpr (HasCheck<P>::value) a.check_params = &P::check;
+  if constexpr (HasKinks<P>::value) {
+    a.kinks = &P::kinks;
+  } else {
+    a.kinks = &no_kinks;
+  }
   return a;
 }
 

@@ -18,6 +18,7 @@ struct Relu {
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}";
   static std::vector<ParamSpec> params() { return {}; }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
     return {"relu-family", 0.0, kInf, true, Smoothness::kC0, false, kHard, kNone};
   }
@@ -39,6 +40,7 @@ struct Relu6 {
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}";
   static std::vector<ParamSpec> params() { return {}; }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0, 6.0}; }
   static Properties properties() {
     return {"relu-family", 0.0, 6.0, true, Smoothness::kC0, false, kHard, kHard};
   }
@@ -56,7 +58,11 @@ struct Relu6 {
 };
 
 /// The shared rule of leaky ReLU, PReLU and RReLU: x > 0 ? x : s x, f'(0) = s.
-inline double leaky(double x, double s) { return x > 0 ? x : s * x; }
+/// A zero slope gives 0 for x = -inf too (0 * -inf would be NaN).
+inline double leaky(double x, double s) {
+  if (x > 0) return x;
+  return s == 0 && x < 0 ? 0.0 : s * x;
+}
 inline double leaky_derivative(double x, double s) { return keep_nan(x, x > 0 ? 1.0 : s); }
 
 /// x > 0 ? x : s x with s = negative_slope; f'(x) = x > 0 ? 1 : s.
@@ -70,6 +76,7 @@ struct LeakyRelu {
   // negative_slope in [0, 1]: below 0 the function stops being monotonic (that
   // is PReLU's territory), above 1 the "leak" is steeper than the identity side.
   static std::vector<ParamSpec> params() { return {{"negative_slope", 0.01, 0.0, 1.0, false}}; }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
     return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
   }
@@ -96,6 +103,7 @@ struct Prelu {
   // tabulates a = -0.1), and |a| <= 1 keeps the negative side no steeper than
   // the positive one, the regime PReLU was introduced for.
   static std::vector<ParamSpec> params() { return {{"a", 0.25, -1.0, 1.0, true}}; }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
     return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
   }
@@ -135,6 +143,7 @@ struct Rrelu {
           "), got " + format_number(p[0]) + "; allowed range of each: [0, 1]");
     }
   }
+  static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
     return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
   }
@@ -157,6 +166,10 @@ struct Elu {
   // alpha in [0, 10]: alpha = 0 is exactly ReLU (still well defined), and
   // beyond 10 the negative saturation level -alpha dwarfs typical activations.
   static std::vector<ParamSpec> params() { return {{"alpha", 1.0, 0.0, 10.0, false}}; }
+  /// f' jumps from alpha to 1 at 0, unless alpha = 1.
+  static std::vector<double> kinks(const ParamValues& p) {
+    return p[0] == 1.0 ? std::vector<double>{} : std::vector<double>{0.0};
+  }
   static Properties properties() {
     return {"relu-family", -1.0, kInf, true, Smoothness::kC1, false, kSoft, kNone};
   }

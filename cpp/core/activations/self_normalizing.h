@@ -28,6 +28,10 @@ struct Selu {
   static std::vector<ParamSpec> params() {
     return {{"alpha", kAlpha, 0.0, 10.0, false}, {"scale", kScale, 0.0, 10.0, false}};
   }
+  /// f' jumps from scale alpha to scale at 0, unless alpha = 1.
+  static std::vector<double> kinks(const ParamValues& p) {
+    return p[0] == 1.0 ? std::vector<double>{} : std::vector<double>{0.0};
+  }
   static Properties properties() {
     return {"self-normalizing", -kScaleAlpha, kInf, true, Smoothness::kC0, true, kSoft, kNone};
   }
@@ -40,7 +44,8 @@ struct Selu {
     return p[0] == kAlpha && p[1] == kScale ? kScaleAlpha : p[1] * p[0];
   }
   static double value(double x, const ParamValues& p) {
-    return x > 0 ? p[1] * x : scale_alpha(p) * std::expm1(x);
+    if (x > 0) return p[1] == 0 ? 0.0 : p[1] * x;  // scale = 0 at x = inf: 0, not NaN
+    return scale_alpha(p) * std::expm1(x);
   }
   static double derivative(double x, double, const ParamValues& p) {
     return x > 0 ? p[1] : scale_alpha(p) * std::exp(x);

@@ -26,6 +26,11 @@ struct Softplus {
   static std::vector<ParamSpec> params() {
     return {{"beta", 1.0, 0.01, 100.0, false}, {"threshold", 20.0, 0.0, kInf, false}};
   }
+  /// The linear cut-off at beta x = threshold (f jumps by log1p(e^{-t}) / beta).
+  static std::vector<double> kinks(const ParamValues& p) {
+    if (!std::isfinite(p[1])) return {};
+    return {p[1] / p[0]};
+  }
   static Properties properties() {
     // At the PyTorch defaults the linear cut-off leaves a jump of
     // log1p(e^{-20}) = 2.06e-9 at x = 20 (tabulated as a kink in the reference),

@@ -14,7 +14,8 @@
 //   `data` for custom (config_to_json omits it there).
 // - `batchSize` defaults to min(10, training points).
 // - the string "maxout" means maxout with k = 2, as does {name: "maxout"}.
-// - `output: "tanh"` is an error with more than 2 classes (±1 labels need 2).
+// - `output: "tanh"` is allowed for every dataset: k classes train k tanh units
+//   on one-vs-rest ±1 targets, regression trains one tanh unit on the raw target.
 
 #include "train/config.h"
 
@@ -42,11 +43,10 @@ constexpr int kMaxClasses = 5;
 constexpr int kMaxMaxoutPieces = 5;
 constexpr double kMaxSeed = 4294967295.0;
 
-const char* const kKeys[] = {"dataset",     "classes",   "points",         "noise",        "trainFraction",
-                             "seed",        "data",      "features",       "standardize",  "hidden",
-                             "activation",  "output",    "init",           "initScale",    "biasInit",
-                             "optimizer",   "learningRate", "batchSize",   "shuffle",      "regularization",
-                             "regularizationRate"};
+const char* const kKeys[] = {
+    "dataset",  "classes",     "points",       "noise",      "trainFraction", "seed",           "data",
+    "features", "standardize", "hidden",       "activation", "output",        "init",           "initScale",
+    "biasInit", "optimizer",   "learningRate", "batchSize",  "shuffle",       "regularization", "regularizationRate"};
 const char* const kLiveKeys[] = {"learningRate", "optimizer", "regularization", "regularizationRate", "batchSize"};
 
 template <typename Enum>
@@ -56,19 +56,17 @@ struct EnumName {
 };
 
 const EnumName<DatasetKind> kDatasets[] = {
-    {DatasetKind::kCircle, "circle"},   {DatasetKind::kXor, "xor"},
-    {DatasetKind::kGauss, "gauss"},     {DatasetKind::kSpiral, "spiral"},
-    {DatasetKind::kMoons, "moons"},     {DatasetKind::kCheckerboard, "checkerboard"},
+    {DatasetKind::kCircle, "circle"},      {DatasetKind::kXor, "xor"},
+    {DatasetKind::kGauss, "gauss"},        {DatasetKind::kSpiral, "spiral"},
+    {DatasetKind::kMoons, "moons"},        {DatasetKind::kCheckerboard, "checkerboard"},
     {DatasetKind::kRegPlane, "reg-plane"}, {DatasetKind::kRegGauss, "reg-gauss"},
     {DatasetKind::kCustom, "custom"}};
-const EnumName<Feature> kFeatures[] = {{Feature::kX, "x"},       {Feature::kY, "y"},       {Feature::kX2, "x2"},
-                                       {Feature::kY2, "y2"},     {Feature::kXY, "xy"},     {Feature::kSinX, "sinx"},
+const EnumName<Feature> kFeatures[] = {{Feature::kX, "x"},      {Feature::kY, "y"},   {Feature::kX2, "x2"},
+                                       {Feature::kY2, "y2"},    {Feature::kXY, "xy"}, {Feature::kSinX, "sinx"},
                                        {Feature::kSinY, "siny"}};
 const EnumName<OutputKind> kOutputs[] = {{OutputKind::kAuto, "auto"}, {OutputKind::kTanh, "tanh"}};
-const EnumName<InitKind> kInits[] = {{InitKind::kXavier, "xavier"},
-                                     {InitKind::kHe, "he"},
-                                     {InitKind::kLecun, "lecun"},
-                                     {InitKind::kUniform, "uniform"}};
+const EnumName<InitKind> kInits[] = {
+    {InitKind::kXavier, "xavier"}, {InitKind::kHe, "he"}, {InitKind::kLecun, "lecun"}, {InitKind::kUniform, "uniform"}};
 const EnumName<OptimizerKind> kOptimizers[] = {
     {OptimizerKind::kSgd, "sgd"}, {OptimizerKind::kMomentum, "momentum"}, {OptimizerKind::kAdam, "adam"}};
 const EnumName<RegularizationKind> kRegularizations[] = {
@@ -137,8 +135,7 @@ const char* enum_name(Enum value, const EnumName<Enum> (&names)[N]) {
 
 /// A finite JSON number in [lo, hi] (lo excluded when lo_open).
 double read_number(const std::string& path, const json& v, double lo, double hi, bool lo_open = false) {
-  const std::string range =
-      (lo_open ? "(" : "[") + format_double(lo) + ", " + format_double(hi) + "]";
+  const std::string range = (lo_open ? "(" : "[") + format_double(lo) + ", " + format_double(hi) + "]";
   if (!v.is_number()) fail_got(path, "a number in " + range, v);
   const double d = v.get<double>();
   if (!std::isfinite(d) || d > hi || d < lo || (lo_open && d == lo)) fail_got(path, "a number in " + range, v);
@@ -227,7 +224,8 @@ std::vector<Feature> read_features(const json& v) {
     const std::string item = path + "[" + std::to_string(i) + "]";
     const Feature f = read_enum(item, v[i], kFeatures);
     for (Feature seen : features) {
-      if (seen == f) fail(item, "duplicate feature \"" + std::string(feature_name(f)) + "\"; features must be distinct");
+      if (seen == f)
+        fail(item, "duplicate feature \"" + std::string(feature_name(f)) + "\"; features must be distinct");
     }
     features.push_back(f);
   }
@@ -331,8 +329,8 @@ std::vector<LayerActivation> read_activations(const json& v, std::size_t layers)
   const std::string path = "config.activation";
   if (v.is_array()) {
     if (v.size() != layers) {
-      fail(path, "an array needs one entry per hidden layer: got " + std::to_string(v.size()) +
-                     " entries for " + std::to_string(layers) + " hidden layers (config.hidden)");
+      fail(path, "an array needs one entry per hidden layer: got " + std::to_string(v.size()) + " entries for " +
+                     std::to_string(layers) + " hidden layers (config.hidden)");
     }
     std::vector<LayerActivation> out;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -463,7 +461,8 @@ TrainerConfig parse_config(const json& j) {
     if (c.dataset != DatasetKind::kCustom) fail("config.data", "only allowed with dataset \"custom\"");
     c.data = read_custom_data(*v);
   } else if (c.dataset == DatasetKind::kCustom) {
-    fail("config.data", "required for dataset \"custom\": an object {x, y, label} of equal-length arrays (1..10000 points)");
+    fail("config.data",
+         "required for dataset \"custom\": an object {x, y, label} of equal-length arrays (1..10000 points)");
   }
   if (const json* v = get("points")) c.points = static_cast<int>(read_integer("config.points", *v, 10, kMaxPoints));
   if (c.dataset == DatasetKind::kCustom) c.points = static_cast<int>(c.data.x.size());
@@ -480,10 +479,6 @@ TrainerConfig parse_config(const json& j) {
     c.activations.assign(c.hidden.size(), default_activation());
   }
   if (const json* v = get("output")) c.output = read_enum("config.output", *v, kOutputs);
-  if (c.output == OutputKind::kTanh && !c.is_regression() && c.classes > 2) {
-    fail("config.output", "\"tanh\" needs 2 classes (its targets are ±1), got " + std::to_string(c.classes) +
-                              " classes; use \"auto\" (softmax)");
-  }
   if (const json* v = get("init")) c.init = read_enum("config.init", *v, kInits);
   if (const json* v = get("initScale")) c.init_scale = read_number("config.initScale", *v, 0.01, 100);
   if (const json* v = get("biasInit")) c.bias_init = read_number("config.biasInit", *v, -10, 10);
@@ -507,7 +502,8 @@ void apply_live_update(TrainerConfig& config, const json& partial, int training_
     for (const char* key : kKeys) known = known || it.key() == key;
     if (!known) fail("config." + it.key(), "unknown key; keys that can change live are " + live);
     if (!is_live_key(it.key())) {
-      fail("config." + it.key(), "cannot change while training (rebuild the trainer); keys that can change live are " + live);
+      fail("config." + it.key(),
+           "cannot change while training (rebuild the trainer); keys that can change live are " + live);
     }
     apply_live_key(updated, it.key(), it.value(), training_points);
   }

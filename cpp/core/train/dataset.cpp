@@ -172,7 +172,7 @@ void make_reg_gauss(Dataset& d, Rng& rng, int n, double noise) {
   struct Bump {
     double cx, cy, sign;
   };
-  static constexpr Bump kBumps[] = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1},
+  static constexpr Bump kBumps[] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
                                     {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
   for (int i = 0; i < n; ++i) {
     const double x = rng.uniform(-6, 6);
@@ -268,15 +268,32 @@ Dataset make_dataset(const TrainerConfig& config) {
     Rng rng(config.seed, kDataStream);
     const double noise = config.noise;
     switch (config.dataset) {
-      case DatasetKind::kCircle: make_circle(d, rng, n, noise); break;
-      case DatasetKind::kXor: make_xor(d, rng, n, noise); break;
-      case DatasetKind::kGauss: make_gauss(d, rng, n, noise, d.classes); break;
-      case DatasetKind::kSpiral: make_spiral(d, rng, n, noise, d.classes); break;
-      case DatasetKind::kMoons: make_moons(d, rng, n, noise); break;
-      case DatasetKind::kCheckerboard: make_checkerboard(d, rng, n, noise); break;
-      case DatasetKind::kRegPlane: make_reg_plane(d, rng, n, noise); break;
-      case DatasetKind::kRegGauss: make_reg_gauss(d, rng, n, noise); break;
-      case DatasetKind::kCustom: break;
+      case DatasetKind::kCircle:
+        make_circle(d, rng, n, noise);
+        break;
+      case DatasetKind::kXor:
+        make_xor(d, rng, n, noise);
+        break;
+      case DatasetKind::kGauss:
+        make_gauss(d, rng, n, noise, d.classes);
+        break;
+      case DatasetKind::kSpiral:
+        make_spiral(d, rng, n, noise, d.classes);
+        break;
+      case DatasetKind::kMoons:
+        make_moons(d, rng, n, noise);
+        break;
+      case DatasetKind::kCheckerboard:
+        make_checkerboard(d, rng, n, noise);
+        break;
+      case DatasetKind::kRegPlane:
+        make_reg_plane(d, rng, n, noise);
+        break;
+      case DatasetKind::kRegGauss:
+        make_reg_gauss(d, rng, n, noise);
+        break;
+      case DatasetKind::kCustom:
+        break;
     }
     permute_points(d, rng);
   }

@@ -10,13 +10,27 @@ void compute_features(const std::vector<Feature>& features, double x, double y, 
   for (std::size_t i = 0; i < count; ++i) {
     double value = 0;
     switch (features[i]) {
-      case Feature::kX: value = x; break;
-      case Feature::kY: value = y; break;
-      case Feature::kX2: value = x * x; break;
-      case Feature::kY2: value = y * y; break;
-      case Feature::kXY: value = x * y; break;
-      case Feature::kSinX: value = std::sin(x); break;
-      case Feature::kSinY: value = std::sin(y); break;
+      case Feature::kX:
+        value = x;
+        break;
+      case Feature::kY:
+        value = y;
+        break;
+      case Feature::kX2:
+        value = x * x;
+        break;
+      case Feature::kY2:
+        value = y * y;
+        break;
+      case Feature::kXY:
+        value = x * y;
+        break;
+      case Feature::kSinX:
+        value = std::sin(x);
+        break;
+      case Feature::kSinY:
+        value = std::sin(y);
+        break;
     }
     out[i] = value;
   }
@@ -24,13 +38,20 @@ void compute_features(const std::vector<Feature>& features, double x, double y, 
 
 const char* feature_name(Feature feature) {
   switch (feature) {
-    case Feature::kX: return "x";
-    case Feature::kY: return "y";
-    case Feature::kX2: return "x2";
-    case Feature::kY2: return "y2";
-    case Feature::kXY: return "xy";
-    case Feature::kSinX: return "sinx";
-    case Feature::kSinY: return "siny";
+    case Feature::kX:
+      return "x";
+    case Feature::kY:
+      return "y";
+    case Feature::kX2:
+      return "x2";
+    case Feature::kY2:
+      return "y2";
+    case Feature::kXY:
+      return "xy";
+    case Feature::kSinX:
+      return "sinx";
+    case Feature::kSinY:
+      return "siny";
   }
   return "?";
 }

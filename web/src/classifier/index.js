@@ -49,6 +49,8 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
 const GRID_SIZE = 100;
 const THUMB_SIZE = 32;
 const MAX_GRAD_HISTORY = 4000;
+/** While training, charts and diagnostics redraw at most this often; the boundary and diagram every frame. */
+const SLOW_VIEW_INTERVAL_MS = 150;
 
 /**
  * @param {HTMLElement} root  the <section id="classifier">
@@ -69,6 +71,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
   let lastView = "";
   let renderQueued = false;
   let ackSeq = null;
+  let lastSlowRender = 0;
   const visible = {diagnostics: false, space: false};
 
   const client = createTrainerClient({libUrl, onMessage});
@@ -237,6 +240,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     });
   }
 
+  const SKIP = globalThis.__apSkip ?? {};
   function render() {
     const state = store.get();
     const regression = isRegression(state);
@@ -245,6 +249,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     const snap = frame?.a ?? null;
     const metrics = snap?.metrics ?? null;
     const diverged = Boolean(metrics?.diverged);
+    const now = performance.now();
+    const slow = !playing || now - lastSlowRender >= SLOW_VIEW_INTERVAL_MS;
+    if (slow) lastSlowRender = now;
     root.classList.toggle("is-loading", !catalog);
 
     drawToolbar(
@@ -294,7 +301,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));
     const outputs = regression ? 1 : classes > 2 ? classes : 1;
-    drawDiagram(
+    if (!SKIP.diagram) drawDiagram(
       dom.diagram,
       {
         features: FEATURES,
@@ -370,7 +377,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     const points = configured?.points ?? null;
     const boundaryData = {classes, regression, points, showTest: state.showTest, discrete: state.discrete, targetScale: configured?.targetScale ?? 1};
     const unit = focus && snap?.focus && snap.focus.layer === focus.layer && snap.focus.index === focus.index ? snap.focus : null;
-    drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
+    if (!SKIP.boundary) drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
     setText(dom.boundaryCaption, unit ? t("classifier.showingUnit", {unit: unitName(unit, state, featureLabels, t)}) : t("classifier.boundaryCaption"));
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
     drawLegend(dom.legend, classes, regression, t);
@@ -379,7 +386,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     dom.output.classList.toggle("is-diverged", diverged);
 
     const history = snap?.history;
-    if (history) {
+    if (history && slow && !SKIP.charts) {
       drawCurves(
         dom.lossChart,
         {
@@ -408,9 +415,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     }
 
     const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
-    drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
+    if (slow) drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
 
-    drawHiddenSpace(
+    if (slow) drawHiddenSpace(
       dom.space,
       {
         hidden: state.hidden,
@@ -438,6 +445,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
         a: snap,
         b: frame?.b ?? null,
         boundary: boundaryData,
+        charts: slow,
       },
       {t, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
     );

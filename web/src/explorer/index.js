@@ -5,7 +5,7 @@
 import "../../styles/explorer.css";
 import {el, uid, createTranslator} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
-import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
+import {normalizeEntry, buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
 import {createActivationList} from "./activation-list.js";
 import {createActivationChart} from "./activation-chart.js";
 import {createDepthChart} from "./depth-chart.js";
@@ -53,6 +53,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, core: giv
       if (destroyed) return;
       teardown = build(container, status, core, store, t);
       container.dataset.state = "ready";
+      performance.mark("explorer-ready");
     } catch (error) {
       container.dataset.state = "error";
       status.classList.add("ex-error");
@@ -71,7 +72,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, core: giv
 }
 
 function build(container, status, core, store, t) {
-  const catalog = core.activations();
+  const catalog = core.activations().map(normalizeEntry);
   const byName = new Map(catalog.map((entry) => [entry.name, entry]));
   const fallbackName = byName.has(kFallbackActivation) ? kFallbackActivation : catalog[0]?.name;
   const gainCache = new Map();

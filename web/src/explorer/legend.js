@@ -36,9 +36,17 @@ export function createLegend({t, onFocus, onRemove}) {
     else onFocus(index);
   };
   list.addEventListener("click", onClick);
+  let shown = null;
   return {
     element: list,
     update({slots, activeIndex}) {
+      const signature = `${activeIndex}|${slots.map((slot) => `${slot.name}:${slotTitle(slot)}`).join("|")}`;
+      if (signature === shown) return;
+      shown = signature;
+      // Rebuilding drops focus; put it back on the same slot (or the focused one) for keyboard users.
+      const focused = list.contains(document.activeElement) ? document.activeElement : null;
+      const focusedSlot = focused ? Number(focused.closest(".ex-legend-item")?.dataset.slot) : null;
+      const focusedRemove = focused?.classList.contains("ex-legend-remove") ?? false;
       list.replaceChildren(
         ...slots.map((slot) => {
           const title = slotTitle(slot);
@@ -61,6 +69,11 @@ export function createLegend({t, onFocus, onRemove}) {
           return el("li", {class: `ex-legend-item${slot.index === activeIndex ? " ex-legend-item--active" : ""}`, dataset: {slot: String(slot.index), name: slot.name}}, [focus, remove]);
         }),
       );
+      if (focused) {
+        // After a removal the focus moves to the focused slot; otherwise it stays on its slot.
+        const index = focusedRemove || focusedSlot === null ? activeIndex : Math.min(focusedSlot, slots.length - 1);
+        list.querySelector(`.ex-legend-item[data-slot="${index}"] .ex-legend-focus`)?.focus();
+      }
     },
     destroy() {
       list.removeEventListener("click", onClick);

@@ -3,6 +3,23 @@
 
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 
+/**
+ * A catalog entry with unbounded ends as ±Infinity. JSON has no Infinity, so an
+ * unbounded end may arrive as null; the position says which sign it means.
+ */
+export function normalizeEntry(entry) {
+  const low = (v) => (v === null || v === undefined ? -Infinity : v);
+  const high = (v) => (v === null || v === undefined ? Infinity : v);
+  const properties = {...(entry.properties ?? {})};
+  if (Array.isArray(properties.range)) properties.range = [low(properties.range[0]), high(properties.range[1])];
+  return {
+    ...entry,
+    group: entry.group ?? properties.group,
+    params: (entry.params ?? []).map((p) => ({...p, min: low(p.min), max: high(p.max)})),
+    properties,
+  };
+}
+
 /** Parses an exParams item ("-" or "name:value;name:value") into {name: number}. */
 export function decodeParams(token) {
   const values = {};
@@ -204,37 +221,44 @@ function trimZeros(text) {
 }
 
 /**
- * The best case of |f'| through stacked layers: m = max over x of |f'(x)|, sampled
- * densely on [-20, 20] (plus 0 and the points just beside it), so n layers multiply a
- * back-propagated gradient by at most m^n. `at` is where the maximum is reached, or
- * null when it is reached on a whole stretch (ReLU's slope is 1 for every x > 0).
+ * The best case of |f'| through stacked layers: m = max over x of |f'(x)|, so n layers
+ * multiply a back-propagated gradient by at most m^n. Sampled on [-20, 20] (plus 0 and
+ * the points just beside it), then refined around the best sample. `at` is where the
+ * maximum is reached, or null when it is reached on a whole stretch (ReLU: every x > 0).
  */
 export function bestCaseGain(evaluate, name, params) {
-  const n = 8001;
+  const n = 2001;
   const xs = new Float64Array(n + 3);
   xs.set(linspace(-20, 20, n));
   xs.set([-1e-9, 0, 1e-9], n);
-  const {dy} = evaluate(name, params, xs);
+  const coarse = evaluate(name, params, xs).dy;
   let best = 0;
+  let bestIndex = -1;
   for (let i = 0; i < xs.length; i += 1) {
-    const g = Math.abs(dy[i]);
-    if (g > best) best = g;
-  }
-  let at = null;
-  let ties = 0;
-  for (let i = 0; i < n; i += 1) {
-    if (Math.abs(dy[i]) >= best * (1 - 1e-12)) {
-      ties += 1;
-      at = xs[i];
+    const g = Math.abs(coarse[i]);
+    if (g > best) {
+      best = g;
+      bestIndex = i;
     }
   }
-  if (ties !== 1) {
-    // Only at the extra points beside 0 (a one-sided limit, e.g. SELU's left slope at 0-), or on a stretch.
-    at = ties === 0 ? 0 : null;
-  } else if (Math.abs(at) < 1e-9) {
-    at = 0;
+  let ties = 0;
+  for (let i = 0; i < n; i += 1) if (Math.abs(coarse[i]) >= best * (1 - 1e-12)) ties += 1;
+  if (ties > 1) return {max: best, at: null};
+  if (bestIndex < 0 || bestIndex >= n) return {max: best, at: 0};
+  // A smooth peak lies within one coarse step of its best sample.
+  const lo = xs[Math.max(0, bestIndex - 1)];
+  const hi = xs[Math.min(n - 1, bestIndex + 1)];
+  const fine = linspace(lo, hi, 201);
+  const dy = evaluate(name, params, fine).dy;
+  let at = xs[bestIndex];
+  for (let i = 0; i < fine.length; i += 1) {
+    const g = Math.abs(dy[i]);
+    if (g > best) {
+      best = g;
+      at = fine[i];
+    }
   }
-  return {max: best, at};
+  return {max: best, at: Math.abs(at) < 1e-9 ? 0 : at};
 }
 
 /** log10 of m^n, for a log-scale chart (so huge and tiny products stay finite). */

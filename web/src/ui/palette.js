@@ -31,3 +31,31 @@ export function diverging(value, strength = 0.85) {
   const v = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : 0;
   return mix(NEUTRAL, v < 0 ? CLASS_COLORS[0] : CLASS_COLORS[1], Math.abs(v) * strength);
 }
+
+const LUT_STEPS = 512;
+const luts = new Map();
+
+/**
+ * The diverging ramp as a lookup table of LUT_STEPS + 1 RGB triples over [-1, 1], for
+ * filling image data without allocating per pixel. Use with lutIndex().
+ */
+export function divergingLut(strength = 0.85) {
+  let lut = luts.get(strength);
+  if (!lut) {
+    lut = new Uint8ClampedArray(3 * (LUT_STEPS + 1));
+    for (let i = 0; i <= LUT_STEPS; i++) {
+      const [r, g, b] = diverging((2 * i) / LUT_STEPS - 1, strength);
+      lut[3 * i] = r;
+      lut[3 * i + 1] = g;
+      lut[3 * i + 2] = b;
+    }
+    luts.set(strength, lut);
+  }
+  return lut;
+}
+
+/** Offset into a divergingLut table for a value in [-1, 1] (clamped; non-finite reads as 0). */
+export function lutIndex(value) {
+  const v = value > 1 ? 1 : value < -1 ? -1 : value === value ? value : 0;
+  return 3 * Math.round((v + 1) * (LUT_STEPS / 2));
+}

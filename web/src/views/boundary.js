@@ -3,7 +3,7 @@
 // Orientation, written down once: grids are row-major with row 0 at the top (y = yMax)
 // and column 0 at the left (x = xMin), exactly the canvas's own pixel order, so a grid
 // cell (r, c) is image pixel (c, r) and no flip happens anywhere in this file.
-import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, mix, rgb} from "../ui/palette.js";
+import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {fitCanvas} from "../ui/dom.js";
 
 const DOMAIN = {xMin: -6, xMax: 6, yMin: -6, yMax: 6};
@@ -30,7 +30,7 @@ export function draw(canvas, data, options = {}) {
 }
 
 function createView(canvas) {
-  const view = {canvas, heat: document.createElement("canvas"), data: null, options: {}};
+  const view = {canvas, heat: document.createElement("canvas"), overlay: document.createElement("canvas"), overlayKey: null, data: null, options: {}};
   let down = null;
   canvas.addEventListener("pointerdown", (event) => {
     down = {x: event.clientX, y: event.clientY};
@@ -49,22 +49,36 @@ function createView(canvas) {
   return view;
 }
 
+/** Heatmap every frame; axes and points come from a cached layer redrawn only when they change. */
 function render(view) {
   const {canvas, data} = view;
   if (!data) return;
   const {width, height, ratio} = fitCanvas(canvas);
   const ctx = canvas.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = rgb(NEUTRAL);
-  ctx.fillRect(0, 0, width, height);
-
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   const source = data.unit ?? (data.grid ? {grid: data.grid, size: data.gridSize} : null);
   if (source && source.grid.length >= source.size * source.size) {
     paintHeat(view, source, data);
     ctx.imageSmoothingEnabled = !data.discrete || Boolean(data.unit);
-    ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(view.heat, 0, 0, width, height);
+    ctx.drawImage(view.heat, 0, 0, canvas.width, canvas.height);
+  } else {
+    ctx.fillStyle = rgb(NEUTRAL);
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
   }
+  const key = [canvas.width, canvas.height, data.points, data.showTest, data.classes, data.regression, data.targetScale, view.options.axes];
+  if (!view.overlayKey || key.some((value, i) => value !== view.overlayKey[i])) {
+    view.overlayKey = key;
+    drawOverlay(view, width, height, ratio);
+  }
+  ctx.drawImage(view.overlay, 0, 0);
+}
+
+function drawOverlay(view, width, height, ratio) {
+  const {overlay, canvas, data} = view;
+  overlay.width = canvas.width;
+  overlay.height = canvas.height;
+  const ctx = overlay.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   if (view.options.axes !== false) drawAxes(ctx, width, height);
   if (data.points) drawPoints(ctx, width, height, data);
 }
@@ -74,35 +88,42 @@ function paintHeat(view, {grid, size}, data) {
   if (view.heat.width !== size) view.heat.width = size;
   if (view.heat.height !== size) view.heat.height = size;
   const ctx = view.heat.getContext("2d");
-  const image = ctx.createImageData(size, size);
-  const pixels = image.data;
+  if (!view.image || view.image.width !== size) view.image = ctx.createImageData(size, size);
+  const pixels = view.image.data;
   const cells = size * size;
-  const colour = cellColour(grid, cells, data);
-  for (let i = 0; i < cells; i++) {
-    const [r, g, b] = colour(i);
-    pixels[4 * i] = r;
-    pixels[4 * i + 1] = g;
-    pixels[4 * i + 2] = b;
-    pixels[4 * i + 3] = 255;
+  if (data.unit || data.regression || data.classes <= 2) {
+    let lut;
+    let scale;
+    let offset = 0;
+    if (data.unit) {
+      lut = divergingLut(0.9);
+      scale = 1 / Math.max(1, maxAbs(grid, cells));
+    } else if (data.regression) {
+      lut = divergingLut(0.85);
+      scale = 1 / (data.targetScale || 1);
+    } else {
+      lut = divergingLut(data.discrete ? 1 : 0.85);
+      scale = 2;
+      offset = -1;
+    }
+    for (let i = 0; i < cells; i++) {
+      let v = grid[i] * scale + offset;
+      if (data.discrete && !data.unit && !data.regression) v = v >= 0 ? 0.55 : -0.55;
+      const k = lutIndex(v);
+      pixels[4 * i] = lut[k];
+      pixels[4 * i + 1] = lut[k + 1];
+      pixels[4 * i + 2] = lut[k + 2];
+      pixels[4 * i + 3] = 255;
+    }
+  } else {
+    paintClasses(pixels, grid, cells, data.classes, data.discrete);
   }
-  ctx.putImageData(image, 0, 0);
+  ctx.putImageData(view.image, 0, 0);
 }
 
-function cellColour(grid, cells, data) {
-  if (data.unit) {
-    const scale = Math.max(1, maxAbs(grid, cells));
-    return (i) => diverging(grid[i] / scale, 0.9);
-  }
-  if (data.regression) {
-    const scale = data.targetScale || 1;
-    return (i) => diverging(grid[i] / scale, 0.85);
-  }
-  if (data.classes <= 2) {
-    if (data.discrete) return (i) => diverging(grid[i] >= 0.5 ? 0.55 : -0.55, 1);
-    return (i) => diverging(2 * grid[i] - 1, 0.85);
-  }
-  const k = data.classes;
-  return (i) => {
+/** k classes: the probability-weighted mix of class colours, paler where the network is unsure. */
+function paintClasses(pixels, grid, cells, k, discrete) {
+  for (let i = 0; i < cells; i++) {
     let best = 0;
     let bestP = -Infinity;
     let r = 0;
@@ -118,11 +139,20 @@ function cellColour(grid, cells, data) {
       g += p * CLASS_COLORS[c][1];
       b += p * CLASS_COLORS[c][2];
     }
-    if (!Number.isFinite(bestP)) return NEUTRAL;
-    if (data.discrete) return mix(NEUTRAL, CLASS_COLORS[best], 0.5);
-    const confidence = Math.max(0, (bestP - 1 / k) / (1 - 1 / k));
-    return mix(NEUTRAL, [r, g, b], 0.25 + 0.6 * confidence);
-  };
+    let t;
+    if (!Number.isFinite(bestP)) {
+      t = 0;
+    } else if (discrete) {
+      [r, g, b] = CLASS_COLORS[best];
+      t = 0.5;
+    } else {
+      t = 0.25 + 0.6 * Math.max(0, (bestP - 1 / k) / (1 - 1 / k));
+    }
+    pixels[4 * i] = NEUTRAL[0] + (r - NEUTRAL[0]) * t;
+    pixels[4 * i + 1] = NEUTRAL[1] + (g - NEUTRAL[1]) * t;
+    pixels[4 * i + 2] = NEUTRAL[2] + (b - NEUTRAL[2]) * t;
+    pixels[4 * i + 3] = 255;
+  }
 }
 
 function maxAbs(grid, cells) {

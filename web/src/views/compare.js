@@ -12,7 +12,8 @@ const views = new WeakMap();
  * @param {HTMLElement} target
  * @param {{enabled: boolean, token: string, catalog: object[], labelA: string, labelB: string,
  *   a: object | null, b: object | null, boundary: object}} data
- *   a/b: frame snapshots ({grid, gridSize, metrics, history}); boundary: shared boundary data (points, classes, …)
+ *   a/b: frame snapshots ({grid, gridSize, metrics, history}); boundary: shared boundary data (points, classes, …);
+ *   charts: false skips the loss chart this time (the caller throttles it)
  * @param {{t: Function, onToggle: (on: boolean) => void, onActivation: (token: string) => void}} options
  */
 export function draw(target, data, options) {
@@ -41,7 +42,7 @@ export function draw(target, data, options) {
     if (snap?.grid) drawBoundary(canvas, {...data.boundary, grid: snap.grid, gridSize: snap.gridSize}, {axes: false});
     setText(loss, snap ? t("classifier.compareLoss", {train: formatLoss(snap.metrics?.trainLoss, t), test: formatLoss(snap.metrics?.testLoss, t)}) : "");
   }
-  if (data.a?.history && data.b?.history) {
+  if (data.charts !== false && data.a?.history && data.b?.history) {
     const x = data.a.history.epoch.length >= data.b.history.epoch.length ? data.a.history.epoch : data.b.history.epoch;
     drawCurves(
       view.chart,

@@ -33,9 +33,9 @@ function create(target, data, options) {
   const list = h("div", {class: "dataset-list", "data-testid": "dataset", role: "group", "aria-label": t("classifier.dataset")});
   for (const name of data.datasets) {
     const canvas = h("canvas", {class: "dataset-thumb", width: 64, height: 64, "aria-hidden": "true"});
-    const button = h("button", {type: "button", class: "dataset-button", "data-value": name, title: t(`classifier.datasets.${name}`)}, [
+    const button = h("button", {type: "button", class: "dataset-button", "data-value": name, title: t(`classifier.datasets.${name}`), "aria-label": t(`classifier.datasets.${name}`)}, [
       canvas,
-      h("span", {class: "dataset-name", text: t(`classifier.datasets.${name}`)}),
+      h("span", {class: "dataset-name", text: t(`classifier.datasetsShort.${name}`)}),
     ]);
     button.addEventListener("click", () => picker.options.onSelect(name));
     picker.buttons.set(name, {button, canvas, points: null});

@@ -1,8 +1,8 @@
 // The network diagram: one column per layer, a live thumbnail per unit (from neuronGrids),
 // links whose width and colour follow the weights. Column heads carry the builder
 // controls (neurons per layer, activation per layer); the input column toggles features.
-import {h, s, setClass} from "../ui/dom.js";
-import {CLASS_COLORS, diverging, rgb} from "../ui/palette.js";
+import {fitCanvas, h, s, setClass} from "../ui/dom.js";
+import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const diagrams = new WeakMap();
@@ -27,12 +27,23 @@ export function draw(target, data, options) {
   }
   diagram.options = options;
   diagram.data = data;
+  let dirty = false;
   if (diagram.structure !== structure) {
     diagram.structure = structure;
     build(diagram, data, options);
+    diagram.lastUnits = null;
+    dirty = true;
   }
-  paintUnits(diagram, data.units);
-  paintLinks(diagram, data.weights);
+  if (data.units && data.units !== diagram.lastUnits) {
+    paintUnits(diagram, data.units);
+    diagram.lastUnits = data.units;
+    dirty = true;
+  }
+  if (data.weights && data.weights !== diagram.weights) {
+    diagram.weights = data.weights;
+    dirty = true;
+  }
+  if (dirty) paintLinks(diagram, diagram.weights);
   for (const unit of diagram.units.values()) {
     setClass(unit.button, "is-selected", data.selected && data.selected.layer === unit.layer && data.selected.index === unit.index);
   }
@@ -41,12 +52,32 @@ export function draw(target, data, options) {
 function create(target) {
   const head = h("div", {class: "net-layers"});
   const columns = h("div", {class: "net-columns"});
-  const svg = s("svg", {class: "net-links", "aria-hidden": "true"});
-  const body = h("div", {class: "net-body"}, [svg, columns]);
+  const canvas = h("canvas", {class: "net-links", "aria-hidden": "true"});
+  const body = h("div", {class: "net-body"}, [canvas, columns]);
   const scroller = h("div", {class: "net-scroll"}, [body]);
   target.replaceChildren(head, scroller);
-  const diagram = {target, head, columns, svg, body, units: new Map(), links: [], structure: "", options: null, data: null};
-  new ResizeObserver(() => layoutLinks(diagram)).observe(body);
+  const diagram = {target, head, columns, canvas, body, units: new Map(), links: [], hovered: null, weights: null, structure: "", options: null, data: null};
+  new ResizeObserver(() => {
+    layoutLinks(diagram);
+    paintLinks(diagram, diagram.weights);
+  }).observe(body);
+  canvas.addEventListener("pointermove", (event) => {
+    const link = linkAt(diagram, event);
+    if (link !== diagram.hovered) {
+      diagram.hovered = link;
+      canvas.classList.toggle("is-over-link", Boolean(link));
+      paintLinks(diagram, diagram.weights);
+    }
+  });
+  canvas.addEventListener("pointerleave", () => {
+    diagram.hovered = null;
+    canvas.classList.remove("is-over-link");
+    paintLinks(diagram, diagram.weights);
+  });
+  canvas.addEventListener("click", (event) => {
+    const link = linkAt(diagram, event);
+    if (link) diagram.options.onSelectLink({layer: link.layer, to: link.to, from: link.from});
+  });
   return diagram;
 }
 
@@ -82,7 +113,7 @@ function build(diagram, data, options) {
     const canvas = h("canvas", {class: "unit-map", width: 1, height: 1});
     button.append(canvas, h("span", {class: "unit-label", text: data.featureLabels[feature]}));
     paintFeature(canvas, feature);
-    if (on) registerUnit(diagram, -1, enabledIndex, button, canvas);
+    if (on) registerUnit(diagram, -1, enabledIndex, button, null);
     return button;
   });
   columns.push(column(t("classifier.features"), null, inputUnits, "input"));
@@ -90,17 +121,13 @@ function build(diagram, data, options) {
   data.hidden.forEach((count, layer) => {
     const units = [];
     for (let index = 0; index < count; index++) {
-      const canvas = h("canvas", {class: "unit-map", width: 1, height: 1});
-      const button = h(
-        "button",
-        {
-          type: "button",
-          class: "unit",
-          "aria-label": t("classifier.unitLabel", {layer: layer + 1, index: index + 1}),
-          onClick: () => diagram.options.onSelectUnit({layer, index}),
-        },
-        [canvas],
-      );
+      const canvas = document.createElement("canvas");
+      const button = h("button", {
+        type: "button",
+        class: "unit",
+        "aria-label": t("classifier.unitLabel", {layer: layer + 1, index: index + 1}),
+        onClick: () => diagram.options.onSelectUnit({layer, index}),
+      });
       registerUnit(diagram, layer, index, button, canvas);
       units.push(button);
     }
@@ -123,17 +150,13 @@ function build(diagram, data, options) {
 
   const outputUnits = [];
   for (let index = 0; index < data.outputs; index++) {
-    const canvas = h("canvas", {class: "unit-map", width: 1, height: 1});
-    const button = h(
-      "button",
-      {
-        type: "button",
-        class: "unit unit--output",
-        "aria-label": t("classifier.outputUnitLabel", {index: index + 1}),
-        onClick: () => diagram.options.onSelectUnit({layer: layers, index}),
-      },
-      [canvas],
-    );
+    const canvas = document.createElement("canvas");
+    const button = h("button", {
+      type: "button",
+      class: "unit unit--output",
+      "aria-label": t("classifier.outputUnitLabel", {index: index + 1}),
+      onClick: () => diagram.options.onSelectUnit({layer: layers, index}),
+    });
     if (data.outputs > 1) button.append(h("span", {class: `unit-class c-${index}`, "aria-hidden": "true"}));
     registerUnit(diagram, layers, index, button, canvas);
     outputUnits.push(button);
@@ -141,9 +164,11 @@ function build(diagram, data, options) {
   columns.push(column(t("classifier.output"), null, outputUnits, "output"));
   diagram.columns.replaceChildren(...columns);
   diagram.columns.classList.toggle("is-dense", Math.max(0, ...data.hidden) > 12);
+  diagram.columns.classList.toggle("is-wide", data.hidden.length >= 4);
 
   buildLinks(diagram, data);
-  requestAnimationFrame(() => layoutLinks(diagram));
+  diagram.weights = null;
+  layoutLinks(diagram);
 }
 
 function column(title, controls, units, kind) {
@@ -153,8 +178,9 @@ function column(title, controls, units, kind) {
   ]);
 }
 
+/** canvas: the unit's offscreen thumbnail, drawn onto the diagram canvas (null for inputs, which draw their own). */
 function registerUnit(diagram, layer, index, button, canvas) {
-  const unit = {layer, index, button, canvas};
+  const unit = {layer, index, button, canvas, rect: null, painted: false};
   diagram.units.set(unitKey(layer, index), unit);
   const focus = () => diagram.options.onFocus({layer, index});
   const blur = () => diagram.options.onFocus(null);
@@ -185,67 +211,124 @@ export function svgIcon(name) {
   return s("svg", {class: `icon icon--${name}`, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false"}, [s("path", {d: paths[name]})]);
 }
 
-/** One link per weight: links[l] holds layer l's [to][from] paths (l = 0: inputs -> first hidden layer). */
+/** One link per weight: links[l] holds layer l's links in [to][from] order (l = 0: inputs -> first hidden layer). */
 function buildLinks(diagram, data) {
   const sizes = [data.enabled.length, ...data.hidden, data.outputs];
-  const group = s("g");
   diagram.links = [];
+  diagram.hovered = null;
   for (let l = 0; l + 1 < sizes.length; l++) {
     const layerLinks = [];
     for (let to = 0; to < sizes[l + 1]; to++) {
       for (let from = 0; from < sizes[l]; from++) {
-        const path = s("path", {class: "link", d: ""});
-        const hit = s("path", {class: "link-hit", d: ""});
-        hit.addEventListener("click", () => diagram.options.onSelectLink({layer: l, to, from}));
-        hit.addEventListener("pointerenter", () => path.classList.add("is-hover"));
-        hit.addEventListener("pointerleave", () => path.classList.remove("is-hover"));
-        group.append(path, hit);
-        layerLinks.push({path, hit, from: unitKey(l - 1, from), to: unitKey(l, to)});
+        layerLinks.push({layer: l, to, from, fromKey: unitKey(l - 1, from), toKey: unitKey(l, to), path: null});
       }
     }
     diagram.links.push(layerLinks);
   }
-  diagram.svg.replaceChildren(group);
 }
 
+/** Each link as a cubic curve from the right edge of its source unit to the left edge of its target. */
 function layoutLinks(diagram) {
   const box = diagram.body.getBoundingClientRect();
   if (box.width === 0) return;
-  diagram.svg.setAttribute("viewBox", `0 0 ${box.width} ${box.height}`);
+  fitCanvas(diagram.canvas);
   const anchors = new Map();
   for (const [key, unit] of diagram.units) {
     const r = unit.button.getBoundingClientRect();
     anchors.set(key, {left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2});
+    unit.rect = {x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height};
   }
   for (const layerLinks of diagram.links) {
     for (const link of layerLinks) {
-      const a = anchors.get(link.from);
-      const b = anchors.get(link.to);
-      if (!a || !b) continue;
+      const a = anchors.get(link.fromKey);
+      const b = anchors.get(link.toKey);
+      if (!a || !b) {
+        link.path = null;
+        continue;
+      }
       const mid = (a.right + b.left) / 2;
-      const d = `M${a.right.toFixed(1)} ${a.y.toFixed(1)}C${mid.toFixed(1)} ${a.y.toFixed(1)} ${mid.toFixed(1)} ${b.y.toFixed(1)} ${b.left.toFixed(1)} ${b.y.toFixed(1)}`;
-      link.path.setAttribute("d", d);
-      link.hit.setAttribute("d", d);
+      const path = new Path2D();
+      path.moveTo(a.right, a.y);
+      path.bezierCurveTo(mid, a.y, mid, b.y, b.left, b.y);
+      link.path = path;
     }
   }
 }
 
+/** Draws every link: blue for positive weights, orange for negative; width and opacity grow with |w|. */
 function paintLinks(diagram, weights) {
-  if (!weights) return;
+  const {canvas} = diagram;
+  const ratio = canvas.width / Math.max(1, canvas.clientWidth);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  if (!weights) {
+    paintThumbnails(diagram, ctx);
+    return;
+  }
+  ctx.lineCap = "round";
+  const positive = rgb(CLASS_COLORS[1]);
+  const negative = rgb(CLASS_COLORS[0]);
   diagram.links.forEach((layerLinks, l) => {
     const layer = weights[l];
     if (!layer) return;
     layerLinks.forEach((link, i) => {
+      if (!link.path) return;
       const w = layer.weights[i];
       const a = Number.isFinite(w) ? Math.abs(w) : 0;
-      const width = Math.min(7, 0.5 + a * 1.8).toFixed(2);
-      const colour = rgb(w >= 0 ? CLASS_COLORS[1] : CLASS_COLORS[0]);
-      const opacity = Math.min(1, 0.25 + a * 0.6).toFixed(2);
-      if (link.width !== width) link.path.setAttribute("stroke-width", (link.width = width));
-      if (link.colour !== colour) link.path.setAttribute("stroke", (link.colour = colour));
-      if (link.opacity !== opacity) link.path.setAttribute("stroke-opacity", (link.opacity = opacity));
+      ctx.strokeStyle = w >= 0 ? positive : negative;
+      ctx.globalAlpha = Math.min(1, 0.25 + a * 0.6);
+      ctx.lineWidth = Math.min(7, 0.5 + a * 1.8);
+      ctx.stroke(link.path);
     });
   });
+  const hovered = diagram.hovered;
+  if (hovered?.path) {
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = rgb(INK);
+    ctx.lineWidth = 2.5;
+    ctx.stroke(hovered.path);
+  }
+  ctx.globalAlpha = 1;
+  paintThumbnails(diagram, ctx);
+}
+
+/** Hidden and output units' maps, drawn under their (transparent) buttons: one canvas for the whole diagram. */
+function paintThumbnails(diagram, ctx) {
+  ctx.imageSmoothingEnabled = true;
+  for (const unit of diagram.units.values()) {
+    if (!unit.canvas || !unit.painted || !unit.rect) continue;
+    const {x, y, width, height} = unit.rect;
+    ctx.save();
+    ctx.beginPath();
+    ctx.roundRect(x, y, width, height, 6);
+    ctx.clip();
+    ctx.drawImage(unit.canvas, x, y, width, height);
+    ctx.restore();
+  }
+}
+
+/** The link under the pointer (within a few pixels), or null. */
+function linkAt(diagram, event) {
+  const box = diagram.canvas.getBoundingClientRect();
+  const x = event.clientX - box.left;
+  const y = event.clientY - box.top;
+  const ctx = diagram.canvas.getContext("2d");
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.lineWidth = 9;
+  let found = null;
+  for (let l = diagram.links.length - 1; l >= 0 && !found; l--) {
+    for (const link of diagram.links[l]) {
+      if (link.path && ctx.isPointInStroke(link.path, x, y)) {
+        found = link;
+        break;
+      }
+    }
+  }
+  ctx.restore();
+  return found;
 }
 
 function paintUnits(diagram, units) {
@@ -254,11 +337,14 @@ function paintUnits(diagram, units) {
   const cells = size * size;
   for (let u = 0; u < units.count; u++) {
     const unit = diagram.units.get(unitKey(units.layers[u], units.indices[u]));
-    if (!unit) continue;
+    if (!unit?.canvas) continue;
     const grid = units.values.subarray(u * cells, (u + 1) * cells);
     paintGrid(unit.canvas, grid, size);
+    unit.painted = true;
   }
 }
+
+const images = new WeakMap();
 
 /** One thumbnail: values scaled by max(1, max |v|) on the diverging ramp. */
 export function paintGrid(canvas, grid, size) {
@@ -270,13 +356,19 @@ export function paintGrid(canvas, grid, size) {
     if (v > scale && Number.isFinite(v)) scale = v;
   }
   const ctx = canvas.getContext("2d");
-  const image = ctx.createImageData(size, size);
+  let image = images.get(canvas);
+  if (!image || image.width !== size) {
+    image = ctx.createImageData(size, size);
+    images.set(canvas, image);
+  }
+  const lut = divergingLut(0.95);
+  const pixels = image.data;
   for (let i = 0; i < size * size; i++) {
-    const [r, g, b] = diverging(grid[i] / scale, 0.95);
-    image.data[4 * i] = r;
-    image.data[4 * i + 1] = g;
-    image.data[4 * i + 2] = b;
-    image.data[4 * i + 3] = 255;
+    const k = lutIndex(grid[i] / scale);
+    pixels[4 * i] = lut[k];
+    pixels[4 * i + 1] = lut[k + 1];
+    pixels[4 * i + 2] = lut[k + 2];
+    pixels[4 * i + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
 }
