@@ -153,71 +153,50 @@ function fallbackCircle() {
   return { x, y, label, isTest };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+let core = null;
+let coreError = null;
+const prepared = new Map();
 
-/**
- * Times single calls of `fn` for about `sampleMs` (at least 3 calls) into `sink`, after warming
- * up for `warm` calls or `warmMs`, whichever ends first. Medians over single calls shrug off the
- * calls that other processes preempted.
- */
-function timeIt(fn, sink, { warm = 3, warmMs = 300, sampleMs = 60 } = {}) {
-  const start = performance.now();
-  for (let k = 0; k < warm && (k < 1 || performance.now() - start < warmMs); k++) fn();
-  const t1 = performance.now();
-  for (let k = 0; k < 3 || performance.now() - t1 < sampleMs; k++) {
-    const t0 = performance.now();
-    fn();
-    sink.push(performance.now() - t0);
-  }
-}
-
-/** Entry point called by the driver: {coreError?, results: [{config, impl, frameMs, parts}]} */
-export async function run({ rounds = 5 } = {}) {
-  let core = null;
-  let coreError = null;
+/** Loads the wasm core once; returns null (with the reason in coreError) when it is not built. */
+export async function init() {
   try {
     const lib = await import("/lib/activation-playground.mjs");
     core = await lib.loadCore();
   } catch (error) {
     coreError = `not available yet: ${error.message}`;
   }
-  const results = [];
-  for (const cfg of Object.values(CONFIGS)) {
-    let built;
-    try {
-      built = await setup(core, cfg);
-    } catch (error) {
-      if (!core) throw error;
-      coreError = `not available yet: ${error.message}`;
-      built = await setup(null, cfg);
-    }
-    const names = Object.keys(built.pipelines);
-    // Interleave the implementations, a few rounds; every part is also timed on its own.
-    const frame = Object.fromEntries(names.map((n) => [n, []]));
-    const parts = Object.fromEntries(names.map((n) => [n, {}]));
-    for (const n of names) timeIt(built.pipelines[n].frame, [], { warm: 200, warmMs: 1000 });
-    for (let round = 0; round < rounds; round++) {
-      for (const n of round % 2 ? [...names].reverse() : names) {
-        timeIt(built.pipelines[n].frame, frame[n]);
-        for (const [part, fn] of Object.entries(built.pipelines[n].parts)) timeIt(fn, (parts[n][part] ??= []), { sampleMs: 30 });
-      }
-    }
-    for (const n of names) {
-      results.push({
-        config: cfg.name,
-        label: cfg.label,
-        impl: n,
-        dataSource: built.dataSource,
-        frameMs: median(frame[n]),
-        frames: frame[n].length,
-        parts: Object.fromEntries(Object.entries(parts[n]).map(([k, v]) => [k, median(v)])),
-      });
-      built.pipelines[n].dispose();
-    }
+  return { coreError, crossOriginIsolated: self.crossOriginIsolated, userAgent: navigator.userAgent };
+}
+
+/** Builds both pipelines of a configuration; returns their names and the data source. */
+export async function prepare(name) {
+  const cfg = CONFIGS[name];
+  let built;
+  try {
+    built = await setup(core, cfg);
+  } catch (error) {
+    if (!core) throw error;
+    coreError = `not available yet: ${error.message}`;
+    built = await setup(null, cfg);
   }
-  return { coreError, crossOriginIsolated: self.crossOriginIsolated, userAgent: navigator.userAgent, results };
+  prepared.set(name, built);
+  return { label: cfg.label, impls: Object.keys(built.pipelines), dataSource: built.dataSource, coreError };
+}
+
+/** Runs `count` calls of a pipeline's frame (part "frame") or one part; returns ms per call. */
+export function timeCalls(name, impl, part, count) {
+  const pipeline = prepared.get(name).pipelines[impl];
+  const fn = part === "frame" ? pipeline.frame : pipeline.parts[part];
+  const out = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const t0 = performance.now();
+    fn();
+    out[k] = performance.now() - t0;
+  }
+  return out;
+}
+
+export function dispose(name) {
+  for (const p of Object.values(prepared.get(name)?.pipelines ?? {})) p.dispose();
+  prepared.delete(name);
 }

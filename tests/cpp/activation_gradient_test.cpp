@@ -139,7 +139,9 @@ TEST_P(GradientTest, TrainingForwardStaysWithinTwoUlpOfTheAccurateForward) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, GradientTest, testing::ValuesIn(activation_names()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 }  // namespace
 }  // namespace ap

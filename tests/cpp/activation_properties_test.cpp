@@ -94,10 +94,14 @@ TEST_P(PropertiesTest, TheStatedRangeContainsEverySampledValueAndIsTight) {
     hi = std::fmax(hi, y);
   }
   // Tight: the sampled extremes reach the stated ends (infinite ends exactly).
-  if (std::isinf(pr.range_min)) EXPECT_EQ(lo, pr.range_min) << GetParam();
-  else EXPECT_NEAR(lo, pr.range_min, 1e-6) << GetParam();
-  if (std::isinf(pr.range_max)) EXPECT_EQ(hi, pr.range_max) << GetParam();
-  else EXPECT_NEAR(hi, pr.range_max, 1e-6) << GetParam();
+  if (std::isinf(pr.range_min))
+    EXPECT_EQ(lo, pr.range_min) << GetParam();
+  else
+    EXPECT_NEAR(lo, pr.range_min, 1e-6) << GetParam();
+  if (std::isinf(pr.range_max))
+    EXPECT_EQ(hi, pr.range_max) << GetParam();
+  else
+    EXPECT_NEAR(hi, pr.range_max, 1e-6) << GetParam();
 }
 
 TEST_P(PropertiesTest, SaturationClaimsMatchTheDerivativeFarOut) {
@@ -135,7 +139,8 @@ TEST_P(PropertiesTest, ZeroCentredMeansZeroMeanUnderAStandardNormalInput) {
     EXPECT_EQ(a().value_at(0.0, defaults()), 0.0) << GetParam();
     EXPECT_NEAR(mean, 0.0, 1e-7) << GetParam();
   } else {
-    EXPECT_GT(std::fabs(mean), 1e-3) << GetParam() << " has zero mean but is not marked zero-centred";
+    EXPECT_GT(std::fabs(mean), 1e-3)
+        << GetParam() << " has zero mean but is not marked zero-centred";
   }
 }
 
@@ -149,7 +154,8 @@ TEST_P(PropertiesTest, SmoothnessClaimsMatchTheKinkList) {
   }
   for (const double k : kinks) {
     const double h = 1e-9 * std::fmax(1.0, std::fabs(k));
-    const double jump = std::fabs(a().value_at(k + h, defaults()) - a().value_at(k - h, defaults()));
+    const double jump =
+        std::fabs(a().value_at(k + h, defaults()) - a().value_at(k - h, defaults()));
     if (s == Smoothness::kDiscontinuous) continue;
     EXPECT_LE(jump, 1e-6) << GetParam() << " is marked continuous but jumps at " << k;
   }
@@ -161,8 +167,8 @@ TEST_P(PropertiesTest, SmoothnessDiscontinuousMeansAJumpSomewhere) {
   for (const double k : a().kinks(defaults())) {
     const double below = std::nextafter(k, -kInf);
     const double above = std::nextafter(k, kInf);
-    biggest = std::fmax(biggest,
-                        std::fabs(a().value_at(above, defaults()) - a().value_at(below, defaults())));
+    biggest = std::fmax(
+        biggest, std::fabs(a().value_at(above, defaults()) - a().value_at(below, defaults())));
   }
   EXPECT_GT(biggest, 1e-12) << GetParam();
 }
@@ -227,7 +233,8 @@ TEST_P(PropertiesTest, EveryParameterWorksAtBothEndsOfItsRange) {
         continue;  // a cross-parameter constraint (hardtanh, rrelu) excludes this end
       }
       for (const double x : xs) {
-        EXPECT_FALSE(std::isnan(a().value_at(x, p))) << GetParam() << "." << spec.name << "=" << end;
+        EXPECT_FALSE(std::isnan(a().value_at(x, p)))
+            << GetParam() << "." << spec.name << "=" << end;
         EXPECT_FALSE(std::isnan(a().derivative_at(x, p)))
             << GetParam() << "." << spec.name << "=" << end << " at " << x;
       }
@@ -249,7 +256,8 @@ TEST_P(PropertiesTest, ResolveParamsRejectsUnknownOutOfRangeAndNanParametersByNa
     }
     if (std::isfinite(spec.min)) {
       const std::string below = error_of([&] { resolve_params(a(), {{spec.name, spec.min - 1}}); });
-      EXPECT_TRUE(contains(below, "'" + spec.name + "'") && contains(below, "must be in [")) << below;
+      EXPECT_TRUE(contains(below, "'" + spec.name + "'") && contains(below, "must be in ["))
+          << below;
     }
   }
 }
@@ -261,7 +269,7 @@ TEST_P(PropertiesTest, LearnableParametersHaveAParameterDerivative) {
 }
 
 TEST_P(PropertiesTest, GroupIsOneOfTheSixAndLabelsAndFormulasAreFilledIn) {
-  static const std::set<std::string> groups{"classic",         "relu-family", "smooth",
+  static const std::set<std::string> groups{"classic",          "relu-family", "smooth",
                                             "self-normalizing", "gated",       "hard"};
   EXPECT_EQ(groups.count(a().properties.group), 1u) << a().properties.group;
   EXPECT_FALSE(a().label.empty());
@@ -271,7 +279,9 @@ TEST_P(PropertiesTest, GroupIsOneOfTheSixAndLabelsAndFormulasAreFilledIn) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, PropertiesTest, testing::ValuesIn(activation_names()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 TEST(Registry, ListsTheTwentySixActivationsWithUniqueNames) {
   std::set<std::string> names;
@@ -297,18 +307,22 @@ TEST(Registry, ResolveParamsFillsDefaultsAndKeepsGivenValues) {
 }
 
 TEST(Registry, CrossParameterConstraintsNameBothParameters) {
-  const std::string hardtanh =
-      error_of([] { resolve_params(find_activation("hardtanh"), {{"min_val", 2.0}}); });
+  const std::string hardtanh = error_of([] {
+    resolve_params(find_activation("hardtanh"), {{"min_val", 2.0}});
+  });
   EXPECT_TRUE(contains(hardtanh, "min_val") && contains(hardtanh, "max_val")) << hardtanh;
-  const std::string rrelu =
-      error_of([] { resolve_params(find_activation("rrelu"), {{"lower", 0.5}, {"upper", 0.4}}); });
+  const std::string rrelu = error_of([] {
+    resolve_params(find_activation("rrelu"), {{"lower", 0.5}, {"upper", 0.4}});
+  });
   EXPECT_TRUE(contains(rrelu, "lower") && contains(rrelu, "upper")) << rrelu;
 }
 
 TEST(Registry, OutOfRangeMessageNamesTheRangeAndTheValue) {
-  const std::string message =
-      error_of([] { resolve_params(find_activation("leaky_relu"), {{"negative_slope", 1.5}}); });
-  EXPECT_EQ(message, "parameter 'negative_slope' of activation 'leaky_relu' must be in [0, 1], got 1.5");
+  const std::string message = error_of([] {
+    resolve_params(find_activation("leaky_relu"), {{"negative_slope", 1.5}});
+  });
+  EXPECT_EQ(message,
+            "parameter 'negative_slope' of activation 'leaky_relu' must be in [0, 1], got 1.5");
 }
 
 }  // namespace

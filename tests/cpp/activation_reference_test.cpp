@@ -8,12 +8,11 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "activations/catalog_json.h"
 #include "activations/registry.h"
@@ -62,8 +61,9 @@ bool within(double got, double ref, double cond, double floor) {
 std::string describe(const std::string& what, const json& entry, double x, double got, double ref) {
   std::ostringstream s;
   s.precision(17);
-  s << what << " of " << entry["name"].get<std::string>() << entry["params"].dump() << " at x = " << x
-    << ": got " << got << ", reference " << ref << " (" << (got - ref) / ulp(ref) << " ulp)";
+  s << what << " of " << entry["name"].get<std::string>() << entry["params"].dump()
+    << " at x = " << x << ": got " << got << ", reference " << ref << " (" << (got - ref) / ulp(ref)
+    << " ulp)";
   return s.str();
 }
 
@@ -116,7 +116,8 @@ class ReferenceTest : public testing::TestWithParam<std::string> {
 TEST_P(ReferenceTest, HasReferenceDataInBothFiles) {
   for (const char* file : kReferenceFiles) {
     bool found = false;
-    for (const json& entry : reference(file)["functions"]) found = found || entry["name"] == GetParam();
+    for (const json& entry : reference(file)["functions"])
+      found = found || entry["name"] == GetParam();
     EXPECT_TRUE(found) << GetParam() << " is missing from " << file;
   }
 }
@@ -201,7 +202,9 @@ TEST_P(ReferenceTest, LearnableParameterDerivativesMatchTheReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, ReferenceTest, testing::ValuesIn(activation_names()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 TEST(ReferenceTables, NameOnlyActivationsOfTheRegistryWithKnownParameters) {
   for (const char* file : kReferenceFiles) {

@@ -1,16 +1,16 @@
 // catalog_to_json has exactly the JS API shape, and params_from_json reads what
 // the JS library sends.
 
+#include "activations/catalog_json.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "activations/catalog_json.h"
 #include "activations/registry.h"
 
 namespace ap {
@@ -39,16 +39,17 @@ TEST(CatalogJson, IsAnArrayWithOneEntryPerActivationInRegistryOrder) {
 TEST(CatalogJson, EveryEntryHasExactlyTheDocumentedKeysAndTypes) {
   for (const json& entry : catalog_to_json()) {
     const std::string name = entry["name"];
-    EXPECT_EQ(keys_of(entry), (std::set<std::string>{"name", "label", "group", "formula",
-                                                     "derivativeFormula", "params", "properties",
-                                                     "frameworks"}))
+    EXPECT_EQ(keys_of(entry),
+              (std::set<std::string>{"name", "label", "group", "formula", "derivativeFormula",
+                                     "params", "properties", "frameworks"}))
         << name;
     for (const char* key : {"name", "label", "group", "formula", "derivativeFormula"}) {
       EXPECT_TRUE(entry[key].is_string() && !entry[key].get<std::string>().empty()) << name << key;
     }
     ASSERT_TRUE(entry["params"].is_array()) << name;
     for (const json& param : entry["params"]) {
-      EXPECT_EQ(keys_of(param), (std::set<std::string>{"name", "default", "min", "max", "learnable"}));
+      EXPECT_EQ(keys_of(param),
+                (std::set<std::string>{"name", "default", "min", "max", "learnable"}));
       EXPECT_TRUE(param["name"].is_string());
       EXPECT_TRUE(param["default"].is_number()) << name;
       EXPECT_TRUE(is_number_or_infinity(param["min"])) << name;
@@ -65,7 +66,8 @@ TEST(CatalogJson, EveryEntryHasExactlyTheDocumentedKeysAndTypes) {
     EXPECT_TRUE(is_number_or_infinity(pr["range"][0]) && is_number_or_infinity(pr["range"][1]));
     EXPECT_TRUE(pr["monotonic"].is_boolean());
     EXPECT_TRUE(pr["zeroCentred"].is_boolean());
-    EXPECT_EQ(std::set<std::string>({"C-inf", "C1", "C0", "discontinuous"}).count(pr["smoothness"]), 1u);
+    EXPECT_EQ(std::set<std::string>({"C-inf", "C1", "C0", "discontinuous"}).count(pr["smoothness"]),
+              1u);
     EXPECT_EQ(keys_of(pr["saturation"]), (std::set<std::string>{"left", "right"}));
     for (const char* side : {"left", "right"}) {
       EXPECT_EQ(std::set<std::string>({"none", "soft", "hard"}).count(pr["saturation"][side]), 1u);
@@ -122,14 +124,16 @@ TEST(CatalogJson, LearnableParametersArePreluAAndSwishBeta) {
   std::set<std::string> learnable;
   for (const json& e : catalog_to_json()) {
     for (const json& p : e["params"]) {
-      if (p["learnable"]) learnable.insert(e["name"].get<std::string>() + "." + p["name"].get<std::string>());
+      if (p["learnable"])
+        learnable.insert(e["name"].get<std::string>() + "." + p["name"].get<std::string>());
     }
   }
   EXPECT_EQ(learnable, (std::set<std::string>{"prelu.a", "swish.beta"}));
 }
 
 TEST(ParamsFromJson, ReadsNumbersAndInfinityStrings) {
-  const auto params = params_from_json(json::parse(R"({"beta": 2, "threshold": "inf", "x": "-inf"})"));
+  const auto params =
+      params_from_json(json::parse(R"({"beta": 2, "threshold": "inf", "x": "-inf"})"));
   EXPECT_EQ(params.at("beta"), 2.0);
   EXPECT_EQ(params.at("threshold"), INFINITY);
   EXPECT_EQ(params.at("x"), -INFINITY);
@@ -143,7 +147,8 @@ TEST(ParamsFromJson, NullAndNanReadAsNanSoResolveParamsReportsTheRange) {
     resolve_params(find_activation("elu"), params);
     FAIL() << "NaN alpha accepted";
   } catch (const std::invalid_argument& e) {
-    EXPECT_EQ(std::string(e.what()), "parameter 'alpha' of activation 'elu' must be in [0, 10], got NaN");
+    EXPECT_EQ(std::string(e.what()),
+              "parameter 'alpha' of activation 'elu' must be in [0, 10], got NaN");
   }
   EXPECT_TRUE(std::isnan(params_from_json(json::parse(R"({"a": "nan"})")).at("a")));
 }

@@ -1,6 +1,8 @@
 // critical_points: known minima, kinks with a sign change, isolated zeros, flat
 // regions, and a consistency sweep over the whole registry.
 
+#include "activations/critical_points.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "activations/critical_points.h"
 #include "activations/registry.h"
 
 namespace ap {

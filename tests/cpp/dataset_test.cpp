@@ -155,7 +155,7 @@ TEST(Gauss, NoiseWidensTheBlobsLikeTensorFlowPlayground) {
     const double cx = d.label[i] == 1 ? 2 : -2;
     sum_sq += (d.x[i] - cx) * (d.x[i] - cx);
   }
-  EXPECT_NEAR(std::sqrt(sum_sq / d.size()), 2.0, 0.1);
+  EXPECT_NEAR(std::sqrt(sum_sq / static_cast<double>(d.size())), 2.0, 0.1);
 }
 
 TEST(Spiral, TwoArmsStayWithinRadiusFive) {
@@ -206,7 +206,9 @@ TEST(RegGauss, TargetsLieInMinusOneToOneWithBothSigns) {
   EXPECT_GT(negative, 30);
   // At a bump's centre the target is the bump's sign.
   for (std::size_t i = 0; i < d.size(); ++i) {
-    if (std::hypot(d.x[i] - 4, d.y[i] - 2.5) < 0.2) EXPECT_GT(d.label[i], 0.9);
+    if (std::hypot(d.x[i] - 4, d.y[i] - 2.5) < 0.2) {
+      EXPECT_GT(d.label[i], 0.9);
+    }
   }
 }
 

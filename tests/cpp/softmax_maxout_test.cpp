@@ -6,10 +6,9 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "activations/maxout.h"
 #include "activations/softmax.h"
@@ -21,9 +20,13 @@ using nlohmann::json;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-json reference() {
-  std::ifstream in(std::string(AP_REFERENCE_DIR) + "/activations.json");
-  return json::parse(in);
+/// The reference document, parsed once (a reference into it must not outlive it).
+const json& reference() {
+  static const json document = [] {
+    std::ifstream in(std::string(AP_REFERENCE_DIR) + "/activations.json");
+    return json::parse(in);
+  }();
+  return document;
 }
 
 double number(const json& v) {
@@ -98,8 +101,8 @@ TEST(Softmax, MinusInfinityEntriesGetZeroProbability) {
 }
 
 TEST(Softmax, NanOrNoFiniteMaximumGivesNanEverywhere) {
-  for (const std::vector<double>& x : std::vector<std::vector<double>>{
-           {1, kNaN, 2}, {-kInf, -kInf}, {kInf, 0}}) {
+  for (const std::vector<double>& x :
+       std::vector<std::vector<double>>{{1, kNaN, 2}, {-kInf, -kInf}, {kInf, 0}}) {
     std::vector<double> y(x.size()), log_y(x.size());
     softmax(x.data(), y.data(), x.size());
     log_softmax(x.data(), log_y.data(), x.size());
@@ -156,7 +159,8 @@ TEST(Maxout, ValuesAndFirstWinnerGradientsMatchTheReferenceExactly) {
     const double dy = 1.0;
     std::vector<double> dz(z.size(), -7.0);
     maxout_backward(&dy, &winner, 1, z.size(), dz.data());
-    for (std::size_t i = 0; i < z.size(); ++i) EXPECT_EQ(dz[i], grad_first[i]) << show(z) << " i=" << i;
+    for (std::size_t i = 0; i < z.size(); ++i)
+      EXPECT_EQ(dz[i], grad_first[i]) << show(z) << " i=" << i;
   }
 }
 

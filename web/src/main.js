@@ -21,7 +21,9 @@ handleInPageLinks();
 const notices = createNotices(document.getElementById("notices"));
 for (const problem of schemaProblems) notices.add("error", t("app.errors.schema", {problem}));
 
-const initial = parse(location.hash, pageSchema);
+// A plain section link (#classifier) carries no state: start from defaults, then scroll there.
+const sectionTarget = elementForHash(location.hash);
+const initial = parse(sectionTarget ? "" : location.hash, pageSchema);
 const store = createStore(initial.state, (partial) => sanitize(partial, pageSchema));
 reportUrlNotices(initial.notices);
 syncHash(store);
@@ -35,6 +37,7 @@ function loadCore() {
 
 mountClassifier(document.getElementById("classifier"), {store, messages, libUrl, notices});
 mountExplorer(document.getElementById("explorer"));
+sectionTarget?.scrollIntoView();
 
 async function mountExplorer(section) {
   const load = explorerModules["./explorer/index.js"];

@@ -11,19 +11,26 @@ namespace {
 
 const char* smoothness_name(Smoothness s) {
   switch (s) {
-    case Smoothness::kCInf: return "C-inf";
-    case Smoothness::kC1: return "C1";
-    case Smoothness::kC0: return "C0";
-    case Smoothness::kDiscontinuous: return "discontinuous";
+    case Smoothness::kCInf:
+      return "C-inf";
+    case Smoothness::kC1:
+      return "C1";
+    case Smoothness::kC0:
+      return "C0";
+    case Smoothness::kDiscontinuous:
+      return "discontinuous";
   }
   return "discontinuous";
 }
 
 const char* saturation_name(Saturation s) {
   switch (s) {
-    case Saturation::kNone: return "none";
-    case Saturation::kSoft: return "soft";
-    case Saturation::kHard: return "hard";
+    case Saturation::kNone:
+      return "none";
+    case Saturation::kSoft:
+      return "soft";
+    case Saturation::kHard:
+      return "hard";
   }
   return "none";
 }
@@ -97,9 +104,8 @@ std::map<std::string, double> params_from_json(const nlohmann::json& json) {
     } else if (value.is_string() && value == "nan") {
       out[key] = std::numeric_limits<double>::quiet_NaN();
     } else {
-      throw std::invalid_argument("parameter '" + key +
-                                  "' must be a number (or \"inf\" / \"-inf\"), got " +
-                                  value.dump());
+      throw std::invalid_argument(
+          "parameter '" + key + "' must be a number (or \"inf\" / \"-inf\"), got " + value.dump());
     }
   }
   return out;

@@ -2,9 +2,8 @@
 // The catalog as JSON, in exactly the shape of the JS API's core.activations().
 
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace ap {
 

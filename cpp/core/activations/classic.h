@@ -16,7 +16,8 @@ struct Identity {
     return {"classic", -kInf, kInf, true, Smoothness::kCInf, true, kNone, kNone};
   }
   static Frameworks frameworks() {
-    return {"nn.Identity()", "activation=\"linear\"", "tf.layers.activation({activation: 'linear'})"};
+    return {"nn.Identity()", "activation=\"linear\"",
+            "tf.layers.activation({activation: 'linear'})"};
   }
   static double value(double x, const ParamValues&) { return x; }
   static double derivative(double x, double, const ParamValues&) { return keep_nan(x, 1.0); }
@@ -59,17 +60,21 @@ struct Sigmoid {
     return {"classic", 0.0, 1.0, true, Smoothness::kCInf, false, kSoft, kSoft};
   }
   static Frameworks frameworks() {
-    return {"nn.Sigmoid()", "activation=\"sigmoid\"", "tf.layers.activation({activation: 'sigmoid'})"};
+    return {"nn.Sigmoid()", "activation=\"sigmoid\"",
+            "tf.layers.activation({activation: 'sigmoid'})"};
   }
   static double value(double x, const ParamValues&) { return math::sigmoid(x); }
-  static double derivative(double x, double, const ParamValues&) { return math::sigmoid_derivative(x); }
+  static double derivative(double x, double, const ParamValues&) {
+    return math::sigmoid_derivative(x);
+  }
 };
 
 /// tanh(x); f'(x) = sech^2(x) = 1 - tanh^2(x).
 struct Tanh {
   static constexpr const char* kName = "tanh";
   static constexpr const char* kLabel = "Tanh";
-  static constexpr const char* kFormula = "f(x) = \\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
+  static constexpr const char* kFormula =
+      "f(x) = \\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
   static constexpr const char* kDerivativeFormula = "f'(x) = 1 - \\tanh^2(x)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {

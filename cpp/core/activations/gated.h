@@ -10,36 +10,38 @@ namespace ap::policy {
 /// x g with the limit 0 wherever the gate has underflowed to 0 (x may be ±inf).
 inline double gate(double x, double g) { return g == 0 ? 0.0 : x * g; }
 
-inline constexpr double kInvSqrt2 = 0.70710678118654752440;    // 1/sqrt(2)
 inline constexpr double kInvSqrt2Pi = 0.39894228040143267794;  // 1/sqrt(2 pi)
 
-/// Standard normal density phi(x) = e^{-x^2/2} / sqrt(2 pi). x^2 is split
-/// exactly into hi + lo so the exponent carries no rounding error:
-/// e^{-(hi+lo)/2} = e^{-hi/2} (1 - lo/2).
-inline double normal_pdf(double x) {
-  if (!(std::fabs(x) < 1e150)) return kInvSqrt2Pi * std::exp(-0.5 * x * x);
-  const math::TwoDouble sq = math::two_prod(x, x);
-  const double e = std::exp(-0.5 * sq.hi);
-  return kInvSqrt2Pi * (e - 0.5 * sq.lo * e);
-}
-
-/// 1/sqrt(2) as hi + lo.
+/// 1/sqrt(2) as hi + lo, and sqrt(2).
 inline constexpr double kInvSqrt2Hi = 0.70710678118654757;
 inline constexpr double kInvSqrt2Lo = -4.8336466567264567e-17;
 inline constexpr double kSqrt2 = 1.4142135623730951;
 
-/// Standard normal CDF Phi(x) = erfc(t) / 2 with t = -x / sqrt 2 (erfc keeps the
-/// lower tail accurate). In the lower tail erfc(t) has condition number ~2 t^2,
-/// so the rounding of t itself would cost up to x^2 ulp: t is carried as an
-/// exact hi + lo and the first-order term erfc'(t_hi) t_lo = -2 sqrt 2 phi(x) t_lo
-/// is added back.
-inline double normal_cdf(double x) {
-  if (!(x < 0 && x > -40)) return 0.5 * std::erfc(-x * kInvSqrt2);
+/// The standard normal density phi(x) = e^{-x^2/2} / sqrt(2 pi) and CDF Phi(x).
+struct Normal {
+  double pdf;
+  double cdf;
+};
+
+/// phi(x) and Phi(x) = erfc(t) / 2 with t = -x / sqrt 2 (erfc keeps the lower
+/// tail accurate), sharing one exp.
+/// - x^2 is split exactly into hi + lo so the exponent carries no rounding:
+///   e^{-(hi+lo)/2} = e^{-hi/2} (1 - lo/2).
+/// - In the lower tail erfc(t) has condition number ~2 t^2, so the rounding of t
+///   itself would cost up to x^2 ulp: t is carried as an exact hi + lo and the
+///   first-order term erfc'(t_hi) t_lo / 2 = -sqrt 2 phi(x) t_lo is added back.
+inline Normal normal(double x) {
+  if (!(std::fabs(x) < 40)) {
+    // phi has underflowed (or x is NaN); Phi is 0 or 1 (or NaN).
+    return {kInvSqrt2Pi * std::exp(-0.5 * x * x), 0.5 * std::erfc(-x * kInvSqrt2Hi)};
+  }
+  const math::TwoDouble sq = math::two_prod(x, x);
+  const double e = std::exp(-0.5 * sq.hi);
+  const double pdf = kInvSqrt2Pi * (e - 0.5 * sq.lo * e);
+  if (x >= 0) return {pdf, 0.5 * std::erfc(-x * kInvSqrt2Hi)};
   const math::TwoDouble p = math::two_prod(x, kInvSqrt2Hi);
-  const double t_hi = -p.hi;
   const double t_lo = -(p.lo + x * kInvSqrt2Lo);
-  const double phi = kInvSqrt2Pi * std::exp(-0.5 * x * x);
-  return 0.5 * std::erfc(t_hi) - kSqrt2 * phi * t_lo;
+  return {pdf, 0.5 * std::erfc(-p.hi) - kSqrt2 * pdf * t_lo};
 }
 
 /// GELU: x Phi(x); f'(x) = Phi(x) + x phi(x).
@@ -47,7 +49,8 @@ struct Gelu {
   static constexpr const char* kName = "gelu";
   static constexpr const char* kLabel = "GELU";
   static constexpr const char* kFormula =
-      "f(x) = x\\,\\Phi(x) = \\frac{x}{2}\\left(1 + \\operatorname{erf}\\frac{x}{\\sqrt{2}}\\right)";
+      "f(x) = x\\,\\Phi(x) = \\frac{x}{2}\\left(1 + "
+      "\\operatorname{erf}\\frac{x}{\\sqrt{2}}\\right)";
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\Phi(x) + x\\,\\varphi(x) = \\Phi(x) + \\frac{x}{\\sqrt{2\\pi}} e^{-x^2/2}";
   static std::vector<ParamSpec> params() { return {}; }
@@ -57,11 +60,12 @@ struct Gelu {
   static Frameworks frameworks() {
     return {"nn.GELU()", "activation=\"gelu\"", "tf.layers.activation({activation: 'gelu'})"};
   }
-  static double value(double x, const ParamValues&) { return gate(x, normal_cdf(x)); }
+  static double value(double x, const ParamValues&) { return gate(x, normal(x).cdf); }
   static double derivative(double x, double, const ParamValues&) {
-    // For x << 0 both terms are tiny and of opposite sign with ratio ~1/x^2: no
-    // cancellation, and each keeps full relative accuracy.
-    return normal_cdf(x) + gate(x, normal_pdf(x));
+    // For x << 0 the terms have opposite signs but ratio ~1/x^2: no cancellation,
+    // and each keeps full relative accuracy.
+    const Normal n = normal(x);
+    return n.cdf + gate(x, n.pdf);
   }
 };
 
@@ -74,7 +78,8 @@ struct GeluTanh {
   static constexpr const char* kName = "gelu_tanh";
   static constexpr const char* kLabel = "GELU (tanh approx.)";
   static constexpr const char* kFormula =
-      "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)\\right)\\right)";
+      "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\left(\\sqrt{2/\\pi}\\,(x + "
+      "0.044715\\,x^3)\\right)\\right)";
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\frac{1 + \\tanh u}{2} + \\frac{x}{2}\\,(1 - \\tanh^2 u)\\,u', \\quad "
       "u' = \\sqrt{2/\\pi}\\,(1 + 0.134145\\,x^2)";

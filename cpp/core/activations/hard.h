@@ -83,18 +83,16 @@ struct Hardtanh {
   }
   static void check(const ParamValues& p) {
     if (!(p[0] < p[1])) {
-      throw std::invalid_argument("parameter 'min_val' of activation 'hardtanh' must be < max_val (" +
-                                  format_number(p[1]) + "), got " + format_number(p[0]) +
-                                  "; allowed range of each: [-10, 10]");
+      throw std::invalid_argument(
+          "parameter 'min_val' of activation 'hardtanh' must be < max_val (" + format_number(p[1]) +
+          "), got " + format_number(p[0]) + "; allowed range of each: [-10, 10]");
     }
   }
   static std::vector<double> kinks(const ParamValues& p) { return {p[0], p[1]}; }
   static Properties properties() {
     return {"hard", -1.0, 1.0, true, Smoothness::kC0, true, kHard, kHard};
   }
-  static Frameworks frameworks() {
-    return {"nn.Hardtanh()", "activation=\"hard_tanh\"", ""};
-  }
+  static Frameworks frameworks() { return {"nn.Hardtanh()", "activation=\"hard_tanh\"", ""}; }
   static double value(double x, const ParamValues& p) {
     if (x < p[0]) return p[0];
     if (x > p[1]) return p[1];
@@ -120,9 +118,7 @@ struct Hardswish {
   static Properties properties() {
     return {"hard", -0.375, kInf, false, Smoothness::kC0, false, kHard, kNone};
   }
-  static Frameworks frameworks() {
-    return {"nn.Hardswish()", "activation=\"hard_silu\"", ""};
-  }
+  static Frameworks frameworks() { return {"nn.Hardswish()", "activation=\"hard_silu\"", ""}; }
   static double value(double x, const ParamValues&) {
     if (x <= -3) return 0.0;
     if (x >= 3) return x;

@@ -21,8 +21,8 @@ void maxout(const double* z, std::size_t units, std::size_t k, double* y, std::s
   }
 }
 
-void maxout_backward(const double* dy, const std::size_t* winner, std::size_t units,
-                     std::size_t k, double* dz) {
+void maxout_backward(const double* dy, const std::size_t* winner, std::size_t units, std::size_t k,
+                     double* dz) {
   for (std::size_t j = 0; j < units; ++j) {
     for (std::size_t i = 0; i < k; ++i) dz[j * k + i] = i == winner[j] ? dy[j] : 0.0;
   }

@@ -12,7 +12,7 @@ namespace ap {
 void maxout(const double* z, std::size_t units, std::size_t k, double* y, std::size_t* winner);
 
 /// dz[j k + i] = dy[j] if i == winner[j], else 0.
-void maxout_backward(const double* dy, const std::size_t* winner, std::size_t units,
-                     std::size_t k, double* dz);
+void maxout_backward(const double* dy, const std::size_t* winner, std::size_t units, std::size_t k,
+                     double* dz);
 
 }  // namespace ap

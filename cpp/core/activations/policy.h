@@ -8,9 +8,10 @@
 //   static double value(double x, const ParamValues& p);
 //   static double derivative(double x, double y, const ParamValues& p);  // y = value(x, p)
 // and optionally
-//   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable params
-//   static void check(const ParamValues& p);                 // cross-parameter constraint, throws
-//   static std::vector<double> kinks(const ParamValues& p);  // where f or f' is discontinuous
+//   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable
+//   params static void check(const ParamValues& p);                 // cross-parameter constraint,
+//   throws static std::vector<double> kinks(const ParamValues& p);  // where f or f' is
+//   discontinuous
 // registry.cpp turns each policy into an Activation with make_activation<Policy>().
 
 #include <cmath>
@@ -49,7 +50,8 @@ inline std::string format_number(double v) {
   const double magnitude = std::fabs(v);
   if (std::strchr(buffer, 'e') != nullptr && magnitude >= 1e-4 && magnitude < 1e15) {
     const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
+    std::snprintf(buffer, sizeof buffer, "%.*f",
+                  digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
   }
   return buffer;
 }

@@ -4,7 +4,6 @@
 #include "activations/registry.h"
 
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -22,8 +21,8 @@ namespace {
 template <class P, class = void>
 struct HasParamDerivative : std::false_type {};
 template <class P>
-struct HasParamDerivative<P, std::void_t<decltype(P::param_derivative(
-                                 0.0, 0.0, 0, std::declval<const ParamValues&>()))>>
+struct HasParamDerivative<
+    P, std::void_t<decltype(P::param_derivative(0.0, 0.0, 0, std::declval<const ParamValues&>()))>>
     : std::true_type {};
 
 template <class P, class = void>
@@ -145,10 +144,9 @@ ParamValues resolve_params(const Activation& activation,
       for (const ParamSpec& spec : activation.params) {
         known += known.empty() ? spec.name : ", " + spec.name;
       }
-      throw std::invalid_argument("unknown parameter '" + key + "' for activation '" +
-                                  activation.name + "'; " +
-                                  (known.empty() ? "it takes no parameters"
-                                                 : "its parameters are: " + known));
+      throw std::invalid_argument(
+          "unknown parameter '" + key + "' for activation '" + activation.name + "'; " +
+          (known.empty() ? "it takes no parameters" : "its parameters are: " + known));
     }
     const ParamSpec& spec = activation.params[static_cast<std::size_t>(k)];
     if (!(value >= spec.min && value <= spec.max)) {

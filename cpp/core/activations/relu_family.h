@@ -108,8 +108,7 @@ struct Prelu {
     return {"relu-family", -kInf, kInf, true, Smoothness::kC0, false, kNone, kNone};
   }
   static Frameworks frameworks() {
-    return {"nn.PReLU(init=0.25)",
-            "layers.PReLU(alpha_initializer=initializers.Constant(0.25))",
+    return {"nn.PReLU(init=0.25)", "layers.PReLU(alpha_initializer=initializers.Constant(0.25))",
             "tf.layers.prelu({alphaInitializer: tf.initializers.constant({value: 0.25})})"};
   }
   static double value(double x, const ParamValues& p) { return leaky(x, p[0]); }
@@ -138,9 +137,9 @@ struct Rrelu {
   }
   static void check(const ParamValues& p) {
     if (p[0] > p[1]) {
-      throw std::invalid_argument(
-          "parameter 'lower' of activation 'rrelu' must be <= upper (" + format_number(p[1]) +
-          "), got " + format_number(p[0]) + "; allowed range of each: [0, 1]");
+      throw std::invalid_argument("parameter 'lower' of activation 'rrelu' must be <= upper (" +
+                                  format_number(p[1]) + "), got " + format_number(p[0]) +
+                                  "; allowed range of each: [0, 1]");
     }
   }
   static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
@@ -199,9 +198,7 @@ struct Celu {
   static Properties properties() {
     return {"relu-family", -1.0, kInf, true, Smoothness::kC1, false, kSoft, kNone};
   }
-  static Frameworks frameworks() {
-    return {"nn.CELU()", "activation=\"celu\"", ""};
-  }
+  static Frameworks frameworks() { return {"nn.CELU()", "activation=\"celu\"", ""}; }
   static double value(double x, const ParamValues& p) {
     return x > 0 ? x : p[0] * std::expm1(x / p[0]);
   }

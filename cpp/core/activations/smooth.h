@@ -87,9 +87,7 @@ struct Logsigmoid {
   static Properties properties() {
     return {"smooth", -kInf, 0.0, true, Smoothness::kCInf, false, kNone, kSoft};
   }
-  static Frameworks frameworks() {
-    return {"nn.LogSigmoid()", "activation=\"log_sigmoid\"", ""};
-  }
+  static Frameworks frameworks() { return {"nn.LogSigmoid()", "activation=\"log_sigmoid\"", ""}; }
   static double value(double x, const ParamValues&) { return math::log_sigmoid(x); }
   static double derivative(double x, double, const ParamValues&) { return math::sigmoid(-x); }
 };
@@ -104,9 +102,7 @@ struct Tanhshrink {
   static Properties properties() {
     return {"smooth", -kInf, kInf, true, Smoothness::kCInf, true, kNone, kNone};
   }
-  static Frameworks frameworks() {
-    return {"nn.Tanhshrink()", "activation=\"tanh_shrink\"", ""};
-  }
+  static Frameworks frameworks() { return {"nn.Tanhshrink()", "activation=\"tanh_shrink\"", ""}; }
   static double value(double x, const ParamValues&) {
     if (std::fabs(x) < 2.0) {
       // x - tanh x cancels catastrophically for small |x| (the true value is

@@ -1,5 +1,6 @@
 // Parsing and validation of the trainer configuration (README "Configuration").
-// One table of keys drives both parse_config and config_to_json; every error is
+// The name tables below (keys and enum values) serve both parse_config and
+// config_to_json, so the two cannot drift apart; every error is
 // a std::invalid_argument of the form "config.<field>: must be ..., got ...".
 //
 // Rules where the issue leaves a choice:

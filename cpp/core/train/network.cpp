@@ -1,10 +1,3 @@
-// GCC keeps FP comparisons out of vectorised loops unless told that FP traps are
-// not observed (clang, which builds the wasm, assumes so by default). The values
-// computed are unchanged; it lets the fast tanh / sigmoid loops vectorise.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-trapping-math")
-#endif
-
 #include "train/network.h"
 
 #include <algorithm>
@@ -13,61 +6,177 @@
 #include <string>
 
 #include "activations/registry.h"
+#include "math/f64x2.h"
 #include "math/fast_activation.h"
 
 namespace ap {
 namespace {
 
-/// z[j][b] = bias[j] + sum_i w[j][i] x[i][b] for rows j, points b < nb.
-void dense_forward(const double* __restrict w, const double* __restrict bias, int rows, int inputs,
-                   const double* __restrict x, std::size_t ldx, int nb, double* __restrict z) {
+using simd::F64x2;
+
+// The dense kernels work on pairs of points (two SIMD lanes) and keep up to four
+// rows' sums in registers, so each input value is loaded once per four rows. A
+// point without a partner (odd nb) runs the same operations in the same order on
+// plain doubles, so results never depend on the batch layout.
+
+/// z[j][b] = bias[j] + sum_i w[j][i] x[i][b], summed in order of i.
+void dense_forward(const double* w, const double* bias, int rows, int inputs, const double* x, std::size_t ldx,
+                   int nb, double* z) {
   const std::size_t n = static_cast<std::size_t>(nb);
-  for (int j = 0; j < rows; ++j) {
-    double* __restrict zr = z + static_cast<std::size_t>(j) * n;
-    const double* wr = w + static_cast<std::size_t>(j) * static_cast<std::size_t>(inputs);
-    const double bj = bias[j];
-    const double w0 = wr[0];
-    for (std::size_t b = 0; b < n; ++b) zr[b] = bj + w0 * x[b];
-    for (int i = 1; i < inputs; ++i) {
-      const double wi = wr[i];
-      const double* __restrict xi = x + static_cast<std::size_t>(i) * ldx;
-      for (std::size_t b = 0; b < n; ++b) zr[b] += wi * xi[b];
+  const std::size_t in = static_cast<std::size_t>(inputs);
+  const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+  int j = 0;
+  for (; j + 4 <= rows; j += 4) {
+    const double* w0 = w + static_cast<std::size_t>(j) * in;
+    const double* w1 = w0 + in;
+    const double* w2 = w1 + in;
+    const double* w3 = w2 + in;
+    double* z0 = z + static_cast<std::size_t>(j) * n;
+    for (std::size_t b = 0; b < pairs_end; b += 2) {
+      const F64x2 x0 = simd::load(x + b);
+      F64x2 a0 = simd::load_splat(bias + j) + simd::load_splat(w0) * x0;
+      F64x2 a1 = simd::load_splat(bias + j + 1) + simd::load_splat(w1) * x0;
+      F64x2 a2 = simd::load_splat(bias + j + 2) + simd::load_splat(w2) * x0;
+      F64x2 a3 = simd::load_splat(bias + j + 3) + simd::load_splat(w3) * x0;
+      for (std::size_t i = 1; i < in; ++i) {
+        const F64x2 xi = simd::load(x + i * ldx + b);
+        a0 = a0 + simd::load_splat(w0 + i) * xi;
+        a1 = a1 + simd::load_splat(w1 + i) * xi;
+        a2 = a2 + simd::load_splat(w2 + i) * xi;
+        a3 = a3 + simd::load_splat(w3 + i) * xi;
+      }
+      simd::store(z0 + b, a0);
+      simd::store(z0 + n + b, a1);
+      simd::store(z0 + 2 * n + b, a2);
+      simd::store(z0 + 3 * n + b, a3);
+    }
+  }
+  for (; j < rows; ++j) {
+    const double* wj = w + static_cast<std::size_t>(j) * in;
+    double* zj = z + static_cast<std::size_t>(j) * n;
+    for (std::size_t b = 0; b < pairs_end; b += 2) {
+      F64x2 a = simd::load_splat(bias + j) + simd::load_splat(wj) * simd::load(x + b);
+      for (std::size_t i = 1; i < in; ++i) a = a + simd::load_splat(wj + i) * simd::load(x + i * ldx + b);
+      simd::store(zj + b, a);
+    }
+  }
+  if (pairs_end < n) {
+    const std::size_t b = pairs_end;
+    for (int r = 0; r < rows; ++r) {
+      const double* wr = w + static_cast<std::size_t>(r) * in;
+      double a = bias[r] + wr[0] * x[b];
+      for (std::size_t i = 1; i < in; ++i) a = a + wr[i] * x[i * ldx + b];
+      z[static_cast<std::size_t>(r) * n + b] = a;
     }
   }
 }
 
-/// gw[j][i] += sum_b dz[j][b] x[i][b]; gb[j] += sum_b dz[j][b].
-void dense_weight_gradient(const double* __restrict dz, int rows, int inputs, const double* __restrict x,
-                           std::size_t ldx, int nb, double* __restrict gw, double* __restrict gb) {
+/// sum_b u[b] v[b] over pairs of lanes, then the lanes, then an odd last point.
+inline double pair_dot(const double* u, const double* v, std::size_t n) {
+  const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+  F64x2 acc = simd::splat(0.0);
+  for (std::size_t b = 0; b < pairs_end; b += 2) acc = acc + simd::load(u + b) * simd::load(v + b);
+  double s = simd::lane0(acc) + simd::lane1(acc);
+  if (pairs_end < n) s += u[pairs_end] * v[pairs_end];
+  return s;
+}
+
+/// gw[j][i] += sum_b dz[j][b] x[i][b]; gb[j] += sum_b dz[j][b] (sums as in pair_dot).
+void dense_weight_gradient(const double* dz, int rows, int inputs, const double* x, std::size_t ldx, int nb,
+                           double* gw, double* gb) {
   const std::size_t n = static_cast<std::size_t>(nb);
+  const std::size_t in = static_cast<std::size_t>(inputs);
+  const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+  const bool odd = pairs_end < n;
   for (int j = 0; j < rows; ++j) {
     const double* dzr = dz + static_cast<std::size_t>(j) * n;
     double sb = 0;
-    for (std::size_t b = 0; b < n; ++b) sb += dzr[b];
-    gb[j] += sb;
-    double* gwr = gw + static_cast<std::size_t>(j) * static_cast<std::size_t>(inputs);
-    for (int i = 0; i < inputs; ++i) {
-      const double* xi = x + static_cast<std::size_t>(i) * ldx;
-      double s = 0;
-      for (std::size_t b = 0; b < n; ++b) s += dzr[b] * xi[b];
-      gwr[i] += s;
+    {
+      F64x2 acc = simd::splat(0.0);
+      for (std::size_t b = 0; b < pairs_end; b += 2) acc = acc + simd::load(dzr + b);
+      sb = simd::lane0(acc) + simd::lane1(acc);
+      if (odd) sb += dzr[pairs_end];
     }
+    gb[j] += sb;
+    double* gwr = gw + static_cast<std::size_t>(j) * in;
+    std::size_t i = 0;
+    for (; i + 4 <= in; i += 4) {
+      const double* x0 = x + i * ldx;
+      const double* x1 = x0 + ldx;
+      const double* x2 = x1 + ldx;
+      const double* x3 = x2 + ldx;
+      F64x2 a0 = simd::splat(0.0), a1 = a0, a2 = a0, a3 = a0;
+      for (std::size_t b = 0; b < pairs_end; b += 2) {
+        const F64x2 d = simd::load(dzr + b);
+        a0 = a0 + d * simd::load(x0 + b);
+        a1 = a1 + d * simd::load(x1 + b);
+        a2 = a2 + d * simd::load(x2 + b);
+        a3 = a3 + d * simd::load(x3 + b);
+      }
+      double s0 = simd::lane0(a0) + simd::lane1(a0);
+      double s1 = simd::lane0(a1) + simd::lane1(a1);
+      double s2 = simd::lane0(a2) + simd::lane1(a2);
+      double s3 = simd::lane0(a3) + simd::lane1(a3);
+      if (odd) {
+        const double d = dzr[pairs_end];
+        s0 += d * x0[pairs_end];
+        s1 += d * x1[pairs_end];
+        s2 += d * x2[pairs_end];
+        s3 += d * x3[pairs_end];
+      }
+      gwr[i] += s0;
+      gwr[i + 1] += s1;
+      gwr[i + 2] += s2;
+      gwr[i + 3] += s3;
+    }
+    for (; i < in; ++i) gwr[i] += pair_dot(dzr, x + i * ldx, n);
   }
 }
 
-/// da[i][b] = sum_j w[j][i] dz[j][b].
-void dense_input_delta(const double* __restrict w, const double* __restrict dz, int rows, int inputs, int nb,
-                       double* __restrict da) {
+/// da[i][b] = sum_j w[j][i] dz[j][b], summed in order of j.
+void dense_input_delta(const double* w, const double* dz, int rows, int inputs, int nb, double* da) {
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t in = static_cast<std::size_t>(inputs);
-  for (std::size_t i = 0; i < in; ++i) {
-    double* __restrict dar = da + i * n;
-    const double w0 = w[i];
-    for (std::size_t b = 0; b < n; ++b) dar[b] = w0 * dz[b];
-    for (int j = 1; j < rows; ++j) {
-      const double wj = w[static_cast<std::size_t>(j) * in + i];
-      const double* __restrict dzr = dz + static_cast<std::size_t>(j) * n;
-      for (std::size_t b = 0; b < n; ++b) dar[b] += wj * dzr[b];
+  const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+  std::size_t i = 0;
+  for (; i + 4 <= in; i += 4) {
+    double* d0 = da + i * n;
+    for (std::size_t b = 0; b < pairs_end; b += 2) {
+      const F64x2 g0 = simd::load(dz + b);
+      F64x2 a0 = simd::load_splat(w + i) * g0;
+      F64x2 a1 = simd::load_splat(w + i + 1) * g0;
+      F64x2 a2 = simd::load_splat(w + i + 2) * g0;
+      F64x2 a3 = simd::load_splat(w + i + 3) * g0;
+      for (int j = 1; j < rows; ++j) {
+        const double* wj = w + static_cast<std::size_t>(j) * in + i;
+        const F64x2 g = simd::load(dz + static_cast<std::size_t>(j) * n + b);
+        a0 = a0 + simd::load_splat(wj) * g;
+        a1 = a1 + simd::load_splat(wj + 1) * g;
+        a2 = a2 + simd::load_splat(wj + 2) * g;
+        a3 = a3 + simd::load_splat(wj + 3) * g;
+      }
+      simd::store(d0 + b, a0);
+      simd::store(d0 + n + b, a1);
+      simd::store(d0 + 2 * n + b, a2);
+      simd::store(d0 + 3 * n + b, a3);
+    }
+  }
+  for (; i < in; ++i) {
+    double* di = da + i * n;
+    for (std::size_t b = 0; b < pairs_end; b += 2) {
+      F64x2 a = simd::load_splat(w + i) * simd::load(dz + b);
+      for (int j = 1; j < rows; ++j) {
+        a = a + simd::load_splat(w + static_cast<std::size_t>(j) * in + i) * simd::load(dz + static_cast<std::size_t>(j) * n + b);
+      }
+      simd::store(di + b, a);
+    }
+  }
+  if (pairs_end < n) {
+    const std::size_t b = pairs_end;
+    for (std::size_t c = 0; c < in; ++c) {
+      double a = w[c] * dz[b];
+      for (int j = 1; j < rows; ++j) a = a + w[static_cast<std::size_t>(j) * in + c] * dz[static_cast<std::size_t>(j) * n + b];
+      da[c * n + b] = a;
     }
   }
 }

@@ -51,6 +51,14 @@ const THUMB_SIZE = 32;
 const MAX_GRAD_HISTORY = 4000;
 /** While training, charts and diagnostics redraw at most this often; the boundary and diagram every frame. */
 const SLOW_VIEW_INTERVAL_MS = 150;
+/**
+ * Large diagrams (many links) redraw at most this often while training: rasterising a few
+ * hundred anti-aliased curves costs the main thread ~10 ms a time in software rendering.
+ */
+const LARGE_DIAGRAM_INTERVAL_MS = 100;
+const LARGE_DIAGRAM_LINKS = 120;
+/** Beyond this many units the interval grows in proportion (8 layers of 64 redraw about once a second). */
+const LARGE_DIAGRAM_UNITS = 60;
 
 /**
  * @param {HTMLElement} root  the <section id="classifier">
@@ -72,6 +80,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
   let renderQueued = false;
   let ackSeq = null;
   let lastSlowRender = 0;
+  let lastDiagram = {at: 0, units: null, weights: null};
   const visible = {diagnostics: false, space: false};
 
   const client = createTrainerClient({libUrl, onMessage});
@@ -169,10 +178,12 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     const width = state.hidden[hsLayer] ?? 0;
     const view = {
       gridSize: GRID_SIZE,
-      thumbSize: THUMB_SIZE,
+      // Dense layers show small units: smaller thumbnails cost less in the worker and here.
+      thumbSize: Math.max(0, ...state.hidden) > 12 ? THUMB_SIZE / 2 : THUMB_SIZE,
       focus,
       weights: true,
-      stats: visible.diagnostics,
+      // Statistics every frame (cheap in the worker), so the gradient-norm history has no gaps.
+      stats: true,
       hidden: visible.space && layers > 0 ? {layer: hsLayer, u: Math.min(state.hsU, width - 1), v: Math.min(state.hsV, width - 1)} : null,
       compareGrid: state.compare,
     };
@@ -197,6 +208,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) visible[entry.target.dataset.watch] = entry.isIntersecting;
     sendView();
+    queueRender();
   });
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
@@ -240,7 +252,6 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     });
   }
 
-  const SKIP = globalThis.__apSkip ?? {};
   function render() {
     const state = store.get();
     const regression = isRegression(state);
@@ -301,7 +312,14 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));
     const outputs = regression ? 1 : classes > 2 ? classes : 1;
-    if (!SKIP.diagram) drawDiagram(
+    const sizes = [state.features.length, ...state.hidden, outputs];
+    const links = sizes.slice(1).reduce((sum, n, i) => sum + n * sizes[i], 0);
+    const units = sizes.reduce((sum, n) => sum + n, 0);
+    const diagramInterval = LARGE_DIAGRAM_INTERVAL_MS * Math.max(1, units / LARGE_DIAGRAM_UNITS);
+    if (!playing || links <= LARGE_DIAGRAM_LINKS || now - lastDiagram.at >= diagramInterval) {
+      lastDiagram = {at: now, units: snap?.units ?? null, weights: snap?.weights ?? null};
+    }
+    drawDiagram(
       dom.diagram,
       {
         features: FEATURES,
@@ -311,8 +329,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
         acts: tokens,
         catalog,
         outputs,
-        units: snap?.units ?? null,
-        weights: snap?.weights ?? null,
+        units: lastDiagram.units,
+        weights: lastDiagram.weights,
         selected: selection,
         maxNeurons: MAX_NEURONS,
         maxLayers: MAX_LAYERS,
@@ -377,7 +395,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     const points = configured?.points ?? null;
     const boundaryData = {classes, regression, points, showTest: state.showTest, discrete: state.discrete, targetScale: configured?.targetScale ?? 1};
     const unit = focus && snap?.focus && snap.focus.layer === focus.layer && snap.focus.index === focus.index ? snap.focus : null;
-    if (!SKIP.boundary) drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
+    drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
     setText(dom.boundaryCaption, unit ? t("classifier.showingUnit", {unit: unitName(unit, state, featureLabels, t)}) : t("classifier.boundaryCaption"));
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
     drawLegend(dom.legend, classes, regression, t);
@@ -386,7 +404,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     dom.output.classList.toggle("is-diverged", diverged);
 
     const history = snap?.history;
-    if (history && slow && !SKIP.charts) {
+    if (history && slow) {
       drawCurves(
         dom.lossChart,
         {
@@ -398,7 +416,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
         },
         {height: 140, ariaLabel: t("classifier.lossTitle")},
       );
-      dom.accuracyBlock.hidden = regression;
+      if (dom.accuracyBlock.hidden !== regression) dom.accuracyBlock.hidden = regression;
       if (!regression) {
         drawCurves(
           dom.accuracyChart,
@@ -415,7 +433,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     }
 
     const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
-    if (slow) drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
+    if (slow && visible.diagnostics) drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
 
     if (slow) drawHiddenSpace(
       dom.space,

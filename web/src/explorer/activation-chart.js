@@ -76,10 +76,6 @@ export function createActivationChart(canvas, {onHover}) {
       surface.request();
       onHover?.(hoverX);
     },
-    /** Draws synchronously (tests and screenshots do not wait for a frame). */
-    flush() {
-      surface.drawNow();
-    },
     setHover,
     destroy() {
       surface.destroy();

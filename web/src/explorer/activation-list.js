@@ -1,7 +1,7 @@
 // The catalog list: every activation grouped by the catalog's `group`, a search box,
 // and per item "show" (replace the active curve) and "+" (overlay) buttons.
 
-import {el, uid} from "./dom.js";
+import {el, setAttr, uid} from "./dom.js";
 
 /** Group order as the catalog defines them; unknown groups follow alphabetically. */
 const kGroupOrder = ["classic", "relu-family", "smooth", "gated", "self-normalizing", "hard"];
@@ -89,16 +89,18 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
   return {
     element,
     update({slots, activeIndex, canAdd}) {
+      // The first slot showing an activation gives its swatch colour.
       const slotOf = new Map();
       for (const s of slots) if (!slotOf.has(s.name)) slotOf.set(s.name, s);
       const active = slots[activeIndex];
       for (const [name, item] of items) {
         const slot = slotOf.get(name);
         const isActive = active?.name === name;
-        item.select.setAttribute("aria-pressed", String(isActive));
-        item.li.classList.toggle("ex-item--active", isActive);
-        item.swatch.setAttribute("class", `ex-item-swatch${slot ? ` ex-slot-bg-${slots.find((s) => s.name === name).index}` : ""}`);
-        item.add.disabled = !canAdd || (slot && slot.entry.params.length === 0);
+        setAttr(item.select, "aria-pressed", String(isActive));
+        setAttr(item.li, "class", isActive ? "ex-item ex-item--active" : "ex-item");
+        setAttr(item.swatch, "class", slot ? `ex-item-swatch ex-slot-bg-${slot.index}` : "ex-item-swatch");
+        const disabled = !canAdd || Boolean(slot && slot.entry.params.length === 0);
+        if (item.add.disabled !== disabled) item.add.disabled = disabled;
       }
     },
     destroy() {

@@ -4,7 +4,7 @@
 /**
  * Watches `canvas`; calls `draw(ctx, width, height, dpr)` with the context scaled to
  * CSS pixels whenever the size or pixel ratio changes or `request()` is called
- * (coalesced to one frame). Returns {request(), drawNow(), destroy()}.
+ * (coalesced to one frame). Returns {request(), destroy()}.
  */
 export function crispCanvas(canvas, draw) {
   const ctx = canvas.getContext("2d");
@@ -46,10 +46,6 @@ export function crispCanvas(canvas, draw) {
 
   return {
     request,
-    drawNow() {
-      if (frame) cancelAnimationFrame(frame);
-      render();
-    },
     destroy() {
       if (frame) cancelAnimationFrame(frame);
       observer.disconnect();

@@ -8,7 +8,7 @@ import {linearTicks, logTicks} from "./model.js";
 
 const kFontSize = 12;
 
-/** Returns {update({depth, series: [{slot, log10m}]}), flush(), destroy()}. */
+/** Returns {update({depth, series: [{slot, log10m}]}), destroy()}. */
 export function createDepthChart(canvas) {
   let data = null;
   const surface = crispCanvas(canvas, (ctx, width, height, dpr) => draw(ctx, width, height, dpr, data, readTheme(canvas)));
@@ -16,9 +16,6 @@ export function createDepthChart(canvas) {
     update(next) {
       data = next;
       surface.request();
-    },
-    flush() {
-      surface.drawNow();
     },
     destroy() {
       surface.destroy();

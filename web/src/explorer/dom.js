@@ -26,6 +26,24 @@ export function svgEl(tag, attrs = {}) {
   return el(tag, {svg: true, attrs});
 }
 
+/** Writes text only when it differs, so unchanged renders cost no style invalidation. */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** Sets an attribute only when it differs. */
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+const contentKeys = new WeakMap();
+/** Replaces `node`'s children with `make()` unless `key` equals the last one used. */
+export function replaceIfChanged(node, key, make) {
+  if (contentKeys.get(node) === key) return;
+  contentKeys.set(node, key);
+  node.replaceChildren(...make());
+}
+
 let idCounter = 0;
 /** A document-unique id for label/aria wiring. */
 export function uid(prefix) {

@@ -3,7 +3,7 @@
 // re-renders them from the store's ex* keys. Views draw; only this file writes state.
 
 import "../../styles/explorer.css";
-import {el, uid, createTranslator} from "./dom.js";
+import {el, uid, createTranslator, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {normalizeEntry, buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
 import {createActivationList} from "./activation-list.js";
@@ -227,25 +227,29 @@ function build(container, status, core, store, t) {
 
   function renderReadout(x) {
     if (x === null || !chartData) {
-      readout.replaceChildren(el("span", {class: "ex-muted", text: t("explorer.readout.hint")}));
+      replaceIfChanged(readout, "hint", () => [el("span", {class: "ex-muted", text: t("explorer.readout.hint")})]);
       return;
     }
     const s = state();
     const values = chartData.probe(x);
-    readout.replaceChildren(
-      el("span", {class: "ex-readout-x", text: t("explorer.readout.x", {x: formatNumber(x, 4)})}),
-      ...chartData.series.map((series, i) => {
-        const v = values[i];
-        const parts = [];
-        if (s.exShowF) parts.push(t("explorer.readout.f", {value: v ? formatNumber(v.y, 5) : "\u2014"}));
-        if (s.exShowDf) parts.push(t("explorer.readout.df", {value: v ? formatNumber(v.dy, 5) : "\u2014"}));
-        return el("span", {class: "ex-readout-item"}, [
-          lineSample(series.slot),
-          el("span", {class: "ex-readout-label", text: series.label}),
-          el("span", {class: "ex-readout-values", text: parts.join("  ")}),
-        ]);
-      }),
-    );
+    const xText = t("explorer.readout.x", {x: formatNumber(x, 4)});
+    const rows = chartData.series.map((series, i) => {
+      const v = values[i];
+      const parts = [];
+      if (s.exShowF) parts.push(t("explorer.readout.f", {value: v ? formatNumber(v.y, 5) : "\u2014"}));
+      if (s.exShowDf) parts.push(t("explorer.readout.df", {value: v ? formatNumber(v.dy, 5) : "\u2014"}));
+      return {slot: series.slot, label: series.label, values: parts.join("  ")};
+    });
+    replaceIfChanged(readout, JSON.stringify([xText, rows]), () => [
+      el("span", {class: "ex-readout-x", text: xText}),
+      ...rows.map((row) =>
+        el("span", {class: "ex-readout-item"}, [
+          lineSample(row.slot),
+          el("span", {class: "ex-readout-label", text: row.label}),
+          el("span", {class: "ex-readout-values", text: row.values}),
+        ]),
+      ),
+    ]);
   }
 
   const gainOf = (slot) => {
@@ -324,51 +328,50 @@ function build(container, status, core, store, t) {
       });
     chartData = {xMin: s.exXMin, xMax: s.exXMax, showF: s.exShowF, showDf: s.exShowDf, series, shade, probe};
     chart.update(chartData);
-    canvas.setAttribute(
+    setAttr(
+      canvas,
       "aria-label",
       t("explorer.chart.label", {names: slots.map(slotTitle).join(", "), min: formatNumber(s.exXMin), max: formatNumber(s.exXMax)}),
     );
 
-    errors.replaceChildren(...slots.filter((slot) => slot.error).map((slot) => el("li", {text: `${slot.entry.label}: ${slot.error}`})));
+    const errorTexts = slots.filter((slot) => slot.error).map((slot) => `${slot.entry.label}: ${slot.error}`);
+    replaceIfChanged(errors, errorTexts.join("\n"), () => errorTexts.map((text) => el("li", {text})));
     legend.update({slots, activeIndex: active.index});
     list.update({slots, activeIndex: active.index, canAdd: slots.length < kMaxSlots});
-    showF.input.checked = s.exShowF;
-    showDf.input.checked = s.exShowDf;
+    if (showF.input.checked !== s.exShowF) showF.input.checked = s.exShowF;
+    if (showDf.input.checked !== s.exShowDf) showDf.input.checked = s.exShowDf;
     syncNumber(xMin.input, s.exXMin);
     syncNumber(xMax.input, s.exXMax);
-    satInput.value = String(Math.min(0.5, s.exSatThreshold));
-    satOutput.textContent = s.exSatThreshold > 0 ? formatNumber(s.exSatThreshold, 3) : t("explorer.saturation.off");
+    syncValue(satInput, String(Math.min(0.5, s.exSatThreshold)));
+    setText(satOutput, s.exSatThreshold > 0 ? formatNumber(s.exSatThreshold, 3) : t("explorer.saturation.off"));
 
     params.update(active, active.error);
     formula.update(active.entry);
     properties.update(active, criticalOf.has(active.index) ? criticalOf.get(active.index) : null);
     frameworks.update(active.entry);
 
-    depthInput.value = String(s.exDepth);
-    depthOutput.textContent = String(s.exDepth);
+    syncValue(depthInput, String(s.exDepth));
+    setText(depthOutput, String(s.exDepth));
     const gains = slots.map((slot) => ({slot, gain: slot.error ? null : gainOf(slot)}));
     depthChart.update({
       depth: s.exDepth,
       series: gains.filter((g) => g.gain).map((g) => ({slot: g.slot.index, log10m: log10Power(g.gain.max, 1)})),
     });
-    depthCanvas.setAttribute("aria-label", t("explorer.depth.chartLabel", {depth: s.exDepth}));
-    depthText.replaceChildren(
-      ...gains.map(({slot, gain}) =>
-        el("li", {class: "ex-depth-value"}, [
-          lineSample(slot.index),
-          el("span", {
-            text: gain
-              ? t(gain.at === null ? "explorer.depth.valueFlat" : "explorer.depth.value", {
-                  label: slotTitle(slot),
-                  max: formatNumber(gain.max, 4),
-                  at: gain.at === null ? "" : formatNumber(gain.at, 3),
-                  depth: s.exDepth,
-                  product: formatPower(gain.max, s.exDepth),
-                })
-              : t("explorer.depth.unavailable", {label: slotTitle(slot)}),
-          }),
-        ]),
-      ),
+    setAttr(depthCanvas, "aria-label", t("explorer.depth.chartLabel", {depth: s.exDepth}));
+    const depthLines = gains.map(({slot, gain}) => ({
+      slot: slot.index,
+      text: gain
+        ? t(gain.at === null ? "explorer.depth.valueFlat" : "explorer.depth.value", {
+            label: slotTitle(slot),
+            max: formatNumber(gain.max, 4),
+            at: gain.at === null ? "" : formatNumber(gain.at, 3),
+            depth: s.exDepth,
+            product: formatPower(gain.max, s.exDepth),
+          })
+        : t("explorer.depth.unavailable", {label: slotTitle(slot)}),
+    }));
+    replaceIfChanged(depthText, JSON.stringify(depthLines), () =>
+      depthLines.map((line) => el("li", {class: "ex-depth-value"}, [lineSample(line.slot), el("span", {text: line.text})])),
     );
   };
 
@@ -404,8 +407,13 @@ function roundTo(v) {
   return Number(v.toPrecision(6));
 }
 
+/** Shows a state value in a text box, unless the user is typing in it. */
 function syncNumber(input, value) {
-  if (document.activeElement !== input) input.value = String(value);
+  if (document.activeElement !== input && input.value !== String(value)) input.value = String(value);
+}
+
+function syncValue(input, value) {
+  if (input.value !== value) input.value = value;
 }
 
 function checkbox(text, sample, className, onChange) {

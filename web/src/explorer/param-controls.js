@@ -2,7 +2,7 @@
 // a number box for exact values, an "∞" switch where the catalog allows +∞, and a
 // reset. Rebuilt only when the focused activation changes, so a drag is never broken.
 
-import {el, uid} from "./dom.js";
+import {el, setText, uid} from "./dom.js";
 import {formatNumber, sliderSpec} from "./model.js";
 
 /** Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set. */
@@ -98,8 +98,8 @@ export function createParamControls({t, onChange}) {
         number.placeholder = isInfinite ? "\u221e" : "";
         if (infinity) infinity.checked = value === Infinity;
       }
-      error.hidden = !message;
-      error.textContent = message ?? "";
+      if (error.hidden !== !message) error.hidden = !message;
+      setText(error, message ?? "");
     },
   };
 }

@@ -1,7 +1,7 @@
 // The properties card of the focused activation: group, output range, monotonic,
 // smoothness, zero-centred, saturation, f'(0), and the critical points in view.
 
-import {el} from "./dom.js";
+import {el, replaceIfChanged} from "./dom.js";
 import {formatNumber} from "./model.js";
 
 /** Returns {element, update(slot, criticalXs)}. */
@@ -46,11 +46,8 @@ export function createPropertiesCard({t}) {
             : t("explorer.properties.none"),
         ],
       ];
-      list.replaceChildren(
-        ...rows.flatMap(([key, value]) => [
-          el("dt", {text: t(`explorer.properties.${key}`)}),
-          el("dd", {text: value}),
-        ]),
+      replaceIfChanged(list, JSON.stringify(rows), () =>
+        rows.flatMap(([key, value]) => [el("dt", {text: t(`explorer.properties.${key}`)}), el("dd", {text: value})]),
       );
     },
   };

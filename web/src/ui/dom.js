@@ -40,6 +40,12 @@ export function setText(element, text) {
   if (element.textContent !== value) element.textContent = value;
 }
 
+/** Sets an attribute only when it changed (an unchanged write still invalidates style). */
+export function setAttr(element, name, value) {
+  const text = String(value);
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+}
+
 /** Toggles a class only when it changed. */
 export function setClass(element, name, on) {
   if (element.classList.contains(name) !== Boolean(on)) element.classList.toggle(name, Boolean(on));

@@ -59,7 +59,7 @@ function render(view) {
   const source = data.unit ?? (data.grid ? {grid: data.grid, size: data.gridSize} : null);
   if (source && source.grid.length >= source.size * source.size) {
     paintHeat(view, source, data);
-    ctx.imageSmoothingEnabled = !data.discrete || Boolean(data.unit);
+    ctx.imageSmoothingEnabled = !data.discrete || Boolean(data.unit) || data.regression;
     ctx.drawImage(view.heat, 0, 0, canvas.width, canvas.height);
   } else {
     ctx.fillStyle = rgb(NEUTRAL);
@@ -209,7 +209,7 @@ function drawPoints(ctx, width, height, data) {
         if (Boolean(isTest[i]) !== test) continue;
         const path = new Path2D();
         marker(path, "circle", (x[i] - DOMAIN.xMin) * sx, (DOMAIN.yMax - y[i]) * sy, radius);
-        finish(ctx, path, diverging(label[i] / (data.targetScale || 1), 1), test);
+        finish(ctx, path, diverging(label[i] / (data.targetScale || 1), 1), test, true);
       }
       continue;
     }
@@ -226,8 +226,11 @@ function drawPoints(ctx, width, height, data) {
   }
 }
 
-/** Training points: filled with a white rim; test points: hollow with a dark rim. */
-function finish(ctx, path, colour, test) {
+/**
+ * Training points: filled with a white rim (a dark one for regression targets, whose colours
+ * fade to white near 0); test points: hollow with a coloured rim.
+ */
+function finish(ctx, path, colour, test, darkRim = false) {
   if (test) {
     ctx.fillStyle = "rgba(255,255,255,0.85)";
     ctx.fill(path);
@@ -238,7 +241,7 @@ function finish(ctx, path, colour, test) {
   } else {
     ctx.fillStyle = rgb(colour);
     ctx.fill(path);
-    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.strokeStyle = darkRim ? rgb(INK, 0.45) : "rgba(255,255,255,0.95)";
     ctx.stroke(path);
   }
 }

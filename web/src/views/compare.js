@@ -24,8 +24,8 @@ export function draw(target, data, options) {
   }
   view.options = options;
   const {t} = options;
-  view.toggle.checked = data.enabled;
-  view.body.hidden = !data.enabled;
+  if (view.toggle.checked !== data.enabled) view.toggle.checked = data.enabled;
+  if (view.body.hidden !== !data.enabled) view.body.hidden = !data.enabled;
   drawPicker(view.picker, {catalog: data.catalog, token: data.token, label: t("classifier.compareWith")}, {
     t,
     testid: "compare-activation",

@@ -6,6 +6,7 @@ import {h, replaceChildren} from "../ui/dom.js";
 
 export const SERIES_COLORS = ["#22262e", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#6b7280"];
 const MAX_POINTS = 1200;
+const EPOCH_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
 const charts = new WeakMap();
 
 /**
@@ -56,7 +57,8 @@ function create(target, data, options, signature) {
           : {range: options.range ? () => options.range : (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1]},
       },
       axes: [
-        {...axis, size: 30},
+        // x is an epoch count: whole-number ticks only.
+        {...axis, size: 30, incrs: EPOCH_INCREMENTS, values: (u, values) => values.map((v) => (Number.isInteger(v) ? String(v) : ""))},
         {...axis, size: 46, values: (u, values) => values.map((v) => (v === null ? "" : format(v)))},
       ],
       series: [

@@ -21,13 +21,13 @@ export function draw(target, data, options) {
   panel.options = options;
   const {t} = options;
   syncSelect(panel.classes, [2, 3, 4, 5].map((k) => ({value: k, label: String(k)})), data.multiclass ? data.classes : 2);
-  panel.classes.disabled = !data.multiclass;
+  if (panel.classes.disabled !== !data.multiclass) panel.classes.disabled = !data.multiclass;
   syncSelect(panel.points, [...new Set([...data.pointChoices, data.points])].sort((a, b) => a - b).map((n) => ({value: n, label: String(n)})), data.points);
   setRange(panel.noise, Math.round(data.noise * 100));
   setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
   setRange(panel.train, Math.round(data.train * 100));
   setText(panel.trainOut, `${Math.round(data.train * 100)}%`);
-  if (document.activeElement !== panel.seed) panel.seed.value = String(data.seed);
+  if (document.activeElement !== panel.seed && panel.seed.value !== String(data.seed)) panel.seed.value = String(data.seed);
 
   const classCount = data.regression ? 2 : data.multiclass ? data.classes : 2;
   const wanted = JSON.stringify([classCount, data.regression, Math.min(data.addClass, classCount - 1)]);
@@ -46,7 +46,7 @@ export function draw(target, data, options) {
     );
   }
   setText(panel.clear, t("classifier.clearAdded", {count: data.added}));
-  panel.clear.disabled = data.added === 0;
+  if (panel.clear.disabled !== (data.added === 0)) panel.clear.disabled = data.added === 0;
 }
 
 function setRange(input, value) {

@@ -1,5 +1,5 @@
 // One button per dataset with a thumbnail of its points.
-import {h, setClass} from "../ui/dom.js";
+import {h, setAttr, setClass} from "../ui/dom.js";
 import {CLASS_COLORS, diverging, rgb} from "../ui/palette.js";
 
 const pickers = new WeakMap();
@@ -18,7 +18,7 @@ export function draw(target, data, options) {
   picker.options = options;
   for (const [name, entry] of picker.buttons) {
     setClass(entry.button, "is-selected", name === data.selected);
-    entry.button.setAttribute("aria-pressed", name === data.selected ? "true" : "false");
+    setAttr(entry.button, "aria-pressed", name === data.selected ? "true" : "false");
     const points = data.thumbnails?.get(name);
     if (points && entry.points !== points) {
       entry.points = points;

@@ -77,11 +77,12 @@ export function tip(text, t) {
 }
 
 function makeRow(name, labels) {
-  const meter = () => h("meter", {min: 0, max: 1, value: 0, low: 0.25, high: 0.5, optimum: 0});
+  // Dead and saturated units are bad news above a quarter and a half of the layer.
+  const meter = (neutral) => h("meter", {min: 0, max: 1, value: 0, low: 0.25, high: 0.5, optimum: 0, class: neutral ? "is-neutral" : null});
   const row = {
-    dead: {meter: meter(), text: h("span", {class: "num"})},
-    saturated: {meter: meter(), text: h("span", {class: "num"})},
-    sameSign: {meter: meter(), text: h("span", {class: "num"})},
+    dead: {meter: meter(false), text: h("span", {class: "num"})},
+    saturated: {meter: meter(false), text: h("span", {class: "num"})},
+    sameSign: {meter: meter(true), text: h("span", {class: "num"})},
     activation: h("span", {class: "num"}),
     preActivation: h("span", {class: "num"}),
     histogram: h("canvas", {class: "histogram", width: 1, height: 1}),
@@ -104,7 +105,8 @@ function fillRow(row, stat, t) {
   for (const key of ["dead", "saturated", "sameSign"]) {
     const value = stat?.[`${key}Fraction`];
     const ok = Number.isFinite(value);
-    row[key].meter.value = ok ? value : 0;
+    const shown = ok ? value : 0;
+    if (row[key].meter.value !== shown) row[key].meter.value = shown;
     setText(row[key].text, ok ? `${Math.round(value * 100)}%` : dash);
   }
   setText(row.activation, stat ? meanStd(stat.actMean, stat.actStd, t) : dash);

@@ -23,7 +23,7 @@ export function draw(target, data, options) {
     warnings.set(target, view);
   }
   view.options = options;
-  target.hidden = !data.diverged;
+  if (target.hidden !== !data.diverged) target.hidden = !data.diverged;
   if (data.diverged) {
     setText(view.message, options.t("classifier.divergedText", {lr: data.learningRate}));
     setText(view.button, options.t("classifier.divergedFix", {lr: data.suggested}));

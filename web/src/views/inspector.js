@@ -24,7 +24,7 @@ export function draw(target, data, options) {
   const key = sel && layerWeights ? JSON.stringify([sel, layerWeights.inputs, data.acts[sel.layer] ?? "", data.layers]) : "";
   if (key !== view.key) {
     view.key = key;
-    target.hidden = !key;
+    if (target.hidden !== !key) target.hidden = !key;
     if (!key) {
       target.replaceChildren();
       return;

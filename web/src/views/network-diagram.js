@@ -6,6 +6,8 @@ import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const diagrams = new WeakMap();
+/** Above this many links only the strongest are drawn (and can be clicked), to keep frames cheap. */
+const MAX_DRAWN_LINKS = 1500;
 
 /**
  * @param {HTMLElement} target
@@ -56,18 +58,25 @@ function create(target) {
   const body = h("div", {class: "net-body"}, [canvas, columns]);
   const scroller = h("div", {class: "net-scroll"}, [body]);
   target.replaceChildren(head, scroller);
-  const diagram = {target, head, columns, canvas, body, units: new Map(), links: [], hovered: null, weights: null, structure: "", options: null, data: null};
+  const diagram = {target, head, columns, canvas, body, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null};
   new ResizeObserver(() => {
     layoutLinks(diagram);
     paintLinks(diagram, diagram.weights);
   }).observe(body);
+  let pendingMove = null;
   canvas.addEventListener("pointermove", (event) => {
-    const link = linkAt(diagram, event);
-    if (link !== diagram.hovered) {
-      diagram.hovered = link;
-      canvas.classList.toggle("is-over-link", Boolean(link));
-      paintLinks(diagram, diagram.weights);
+    if (pendingMove === null) {
+      requestAnimationFrame(() => {
+        const link = linkAt(diagram, pendingMove);
+        pendingMove = null;
+        if (link !== diagram.hovered) {
+          diagram.hovered = link;
+          canvas.classList.toggle("is-over-link", Boolean(link));
+          paintLinks(diagram, diagram.weights);
+        }
+      });
     }
+    pendingMove = {clientX: event.clientX, clientY: event.clientY};
   });
   canvas.addEventListener("pointerleave", () => {
     diagram.hovered = null;
@@ -238,10 +247,15 @@ function layoutLinks(diagram) {
     anchors.set(key, {left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2});
     unit.rect = {x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height};
   }
-  for (const layerLinks of diagram.links) {
+  diagram.spans = diagram.links.map(() => null);
+  diagram.links.forEach((layerLinks, l) => {
     for (const link of layerLinks) {
       const a = anchors.get(link.fromKey);
       const b = anchors.get(link.toKey);
+      if (a && b) {
+        const span = diagram.spans[l] ?? {left: Infinity, right: -Infinity};
+        diagram.spans[l] = {left: Math.min(span.left, a.right), right: Math.max(span.right, b.left)};
+      }
       if (!a || !b) {
         link.path = null;
         continue;
@@ -252,7 +266,7 @@ function layoutLinks(diagram) {
       path.bezierCurveTo(mid, a.y, mid, b.y, b.left, b.y);
       link.path = path;
     }
-  }
+  });
 }
 
 /** Draws every link: blue for positive weights, orange for negative; width and opacity grow with |w|. */
@@ -270,13 +284,15 @@ function paintLinks(diagram, weights) {
   ctx.lineCap = "round";
   const positive = rgb(CLASS_COLORS[1]);
   const negative = rgb(CLASS_COLORS[0]);
+  const threshold = strongestThreshold(diagram.links, weights);
   diagram.links.forEach((layerLinks, l) => {
     const layer = weights[l];
     if (!layer) return;
     layerLinks.forEach((link, i) => {
-      if (!link.path) return;
       const w = layer.weights[i];
       const a = Number.isFinite(w) ? Math.abs(w) : 0;
+      link.drawn = Boolean(link.path) && a >= threshold;
+      if (!link.drawn) return;
       ctx.strokeStyle = w >= 0 ? positive : negative;
       ctx.globalAlpha = Math.min(1, 0.25 + a * 0.6);
       ctx.lineWidth = Math.min(7, 0.5 + a * 1.8);
@@ -300,6 +316,11 @@ function paintThumbnails(diagram, ctx) {
   for (const unit of diagram.units.values()) {
     if (!unit.canvas || !unit.painted || !unit.rect) continue;
     const {x, y, width, height} = unit.rect;
+    if (width < 32) {
+      // Small units: a clip per unit costs more than it shows.
+      ctx.drawImage(unit.canvas, x + 1, y + 1, width - 2, height - 2);
+      continue;
+    }
     ctx.save();
     ctx.beginPath();
     ctx.roundRect(x, y, width, height, 6);
@@ -309,7 +330,24 @@ function paintThumbnails(diagram, ctx) {
   }
 }
 
-/** The link under the pointer (within a few pixels), or null. */
+/** The smallest |w| among the MAX_DRAWN_LINKS strongest links (0 when every link is drawn). */
+function strongestThreshold(links, weights) {
+  const total = links.reduce((sum, layerLinks) => sum + layerLinks.length, 0);
+  if (total <= MAX_DRAWN_LINKS) return 0;
+  const magnitudes = new Float64Array(total);
+  let k = 0;
+  links.forEach((layerLinks, l) => {
+    const values = weights[l]?.weights;
+    for (let i = 0; i < layerLinks.length; i++) {
+      const w = values ? values[i] : 0;
+      magnitudes[k++] = Number.isFinite(w) ? Math.abs(w) : 0;
+    }
+  });
+  magnitudes.sort();
+  return magnitudes[total - MAX_DRAWN_LINKS];
+}
+
+/** The drawn link under the pointer (within a few pixels), or null; only the layer under x is searched. */
 function linkAt(diagram, event) {
   const box = diagram.canvas.getBoundingClientRect();
   const x = event.clientX - box.left;
@@ -320,8 +358,10 @@ function linkAt(diagram, event) {
   ctx.lineWidth = 9;
   let found = null;
   for (let l = diagram.links.length - 1; l >= 0 && !found; l--) {
+    const span = diagram.spans[l];
+    if (!span || x < span.left - 6 || x > span.right + 6) continue;
     for (const link of diagram.links[l]) {
-      if (link.path && ctx.isPointInStroke(link.path, x, y)) {
+      if (link.path && link.drawn !== false && ctx.isPointInStroke(link.path, x, y)) {
         found = link;
         break;
       }

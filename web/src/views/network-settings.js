@@ -29,8 +29,8 @@ export function draw(target, data, options) {
   syncSelect(panel.init, ["xavier", "he", "lecun", "uniform"].map((v) => ({value: v, label: t(`classifier.inits.${v}`)})), data.init);
   syncSelect(panel.initScale, [...new Set([...INIT_SCALES, data.initScale])].sort((a, b) => a - b).map((v) => ({value: v, label: `×${v}`})), data.initScale);
   syncSelect(panel.biasInit, [...new Set([...BIAS_INITS, data.biasInit])].sort((a, b) => a - b).map((v) => ({value: v, label: String(v)})), data.biasInit);
-  panel.std.checked = data.std;
-  panel.shuffle.checked = data.shuffle;
+  if (panel.std.checked !== data.std) panel.std.checked = data.std;
+  if (panel.shuffle.checked !== data.shuffle) panel.shuffle.checked = data.shuffle;
 }
 
 function create(target, options) {

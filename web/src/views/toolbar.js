@@ -1,5 +1,5 @@
 // The run bar: reset, play/pause, step, the epoch counter and the live hyperparameters.
-import {h, labelledSelect, setClass, setText, syncSelect} from "../ui/dom.js";
+import {h, labelledSelect, setAttr, setClass, setText, syncSelect} from "../ui/dom.js";
 import {svgIcon} from "./network-diagram.js";
 
 const bars = new WeakMap();
@@ -19,10 +19,10 @@ export function draw(target, data, options) {
   bar.options = options;
   const {t} = options;
   setClass(bar.play, "is-playing", data.playing);
-  bar.play.setAttribute("aria-label", t(data.playing ? "classifier.pause" : "classifier.play"));
-  bar.play.setAttribute("title", t(data.playing ? "classifier.pause" : "classifier.play"));
-  bar.play.setAttribute("aria-pressed", data.playing ? "true" : "false");
-  for (const button of [bar.play, bar.step, bar.reset]) button.disabled = !data.ready;
+  setAttr(bar.play, "aria-label", t(data.playing ? "classifier.pause" : "classifier.play"));
+  setAttr(bar.play, "title", t(data.playing ? "classifier.pause" : "classifier.play"));
+  setAttr(bar.play, "aria-pressed", data.playing ? "true" : "false");
+  for (const button of [bar.play, bar.step, bar.reset]) if (button.disabled !== !data.ready) button.disabled = !data.ready;
   setText(bar.epoch, String(data.epoch));
 
   const numberOptions = (values, current, format = String) =>
@@ -40,7 +40,7 @@ export function draw(target, data, options) {
     data.settings.reg,
   );
   syncSelect(bar.fields.regRate, numberOptions(data.choices.regRate, data.settings.regRate), data.settings.regRate);
-  bar.fields.regRate.disabled = data.settings.reg === "none";
+  if (bar.fields.regRate.disabled !== (data.settings.reg === "none")) bar.fields.regRate.disabled = data.settings.reg === "none";
   syncSelect(bar.fields.epf, numberOptions(data.choices.epf, data.settings.epf), data.settings.epf);
 }
 
