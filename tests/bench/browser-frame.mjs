@@ -3,7 +3,7 @@
 // wasm core and of the plain-JS bound, for TF Playground's default configuration ([4, 2] circle)
 // and the large one (seven features, six layers of 8, spiral).
 //
-//   node tests/bench/browser-frame.mjs [--rounds N] [--out build/bench/browser-frame.json]
+//   node tests/bench/browser-frame.mjs [--rounds N] [--neuron-grid-size 100] [--out build/bench/browser-frame.json]
 //
 // Serves dist/ and tests/bench/ on 127.0.0.1 (cross-origin isolated, so performance.now() has
 // fine resolution); the page is tests/bench/frame-page.mjs. Each batch of calls is also measured
@@ -25,7 +25,9 @@ function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
-const OUT = path.resolve(repoRoot, option("--out", "build/bench/browser-frame.json"));
+const DEFAULT_OUT = "build/bench/browser-frame.json";
+const OUT = path.resolve(repoRoot, option("--out", DEFAULT_OUT));
+const MERGE = OUT === path.resolve(repoRoot, DEFAULT_OUT); // only the default run goes into latest.json
 const LATEST = path.join(repoRoot, "build/bench/latest.json");
 
 const MIME = {
@@ -88,6 +90,8 @@ const median = (xs) => {
 
 const PARTS = ["frame", "epoch", "predictGrid", "neuronGrids", "colouring"];
 const ROUNDS = Number(option("--rounds", 5));
+// neuronGrids resolution (issue 3 benchmarks 100×100; thumbnails need far less).
+const NEURON_GRID_SIZE = Number(option("--neuron-grid-size", 100));
 const BATCH_MS = 60; // CPU ms of each timed batch of calls
 
 /**
@@ -104,7 +108,7 @@ async function measure(page) {
   if (env.coreError) console.log(`core wasm: ${env.coreError}`);
   const results = [];
   for (const name of ["default", "large"]) {
-    const prep = await page.evaluate((n) => window.frameBench.prepare(n), name);
+    const prep = await page.evaluate(([n, size]) => window.frameBench.prepare(n, { neuronSize: size }), [name, NEURON_GRID_SIZE]);
     const calls = (impl, part, count) => page.evaluate(([n, i, p, c]) => window.frameBench.timeCalls(n, i, p, c), [name, impl, part, count]);
     // Warm-up (about a second of frames each) and batch sizes from the CPU time per call.
     const counts = {};
@@ -201,14 +205,17 @@ async function main() {
     await page.waitForFunction(() => window.frameBenchReady === true, null, { timeout: 30_000 }).catch(() => {
       throw new Error(`the benchmark page did not load: ${errors.join("; ") || "timeout"}`);
     });
-    report = { date: new Date().toISOString(), frameTargetMs: FRAME_TARGET_MS, ...(await measure(page)) };
+    report = { date: new Date().toISOString(), frameTargetMs: FRAME_TARGET_MS, neuronGridSize: NEURON_GRID_SIZE, ...(await measure(page)) };
   } finally {
     await browser.close();
     server.close();
   }
 
   const browserName = report.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium";
-  console.log(`\nBrowser frame compute (headless ${browserName}), one epoch per frame; the parts are timed on their own.`);
+  console.log(
+    `\nBrowser frame compute (headless ${browserName}): one epoch, predictGrid 100×100, neuronGrids ${NEURON_GRID_SIZE}×${NEURON_GRID_SIZE},` +
+      " colouring (boundary 100×100 + ~10×10 neuron thumbnails); the parts are also timed on their own.",
+  );
   if (report.coreError) console.log(`core wasm: ${report.coreError}`);
   console.log("\nRenderer main-thread CPU ms per call (median over batches; decides the target):");
   printTable(report.results, "cpuMs");
@@ -226,12 +233,12 @@ async function main() {
 
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
-  if (existsSync(LATEST)) {
+  if (MERGE && existsSync(LATEST)) {
     const latest = JSON.parse(readFileSync(LATEST, "utf8"));
     latest.browserFrame = report;
     writeFileSync(LATEST, JSON.stringify(latest, null, 2) + "\n");
   }
-  console.log(`wrote ${path.relative(repoRoot, OUT)}${existsSync(LATEST) ? " (and merged into build/bench/latest.json)" : ""}`);
+  console.log(`wrote ${path.relative(repoRoot, OUT)}${MERGE && existsSync(LATEST) ? " (and merged into build/bench/latest.json)" : ""}`);
 }
 
 main().then(

@@ -10,7 +10,7 @@ export const CONFIGS = {
 };
 
 const GRID = task.GRID;
-const THUMB = 10; // neuron thumbnails are coloured at 10×10, sampled from the 100×100 grids (as TF Playground does)
+const THUMB = 10; // neuron thumbnails are coloured at about 10×10, sampled from the neuron grids (as TF Playground does)
 
 /** 256-entry RGBA table over v ∈ [−1, 1]: TF Playground's orange → grey → blue scale. */
 function makePalette() {
@@ -63,17 +63,19 @@ function coreConfig(cfg) {
 }
 
 /** The frame pipelines of both implementations for one configuration, from the same weights. */
-export async function setup(core, cfg) {
+export async function setup(core, cfg, { neuronSize = GRID.size } = {}) {
+  const NGRID = { ...GRID, size: neuronSize };
   const model = { name: cfg.name, features: cfg.features, hidden: cfg.hidden };
   const layers = task.initialLayers(model);
   const cells = GRID.size * GRID.size;
   const units = cfg.features.length + cfg.hidden.reduce((a, b) => a + b, 0) + 1;
   const boundaryRgba = new Uint32Array(cells);
-  const thumbs = Array.from({ length: units }, () => new Uint32Array(THUMB * THUMB));
-  const step = GRID.size / THUMB;
+  const step = Math.max(1, Math.floor(NGRID.size / THUMB));
+  const side = Math.ceil(NGRID.size / step);
+  const thumbs = Array.from({ length: units }, () => new Uint32Array(side * side));
   const colourAll = (boundary, neurons) => {
     colour(boundary, GRID.size, 1, 2, -1, boundaryRgba); // P(class 1) ∈ [0, 1] → [−1, 1]
-    for (let u = 0; u < neurons.length; u++) colour(neurons[u], GRID.size, step, u < cfg.features.length ? 1 / 6 : 1, 0, thumbs[u]);
+    for (let u = 0; u < neurons.length; u++) colour(neurons[u], NGRID.size, step, u < cfg.features.length ? 1 / 6 : 1, 0, thumbs[u]);
   };
   const pipelines = {};
 
@@ -87,7 +89,7 @@ export async function setup(core, cfg) {
     const parts = {
       epoch: () => trainer.train(1),
       predictGrid: () => trainer.predictGrid(GRID),
-      neuronGrids: () => trainer.neuronGrids(GRID).map((n) => n.grid),
+      neuronGrids: () => trainer.neuronGrids(NGRID).map((n) => n.grid),
     };
     pipelines.core = {
       parts,
@@ -97,7 +99,6 @@ export async function setup(core, cfg) {
         const neurons = parts.neuronGrids();
         colourAll(boundary, neurons);
       },
-      colouring: null,
       dispose: () => trainer.dispose(),
     };
   } else {
@@ -117,7 +118,7 @@ export async function setup(core, cfg) {
   const parts = {
     epoch: () => net.epoch(data),
     predictGrid: () => net.predictGrid(GRID, grid),
-    neuronGrids: () => (neurons = net.neuronGrids(GRID, neurons ?? undefined)),
+    neuronGrids: () => (neurons = net.neuronGrids(NGRID, neurons ?? undefined)),
   };
   pipelines.plain = {
     parts,
@@ -169,15 +170,15 @@ export async function init() {
 }
 
 /** Builds both pipelines of a configuration; returns their names and the data source. */
-export async function prepare(name) {
+export async function prepare(name, options = {}) {
   const cfg = CONFIGS[name];
   let built;
   try {
-    built = await setup(core, cfg);
+    built = await setup(core, cfg, options);
   } catch (error) {
     if (!core) throw error;
     coreError = `not available yet: ${error.message}`;
-    built = await setup(null, cfg);
+    built = await setup(null, cfg, options);
   }
   prepared.set(name, built);
   return { label: cfg.label, impls: Object.keys(built.pipelines), dataSource: built.dataSource, coreError };

@@ -35,7 +35,9 @@ function option(name, fallback) {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 const ROUNDS = Number(option("--rounds", 15));
-const SAMPLE_MS = Number(option("--sample-ms", 25));
+// Each timed batch lasts about this long: the per-thread CPU clock below advances in steps of up
+// to a scheduler tick (~4 ms), so batches must be much longer than that.
+const SAMPLE_MS = Number(option("--sample-ms", 60));
 const ONLY = option("--only", "")
   .split(",")
   .filter(Boolean);
@@ -201,23 +203,22 @@ async function checkAgreement(impls, tasks) {
   return { rows, instances };
 }
 
-/** Repetitions of `fn` that take about SAMPLE_MS, from a warm-up of at least ~warmMs. */
-async function warmAndCalibrate(fn, warmMs) {
-  let runs = 0;
+/** Repetitions of `fn` that take about SAMPLE_MS (from the median warm-up call), after warming up ≥ warmMs. */
+function warmAndCalibrate(fn, warmMs) {
+  const times = [];
   const start = now();
-  let last = 0;
   do {
     const t0 = now();
     fn();
-    last = now() - t0;
-    runs++;
-  } while (now() - start < warmMs || runs < 3);
-  return Math.max(1, Math.round(SAMPLE_MS / Math.max(last, 1e-3)));
+    times.push(now() - t0);
+  } while (now() - start < warmMs || times.length < 5);
+  return Math.max(1, Math.round(SAMPLE_MS / Math.max(median(times.slice(times.length >> 1)), 1e-3)));
 }
 
 /**
- * CPU time of this (main) thread in ms: Linux's per-thread run time in ns, which leaves out V8's
- * background GC and compiler threads; elsewhere the whole process's CPU time.
+ * CPU time of this (main) thread in ms: Linux's per-thread run time, which leaves out V8's
+ * background GC and compiler threads (it is brought up to date at scheduler ticks and switches,
+ * hence the long batches); elsewhere the whole process's CPU time.
  */
 const SCHEDSTAT = "/proc/thread-self/schedstat";
 const threadCpuMs = existsSync(SCHEDSTAT)
@@ -264,10 +265,10 @@ async function timeAll(impls, tasks, instances) {
       }
       await inst.activate?.();
       const reps = {
-        epoch: await warmAndCalibrate(inst.epoch, 400),
-        pass: inst.trainPass ? await warmAndCalibrate(inst.trainPass, 100) : 0,
-        boundary: await warmAndCalibrate(inst.boundary, 400),
-        neuronGrids: inst.neuronGrids ? await warmAndCalibrate(inst.neuronGrids, 300) : 0,
+        epoch: warmAndCalibrate(inst.epoch, 400),
+        pass: inst.trainPass ? warmAndCalibrate(inst.trainPass, 100) : 0,
+        boundary: warmAndCalibrate(inst.boundary, 400),
+        neuronGrids: inst.neuronGrids ? warmAndCalibrate(inst.neuronGrids, 300) : 0,
       };
       jobs.push({ impl, run: async () => {
         await inst.activate?.();
@@ -312,7 +313,7 @@ function printTable(impls, figures, base) {
   const header = ["implementation"];
   for (const m of models) header.push(`${m} epoch ms`, "×", `${m} boundary ms`, "×");
   const rows = [header];
-  const ratio = (v, b) => (v === null || b === null || b === undefined ? "—" : `${(v / b).toFixed(v / b >= 10 ? 0 : 1)}`);
+  const ratio = (v, b) => (v === null || v === undefined || !b ? "—" : `${(v / b).toFixed(v / b >= 10 ? 0 : 1)}`);
   const baseFig = figures[base] ?? {};
   for (const impl of impls) {
     if (impl.unavailable) {
@@ -365,10 +366,16 @@ function printTable(impls, figures, base) {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
-function checkTargets(figures, clock) {
+function checkTargets(figures, clock, check) {
   const core = figures["core-wasm"];
   const targets = [];
   const add = (name, ok, detail) => targets.push({ target: name, pass: ok, detail });
+  const disagreeing = check.filter((row) => !row.agrees);
+  add(
+    "every implementation computes the same thing (5-epoch train loss within its precision's tolerance)",
+    check.length > 0 && disagreeing.length === 0,
+    disagreeing.length ? `disagreeing: ${disagreeing.map((r) => `${r.implementation}/${r.model}`).join(", ")}` : `${check.length} of ${check.length} agree`,
+  );
   for (const m of Object.keys(task.MODELS)) {
     const c = core?.[m];
     const ratio = (id, key) => {
@@ -435,7 +442,7 @@ async function main() {
   const base = figures["core-wasm"] ? "core-wasm" : "plain-js";
   printTable(impls, figures, base);
   const clock = CLOCK === "auto" ? (m.loadAverageAtStart > 1 ? "cpu" : "wall") : CLOCK;
-  const targets = checkTargets(figures, clock);
+  const targets = checkTargets(figures, clock, check);
   for (const inst of instances.values()) inst.dispose?.();
 
   const report = {

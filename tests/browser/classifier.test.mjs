@@ -287,6 +287,19 @@ test("a learning rate of 10 shows the divergence warning", async () => {
   await page.close();
 });
 
+test("a learning rate of 10 on the default circle page warns that training is unstable", async () => {
+  const {page, problems} = await openPage("");
+  await page.selectOption('[data-testid="learning-rate"]', "10");
+  await page.click('[data-testid="play"]');
+  await page.waitForSelector('[data-testid="diverged-warning"]', {state: "visible", timeout: 30000});
+  assert.match(await page.textContent('[data-testid="diverged-warning"]'), /unstable/i);
+  await page.click('[data-testid="diverged-warning"] button');
+  await page.waitForSelector('[data-testid="diverged-warning"]', {state: "hidden"});
+  assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "1");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the diagram, unit hover, weight editing, hidden space and compare mode work", async () => {
   const {page, problems} = await openPage("#v=1&dataset=circle&hidden=4,2&compare=1&compareAct=relu");
   // Keyboard: the run buttons are real buttons.

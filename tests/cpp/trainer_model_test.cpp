@@ -97,7 +97,7 @@ TEST(TrainerModel, MalformedModelsNameTheField) {
       {R"({"format": 1, "layers": []})", "model.config"},
       {R"({"format": 1, "config": {}})", "model.layers"},
       {R"({"format": 1, "config": {}, "layers": [], "extra": 1})", "model.extra"},
-      {R"({"format": 1, "config": {"hidden": [99]}, "layers": []})", "config.hidden"},
+      {R"({"format": 1, "config": {"hidden": [99]}, "layers": []})", "config.hidden[0]"},
       {with_layers("[]"), "model.layers"},
       {with_layers("{}"), "model.layers"},
       {with_layers(R"([1, )" + good_out + "]"), "model.layers[0]"},

@@ -123,11 +123,11 @@ struct GeluTanh {
     return gate(x, s_pos + t.lo * s_pos * s_neg);
   }
   static double derivative(double x, double, const ParamValues&) {
-    const double t = two_u(x);
+    const math::SigmoidPair s = math::sigmoid_pair(two_u(x));
     const double du2 = 2.0 * kC * (1.0 + 3.0 * kK * (x * x));
-    const double g = math::sigmoid_derivative(t);
+    const double g = s.pos * s.neg;
     // g underflows to 0 long before du2 overflows, so test g first (inf * 0).
-    return math::sigmoid(t) + (g == 0 ? 0.0 : x * (du2 * g));
+    return s.pos + (g == 0 ? 0.0 : x * (du2 * g));
   }
 };
 
@@ -147,7 +147,8 @@ struct Silu {
   }
   static double value(double x, const ParamValues&) { return gate(x, math::sigmoid(x)); }
   static double derivative(double x, double, const ParamValues&) {
-    return math::sigmoid(x) + gate(x, math::sigmoid_derivative(x));
+    const math::SigmoidPair s = math::sigmoid_pair(x);
+    return s.pos + gate(x, s.pos * s.neg);
   }
 };
 
@@ -177,8 +178,8 @@ struct Swish {
     return gate(x, math::sigmoid(beta_x(x, p)));
   }
   static double derivative(double x, double, const ParamValues& p) {
-    const double bx = beta_x(x, p);
-    return math::sigmoid(bx) + gate(bx, math::sigmoid_derivative(bx));
+    const math::SigmoidPair s = math::sigmoid_pair(beta_x(x, p));
+    return s.pos + gate(beta_x(x, p), s.pos * s.neg);
   }
   static double param_derivative(double x, double, int, const ParamValues& p) {
     return gate(x, gate(x, math::sigmoid_derivative(beta_x(x, p))));
@@ -186,9 +187,8 @@ struct Swish {
 };
 
 /// Mish: x tanh(softplus(x)); f'(x) = tanh(sp) + x s(x) sech^2(sp), sp = softplus(x).
-/// With e = e^{x}, tanh(softplus x) = n / (n + 2) for n = e (e + 2), which needs
-/// neither log nor tanh and has no cancellation; for x > 0 it is rewritten in
-/// e = e^{-x} as (1 + 2e) / (1 + 2e + 2e^2) so nothing overflows.
+/// tanh(softplus x) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1) needs neither log nor
+/// tanh, and written as below it has no cancellation and nothing overflows.
 struct Mish {
   static constexpr const char* kName = "mish";
   static constexpr const char* kLabel = "Mish";
@@ -204,33 +204,32 @@ struct Mish {
   static Frameworks frameworks() {
     return {"nn.Mish()", "activation=\"mish\"", "tf.layers.activation({activation: 'mish'})"};
   }
-  /// tanh(softplus(x)).
-  static double tanh_softplus(double x) {
+  /// tanh(softplus x), sech^2(softplus x) and s(x), from one e = e^{-|x|}.
+  struct Parts {
+    double tanh_sp;
+    double sech2_sp;
+    double sigmoid;
+  };
+  /// For x <= 0 (e = e^x): tanh sp = n / (n + 2) with n = e (e + 2), and
+  /// sech^2 sp = 4 q / (q + 1)^2 with q = (1 + e)^2. For x > 0 (e = e^{-x}) the same
+  /// fractions divided through by e^{2x}: tanh sp = (1 + 2e) / (1 + 2e + 2e^2) and
+  /// sech^2 sp = 4 m e^2 / (m + e^2)^2 with m = (1 + e)^2.
+  static Parts parts(double x) {
+    const double e = std::exp(-std::fabs(x));
     if (x <= 0) {
-      const double e = std::exp(x);
       const double n = e * (e + 2.0);
-      return n / (n + 2.0);
-    }
-    const double e = std::exp(-x);
-    const double a = 1.0 + 2.0 * e;
-    return a / (a + 2.0 * e * e);
-  }
-  /// sech^2(softplus(x)) = 4 q / (q + 1)^2 with q = (1 + e^x)^2, rewritten for
-  /// x > 0 as 4 m e^2 / (m + e^2)^2 with e = e^{-x}, m = (1 + e)^2.
-  static double sech2_softplus(double x) {
-    if (x <= 0) {
-      const double e = std::exp(x);
       const double q = (1.0 + e) * (1.0 + e);
-      return 4.0 * q / ((q + 1.0) * (q + 1.0));
+      return {n / (n + 2.0), 4.0 * q / ((q + 1.0) * (q + 1.0)), e / (1.0 + e)};
     }
-    const double e = std::exp(-x);
-    const double m = (1.0 + e) * (1.0 + e);
+    const double a = 1.0 + 2.0 * e;
     const double e2 = e * e;
-    return 4.0 * m * e2 / ((m + e2) * (m + e2));
+    const double m = (1.0 + e) * (1.0 + e);
+    return {a / (a + 2.0 * e2), 4.0 * m * e2 / ((m + e2) * (m + e2)), 1.0 - e / (1.0 + e)};
   }
-  static double value(double x, const ParamValues&) { return gate(x, tanh_softplus(x)); }
+  static double value(double x, const ParamValues&) { return gate(x, parts(x).tanh_sp); }
   static double derivative(double x, double, const ParamValues&) {
-    return tanh_softplus(x) + gate(x, math::sigmoid(x) * sech2_softplus(x));
+    const Parts q = parts(x);
+    return q.tanh_sp + gate(x, q.sigmoid * q.sech2_sp);
   }
 };
 

@@ -18,12 +18,14 @@
 // and the two-lane (SSE2 / wasm SIMD128, math/f64x2.h) paths run the same
 // operations in the same order and agree bit for bit, natively and in wasm.
 //
-// Measured worst-case error against a long-double reference over a dense sweep
-// (tests/cpp/trainer_fast_math_test.cpp, 4 million points, x in [-40, 40] plus
-// tiny and huge magnitudes):
-//   fast_tanh     <= 2 ulp  (relative to the correctly rounded result)
-//   fast_sigmoid  <= 2 ulp
-//   fast_exp      <= 1 ulp, fast_expm1 <= 2 ulp, fast_log1p <= 2 ulp
+// Measured worst-case error against a long-double reference over dense sweeps
+// (tests/cpp/trainer_fast_math_test.cpp: 10^6 points on x in [-40, 40] for tanh,
+// [-700, 700] for sigmoid and exp, plus every binade of tiny magnitudes):
+//   fast_tanh     <= 2.5 ulp (2.49 measured, near x = -4.47)
+//   fast_sigmoid  <= 2.5 ulp (2.36 measured, near x = -36.7)
+//   fast_exp      <= 1.5 ulp, fast_expm1 <= 2.5 ulp, fast_log1p <= 3 ulp
+// About 4 ns a tanh natively and 5.3 ns in wasm (node 20) on this project's
+// 2-core test machine, against 15 ns (glibc) and 26 ns (musl in wasm) for std::tanh.
 // NaN in gives NaN out; ±inf give the limits (tanh ±1, sigmoid 1 / 0).
 
 #include <cstddef>

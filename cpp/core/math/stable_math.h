@@ -21,6 +21,18 @@ inline double sigmoid(double x) {
   return x >= 0 ? 1.0 - t : (x < 0 ? t : x);
 }
 
+/// s(x) and s(-x) from one exp (the larger one is 1 - the smaller, rounded once).
+struct SigmoidPair {
+  double pos;  ///< s(x)
+  double neg;  ///< s(-x) = 1 - s(x)
+};
+inline SigmoidPair sigmoid_pair(double x) {
+  const double e = std::exp(-std::fabs(x));
+  const double t = e / (1.0 + e);
+  if (x >= 0) return {1.0 - t, t};
+  return {t, std::isnan(x) ? x : 1.0 - t};
+}
+
 /// s(x) s(-x) = e / (1 + e)^2 with e = e^{-|x|}: symmetric, no cancellation in 1 - s.
 inline double sigmoid_derivative(double x) {
   const double e = std::exp(-std::fabs(x));

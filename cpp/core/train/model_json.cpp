@@ -76,7 +76,7 @@ ModelDocument parse_model_document(const std::string& text) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     fail("model", std::string("malformed JSON (") + e.what() + ")");
   }
   if (!doc.is_object()) fail("model", "must be a JSON object {format, config, layers}, got " + type_of(doc));

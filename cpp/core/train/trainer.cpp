@@ -63,7 +63,7 @@ TrainerConfig checked(const TrainerConfig& config) {
 nlohmann::json parse_json_text(const std::string& field, const std::string& text) {
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(field + ": malformed JSON (" + std::string(e.what()) + ")");
   }
 }

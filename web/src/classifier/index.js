@@ -1,5 +1,6 @@
 // The classifier section's composition root: wires the store, the trainer worker and the views.
 // Views draw what they are given; every decision about state lives here.
+import {isUnstable} from "./stability.js";
 import {createTrainerClient} from "../worker/client.js";
 import {h, setText, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
@@ -400,7 +401,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
     drawLegend(dom.legend, classes, regression, t);
     drawMetrics(dom.metrics, {metrics, regression}, {t});
-    drawDivergence(dom.divergence, {diverged, learningRate: state.lr, suggested: lowerLearningRate(state.lr, LEARNING_RATES)}, {t, onFix: actions.fixDivergence});
+    drawDivergence(dom.divergence, {diverged, unstable: !diverged && isUnstable(snap?.history), learningRate: state.lr, suggested: lowerLearningRate(state.lr, LEARNING_RATES)}, {t, onFix: actions.fixDivergence});
     dom.output.classList.toggle("is-diverged", diverged);
 
     const history = snap?.history;

@@ -5,7 +5,7 @@ const warnings = new WeakMap();
 
 /**
  * @param {HTMLElement} target
- * @param {{diverged: boolean, learningRate: number, suggested: number}} data
+ * @param {{diverged: boolean, unstable: boolean, learningRate: number, suggested: number}} data
  * @param {{t: Function, onFix: Function}} options
  */
 export function draw(target, data, options) {
@@ -14,8 +14,9 @@ export function draw(target, data, options) {
     const {t} = options;
     view = {message: h("p", {class: "warning-text"}), button: h("button", {type: "button", class: "button button--primary"}), options};
     view.button.addEventListener("click", () => view.options.onFix());
+    view.title = h("strong", {class: "warning-title"});
     const box = h("div", {class: "warning", role: "alert", "data-testid": "diverged-warning"}, [
-      h("strong", {class: "warning-title", text: t("classifier.divergedTitle")}),
+      view.title,
       view.message,
       view.button,
     ]);
@@ -23,9 +24,12 @@ export function draw(target, data, options) {
     warnings.set(target, view);
   }
   view.options = options;
-  if (target.hidden !== !data.diverged) target.hidden = !data.diverged;
-  if (data.diverged) {
-    setText(view.message, options.t("classifier.divergedText", {lr: data.learningRate}));
+  const shown = data.diverged || data.unstable;
+  if (target.hidden !== !shown) target.hidden = !shown;
+  if (shown) {
+    const kind = data.diverged ? "diverged" : "unstable";
+    setText(view.title, options.t(`classifier.${kind}Title`));
+    setText(view.message, options.t(`classifier.${kind}Text`, {lr: data.learningRate}));
     setText(view.button, options.t("classifier.divergedFix", {lr: data.suggested}));
   }
 }
