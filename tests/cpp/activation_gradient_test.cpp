@@ -122,7 +122,7 @@ TEST_P(GradientTest, BulkDerivativeKernelMatchesTheScalarPathForAWholeArray) {
   }
 }
 
-TEST_P(GradientTest, TrainingForwardStaysWithinTwoUlpOfTheAccurateForward) {
+TEST_P(GradientTest, TrainingForwardAgreesWithTheAccurateForwardToAFewUlp) {
   // The trainer may swap in a faster kernel; its documented error is at most a
   // few ulp, so it must agree closely with the catalog's forward.
   const Activation& a = activation();

@@ -37,6 +37,13 @@ template <class P>
 struct HasKinks<P, std::void_t<decltype(P::kinks(std::declval<const ParamValues&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct HasTrainingForward : std::false_type {};
+template <class P>
+struct HasTrainingForward<P, std::void_t<decltype(P::training_forward(
+                                 nullptr, nullptr, 0, std::declval<const ParamValues&>()))>>
+    : std::true_type {};
+
 std::vector<double> no_kinks(const ParamValues&) { return {}; }
 
 template <class P>
@@ -73,7 +80,11 @@ Activation make_activation() {
   } else {
     a.param_derivative = nullptr;
   }
-  a.training_forward = a.forward;
+  if constexpr (HasTrainingForward<P>::value) {
+    a.training_forward = &P::training_forward;
+  } else {
+    a.training_forward = a.forward;
+  }
   if constexpr (HasCheck<P>::value) a.check_params = &P::check;
   if constexpr (HasKinks<P>::value) {
     a.kinks = &P::kinks;
