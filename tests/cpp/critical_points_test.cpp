@@ -79,7 +79,9 @@ TEST(CriticalPoints, EveryReportedPointHasAVanishingOrSignChangingSlope) {
     const std::vector<double> found = critical_points(a, p, -10, 10);
     for (std::size_t i = 0; i < found.size(); ++i) {
       const double x = found[i];
-      if (i > 0) EXPECT_LT(found[i - 1], x) << a.name;
+      if (i > 0) {
+        EXPECT_LT(found[i - 1], x) << a.name;
+      }
       const double d = a.derivative_at(x, p);
       const double left = a.derivative_at(x - 1e-6, p);
       const double right = a.derivative_at(x + 1e-6, p);
@@ -95,6 +97,12 @@ TEST(CriticalPoints, EveryReportedPointHasAVanishingOrSignChangingSlope) {
       EXPECT_FALSE(found.empty()) << a.name << " is non-monotonic but has no critical point";
     }
   }
+}
+
+TEST(CriticalPoints, HugeIntervalsNeitherOverflowNorReportNonFinitePoints) {
+  const std::vector<double> found = points_of("silu", {}, -1.7e308, 1.7e308);
+  for (const double x : found) EXPECT_TRUE(std::isfinite(x)) << x;
+  EXPECT_EQ(points_of("hardswish", {}, -1e300, 1e300).size(), 0u);  // grid far too coarse: no crash
 }
 
 TEST(CriticalPoints, RejectsABadInterval) {

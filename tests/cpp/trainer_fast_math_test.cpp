@@ -85,6 +85,18 @@ TEST(FastMath, ExpExpm1AndLog1pAreWithinTheirDocumentedBounds) {
   EXPECT_LE(l.worst, 3.0) << "log1p worst at " << l.at;
 }
 
+TEST(FastMath, SoftplusIsWithinThreeUlp) {
+  Sweep s;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double v = -700.0 + 1400.0 * i / kSteps;
+    const long double ref = v > 0 ? v + log1pl(expl(-static_cast<long double>(v))) : log1pl(expl(static_cast<long double>(v)));
+    s.add(v, ulp_error(fast_softplus(v), ref));
+  }
+  EXPECT_LE(s.worst, 3.0) << "worst at v = " << s.at;
+  EXPECT_EQ(fast_softplus(std::numeric_limits<double>::infinity()), std::numeric_limits<double>::infinity());
+  EXPECT_TRUE(std::isnan(fast_softplus(std::nan(""))));
+}
+
 TEST(FastMath, SpecialValuesGiveTheLimits) {
   const double inf = std::numeric_limits<double>::infinity();
   const double nan = std::numeric_limits<double>::quiet_NaN();

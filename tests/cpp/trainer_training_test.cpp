@@ -305,6 +305,19 @@ TEST(TrainerWeights, SetWeightChangesThePredictionAndValidates) {
   EXPECT_THROW(t->set_weight(0, 0, 0, std::nan("")), std::invalid_argument);
 }
 
+TEST(TrainerCustomData, ClassesAndRegressionTargetsFromUserPoints) {
+  auto classes = make(R"({"dataset": "custom", "data": {"x": [-1, -2, 1, 2, -1.5, 1.5], "y": [0, 1, 0, 1, -1, -1],
+                          "label": [0, 0, 1, 1, 0, 1]}, "hidden": [2], "batchSize": 2})");
+  EXPECT_EQ(classes->points().x, (std::vector<double>{-1, -2, 1, 2, -1.5, 1.5}));
+  const Metrics m = classes->train(20);
+  EXPECT_TRUE(std::isfinite(m.train_loss));
+  EXPECT_GE(m.train_accuracy, 0.0);
+  auto regression = make(R"({"dataset": "custom", "data": {"x": [0, 1, 2, 3], "y": [0, 0, 1, 1],
+                             "label": [0.5, 1.25, -0.5, 2.75]}, "hidden": [3]})");
+  EXPECT_EQ(regression->output_classes(), 1);
+  EXPECT_TRUE(std::isnan(regression->train(3).train_accuracy));
+}
+
 TEST(TrainerConstruction, MalformedConfigJsonIsAnError) {
   EXPECT_THROW(make("{"), std::invalid_argument);
   EXPECT_THROW(make(R"({"hidden": [0]})"), std::invalid_argument);

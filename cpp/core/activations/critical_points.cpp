@@ -43,7 +43,8 @@ std::vector<double> critical_points(const Activation& activation, const ParamVal
   }
   std::vector<double> xs;
   xs.reserve(kGridIntervals + 2);
-  const double step = (hi - lo) / kGridIntervals;
+  // hi / N - lo / N rather than (hi - lo) / N, which overflows for |lo|, |hi| ~ 1e308.
+  const double step = hi / kGridIntervals - lo / kGridIntervals;
   for (int i = 0; i <= kGridIntervals; ++i) {
     const double x = i == kGridIntervals ? hi : lo + i * step;
     // Insert x = 0 exactly: symmetric functions have their isolated zeros there.

@@ -46,6 +46,11 @@ inline F64x2 bits_add_shl52(F64x2 a, std::int64_t add) {
 }
 inline double lane0(F64x2 a) { return wasm_f64x2_extract_lane(a.v, 0); }
 inline double lane1(F64x2 a) { return wasm_f64x2_extract_lane(a.v, 1); }
+inline F64x2 abs(F64x2 a) { return {wasm_f64x2_abs(a.v)}; }
+/// Lane-wise a < b ? x : y.
+inline F64x2 select_lt(F64x2 a, F64x2 b, F64x2 x, F64x2 y) {
+  return {wasm_v128_bitselect(x.v, y.v, wasm_f64x2_lt(a.v, b.v))};
+}
 
 #elif defined(AP_F64X2_SSE2)
 
@@ -69,6 +74,11 @@ inline F64x2 bits_add_shl52(F64x2 a, std::int64_t add) {
 }
 inline double lane0(F64x2 a) { return _mm_cvtsd_f64(a.v); }
 inline double lane1(F64x2 a) { return _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
+inline F64x2 abs(F64x2 a) { return {_mm_andnot_pd(_mm_set1_pd(-0.0), a.v)}; }
+inline F64x2 select_lt(F64x2 a, F64x2 b, F64x2 x, F64x2 y) {
+  const __m128d m = _mm_cmplt_pd(a.v, b.v);
+  return {_mm_or_pd(_mm_and_pd(m, x.v), _mm_andnot_pd(m, y.v))};
+}
 
 #else
 
@@ -101,6 +111,10 @@ inline F64x2 bits_add_shl52(F64x2 x, std::int64_t add) {
 }
 inline double lane0(F64x2 x) { return x.a; }
 inline double lane1(F64x2 x) { return x.b; }
+inline F64x2 abs(F64x2 x) { return {x.a < 0 ? -x.a : x.a, x.b < 0 ? -x.b : x.b}; }
+inline F64x2 select_lt(F64x2 a, F64x2 b, F64x2 x, F64x2 y) {
+  return {a.a < b.a ? x.a : y.a, a.b < b.b ? x.b : y.b};
+}
 
 #endif
 

@@ -4,11 +4,8 @@
 // ±inf and huge arguments give the mathematical limit, never NaN.
 
 #include <cmath>
-#include <limits>
 
 namespace ap::math {
-
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// s(x) = 1 / (1 + e^{-x}), branching on the sign so exp never overflows: the
 /// tail t = e / (1 + e) with e = e^{-|x|} has full relative accuracy, giving s(x)

@@ -3,7 +3,7 @@
 // LossKind fixes the output activation o(z), the per-point loss and dLoss/dz.
 // All arrays are unit-major: z[unit * nb + point].
 //
-//   kSigmoidCrossEntropy  2 classes, label y in {0, 1}: o = s(z),
+//   kSigmoidCrossEntropy  2 classes, label y in {0, 1} (exactly): o = s(z),
 //                         loss = softplus(z) - y z  (= softplus(+-z), from the logit: stable),
 //                         dloss/dz = s(z) - y.
 //   kSoftmaxCrossEntropy  k classes, label c: o = softmax(z),
@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstddef>
 
+#include "math/f64x2.h"
 #include "math/fast_activation.h"
 
 namespace ap {
@@ -40,11 +41,54 @@ inline int argmax_strided(const double* z, int k, std::size_t ld) {
   return best;
 }
 
-/// softplus(v) = log(1 + e^v) = max(v, 0) + log1p(e^{-|v|}).
-inline double stable_softplus(double v) {
-  const double a = std::fabs(v);
-  return (v > 0 ? v : 0.0) + math::fast_log1p(math::fast_exp(-a));
+namespace loss_detail {
+
+using math::fast_detail::sigmoid_core;
+using math::fast_detail::softplus_core;
+using math::fast_detail::splat;
+using math::fast_detail::tanh_core;
+
+// Binary cross-entropy from the logit, softplus((1 - 2y) z), summed over points;
+// pairs of points run in two SIMD lanes (summed lane-wise, then the lanes).
+inline double sigmoid_cross_entropy_sum(const double* z, const double* y, std::size_t n) {
+  const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+  simd::F64x2 acc = simd::splat(0.0);
+  for (std::size_t b = 0; b < pairs_end; b += 2) {
+    const simd::F64x2 zb = simd::load(z + b);
+    const simd::F64x2 sign = simd::splat(1.0) - (simd::load(y + b) + simd::load(y + b));
+    acc = acc + softplus_core(sign * zb);
+  }
+  double sum = simd::lane0(acc) + simd::lane1(acc);
+  if (pairs_end < n) sum += softplus_core((1.0 - (y[pairs_end] + y[pairs_end])) * z[pairs_end]);
+  return sum;
 }
+
+template <class V>
+V sigmoid_delta(V z, V y, V scale) {
+  return scale * (sigmoid_core(z) - y);
+}
+
+template <class V>
+V tanh_half_square(V o, V t) {
+  const V d = o - t;
+  return splat<V>(0.5) * d * d;
+}
+
+template <class V>
+V tanh_delta(V o, V t, V scale) {
+  return scale * (o - t) * (splat<V>(1.0) - o * o);
+}
+
+/// +-1 targets of 2-class labels 0/1 (2y - 1), or regression targets as they are.
+template <class V>
+V tanh_target(V y, bool classification) {
+  return classification ? (y + y) - splat<V>(1.0) : y;
+}
+
+}  // namespace loss_detail
+
+inline void output_delta(LossKind kind, bool classification, const double* z, int outputs, int nb,
+                         const double* targets, double scale, double* delta);
 
 /// Sum of the loss over the nb points; when `delta` is not null, writes
 /// scale * dloss/dz into delta (same layout as z). Adds the number of correctly
@@ -57,13 +101,9 @@ inline double output_loss(LossKind kind, bool classification, const double* z, i
   int right = 0;
   switch (kind) {
     case LossKind::kSigmoidCrossEntropy:
-      for (std::size_t b = 0; b < n; ++b) {
-        const double zb = z[b];
-        const bool positive = targets[b] > 0.5;
-        sum += stable_softplus(positive ? -zb : zb);
-        if (delta) delta[b] = scale * (math::fast_sigmoid(zb) - (positive ? 1.0 : 0.0));
-        right += ((zb >= 0) == positive) ? 1 : 0;
-      }
+      sum = loss_detail::sigmoid_cross_entropy_sum(z, targets, n);
+      for (std::size_t b = 0; b < n; ++b) right += ((z[b] >= 0) == (targets[b] > 0.5)) ? 1 : 0;
+      if (delta) output_delta(kind, classification, z, outputs, nb, targets, scale, delta);
       break;
     case LossKind::kSoftmaxCrossEntropy:
       for (std::size_t b = 0; b < n; ++b) {
@@ -98,14 +138,20 @@ inline double output_loss(LossKind kind, bool classification, const double* z, i
       break;
     case LossKind::kTanhHalfSquaredError:
       if (outputs == 1) {
-        for (std::size_t b = 0; b < n; ++b) {
-          const double o = math::fast_tanh(z[b]);
-          const double t = classification ? (targets[b] > 0.5 ? 1.0 : -1.0) : targets[b];
-          const double d = o - t;
-          sum += 0.5 * d * d;
-          if (delta) delta[b] = scale * d * (1.0 - o * o);
-          right += ((o >= 0) == (t > 0)) ? 1 : 0;
+        const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+        simd::F64x2 acc = simd::splat(0.0);
+        for (std::size_t b = 0; b < pairs_end; b += 2) {
+          const simd::F64x2 t = loss_detail::tanh_target(simd::load(targets + b), classification);
+          acc = acc + loss_detail::tanh_half_square(loss_detail::tanh_core(simd::load(z + b)), t);
         }
+        sum = simd::lane0(acc) + simd::lane1(acc);
+        if (pairs_end < n) {
+          const double t = loss_detail::tanh_target(targets[pairs_end], classification);
+          sum += loss_detail::tanh_half_square(math::fast_tanh(z[pairs_end]), t);
+        }
+        // tanh(z) >= 0 exactly when z >= 0.
+        for (std::size_t b = 0; b < n; ++b) right += ((z[b] >= 0) == (targets[b] > 0.5)) ? 1 : 0;
+        if (delta) output_delta(kind, classification, z, outputs, nb, targets, scale, delta);
       } else {
         for (std::size_t b = 0; b < n; ++b) {
           const int c = static_cast<int>(targets[b]);
@@ -131,20 +177,29 @@ inline void output_delta(LossKind kind, bool classification, const double* z, in
                          const double* targets, double scale, double* delta) {
   const std::size_t n = static_cast<std::size_t>(nb);
   switch (kind) {
-    case LossKind::kSigmoidCrossEntropy:
-      for (std::size_t b = 0; b < n; ++b) {
-        delta[b] = scale * (math::fast_sigmoid(z[b]) - (targets[b] > 0.5 ? 1.0 : 0.0));
+    case LossKind::kSigmoidCrossEntropy: {
+      const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+      const simd::F64x2 s2 = simd::splat(scale);
+      for (std::size_t b = 0; b < pairs_end; b += 2) {
+        simd::store(delta + b, loss_detail::sigmoid_delta(simd::load(z + b), simd::load(targets + b), s2));
       }
+      if (pairs_end < n) delta[pairs_end] = loss_detail::sigmoid_delta(z[pairs_end], targets[pairs_end], scale);
       return;
+    }
     case LossKind::kSquaredError:
       for (std::size_t b = 0; b < n; ++b) delta[b] = scale * 2.0 * (z[b] - targets[b]);
       return;
     case LossKind::kTanhHalfSquaredError:
       if (outputs == 1) {
-        for (std::size_t b = 0; b < n; ++b) {
-          const double o = math::fast_tanh(z[b]);
-          const double t = classification ? (targets[b] > 0.5 ? 1.0 : -1.0) : targets[b];
-          delta[b] = scale * (o - t) * (1.0 - o * o);
+        const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
+        const simd::F64x2 s2 = simd::splat(scale);
+        for (std::size_t b = 0; b < pairs_end; b += 2) {
+          const simd::F64x2 t = loss_detail::tanh_target(simd::load(targets + b), classification);
+          simd::store(delta + b, loss_detail::tanh_delta(loss_detail::tanh_core(simd::load(z + b)), t, s2));
+        }
+        if (pairs_end < n) {
+          const double t = loss_detail::tanh_target(targets[pairs_end], classification);
+          delta[pairs_end] = loss_detail::tanh_delta(math::fast_tanh(z[pairs_end]), t, scale);
         }
         return;
       }
