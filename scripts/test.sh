@@ -11,7 +11,7 @@ section "native GoogleTest (ctest)"
 ctest --test-dir build/native --output-on-failure -j"$jobs" --timeout 300
 
 section "native GoogleTest under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build/native-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAP_SANITIZE=ON >/dev/null
+cmake -S . -B build/native-sanitize -DCMAKE_BUILD_TYPE=Debug -DAP_SANITIZE=ON >/dev/null
 cmake --build build/native-sanitize -j"$jobs" --target ap_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   build/native-sanitize/ap_tests --gtest_brief=1

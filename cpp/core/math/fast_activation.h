@@ -221,18 +221,36 @@ inline double fast_log1p(double u) {
   return two_atanh_series(u / (2.0 + u));
 }
 
-/// y[i] = fast_tanh(x[i]), two lanes at a time.
-inline void fast_tanh_n(const double* x, double* y, std::size_t n) {
+namespace fast_detail {
+
+/// y[i] = f(x[i]) two lanes at a time. In wasm, two vectors per iteration: V8
+/// then overlaps the two dependency chains (~20% faster); natively GCC's code
+/// for that spills registers, so one vector per iteration is faster there.
+template <class F>
+inline void map_lanes(const double* x, double* y, std::size_t n, F f) {
   std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) simd::store(y + i, fast_detail::tanh_core(simd::load(x + i)));
-  for (; i < n; ++i) y[i] = fast_detail::tanh_core(x[i]);
+#if defined(AP_F64X2_WASM)
+  for (; i + 4 <= n; i += 4) {
+    const simd::F64x2 a = f(simd::load(x + i));
+    const simd::F64x2 b = f(simd::load(x + i + 2));
+    simd::store(y + i, a);
+    simd::store(y + i + 2, b);
+  }
+#endif
+  for (; i + 2 <= n; i += 2) simd::store(y + i, f(simd::load(x + i)));
+  for (; i < n; ++i) y[i] = f(x[i]);
 }
 
-/// y[i] = fast_sigmoid(x[i]), two lanes at a time.
+}  // namespace fast_detail
+
+/// y[i] = fast_tanh(x[i]).
+inline void fast_tanh_n(const double* x, double* y, std::size_t n) {
+  fast_detail::map_lanes(x, y, n, [](auto v) { return fast_detail::tanh_core(v); });
+}
+
+/// y[i] = fast_sigmoid(x[i]).
 inline void fast_sigmoid_n(const double* x, double* y, std::size_t n) {
-  std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) simd::store(y + i, fast_detail::sigmoid_core(simd::load(x + i)));
-  for (; i < n; ++i) y[i] = fast_detail::sigmoid_core(x[i]);
+  fast_detail::map_lanes(x, y, n, [](auto v) { return fast_detail::sigmoid_core(v); });
 }
 
 /// ForwardKernel-shaped wrappers, for Activation::training_forward of tanh and sigmoid.
