@@ -3,7 +3,7 @@
 // wasm core and of the plain-JS bound, for TF Playground's default configuration ([4, 2] circle)
 // and the large one (seven features, six layers of 8, spiral).
 //
-//   node tests/bench/browser-frame.mjs [--rounds N] [--neuron-grid-size 100] [--out build/bench/browser-frame.json]
+//   node tests/bench/browser-frame.mjs [--rounds N] [--neuron-grid-size 24] [--out build/bench/browser-frame.json]
 //
 // Serves dist/ and tests/bench/ on 127.0.0.1 (cross-origin isolated, so performance.now() has
 // fine resolution); the page is tests/bench/frame-page.mjs. Each batch of calls is also measured
@@ -90,8 +90,9 @@ const median = (xs) => {
 
 const PARTS = ["frame", "epoch", "predictGrid", "neuronGrids", "colouring"];
 const ROUNDS = Number(option("--rounds", 5));
-// neuronGrids resolution (issue 3 benchmarks 100×100; thumbnails need far less).
-const NEURON_GRID_SIZE = Number(option("--neuron-grid-size", 100));
+// neuronGrids resolution: what the page requests each frame for its unit thumbnails
+// (web/src/worker/trainer-worker.js thumbSize); a hovered unit's 100×100 map is a separate call.
+const NEURON_GRID_SIZE = Number(option("--neuron-grid-size", 24));
 const BATCH_MS = 60; // CPU ms of each timed batch of calls
 
 /**

@@ -10,7 +10,9 @@
 //     gradients delta_j * input_i are all of one sign (some non-zero): the
 //     zig-zag of gradient descent when a layer's inputs are all positive;
 //   histogram: 20 equal bins of the activations between their min and max.
-// gradNorm is measured by the training loop and passed in.
+// gradNorm = sqrt(mean over the last epoch's mini-batches of |dL/dW|^2), the L2
+// norm of the layer's weight gradient of the batch's mean data loss (without the
+// regularisation term); the training loop accumulates it and passes it in.
 
 #include <cstddef>
 #include <vector>
