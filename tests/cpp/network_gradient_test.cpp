@@ -82,9 +82,9 @@ class GradientChecker {
     for (int b = 0; b < 64 && static_cast<int>(t.size()) < kPoints; ++b) {
       double row[kInputs];
       for (double& v : row) v = rng.uniform(-2, 2);
-      const double target = c.classification ? static_cast<double>(rng.below(static_cast<std::uint32_t>(
-                                                   c.outputs == 1 ? 2 : c.outputs)))
-                                             : rng.uniform(-1, 1);
+      const double target =
+          c.classification ? static_cast<double>(rng.below(static_cast<std::uint32_t>(c.outputs == 1 ? 2 : c.outputs)))
+                           : rng.uniform(-1, 1);
       if (!smooth_at(row)) continue;
       x.insert(x.end(), row, row + kInputs);
       t.push_back(target);
@@ -92,7 +92,8 @@ class GradientChecker {
     n_ = static_cast<int>(t.size());
     x_.assign(static_cast<std::size_t>(kInputs * n_), 0.0);
     for (int b = 0; b < n_; ++b) {
-      for (int i = 0; i < kInputs; ++i) x_[static_cast<std::size_t>(i * n_ + b)] = x[static_cast<std::size_t>(b * kInputs + i)];
+      for (int i = 0; i < kInputs; ++i)
+        x_[static_cast<std::size_t>(i * n_ + b)] = x[static_cast<std::size_t>(b * kInputs + i)];
     }
     t_ = t;
   }
@@ -135,8 +136,7 @@ class GradientChecker {
       const double tolerance = 2e-7 + 2e-6 * std::fabs(numeric);
       if (!(std::fabs(numeric - g[k]) <= tolerance)) {
         ++failures;
-        ADD_FAILURE() << "parameter " << k << " (" << describe(k) << "): analytic " << g[k] << ", numeric "
-                      << numeric;
+        ADD_FAILURE() << "parameter " << k << " (" << describe(k) << "): analytic " << g[k] << ", numeric " << numeric;
       }
     }
     return failures;

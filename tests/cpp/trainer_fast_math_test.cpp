@@ -57,7 +57,8 @@ TEST(FastMath, SigmoidIsWithinTwoAndAHalfUlpOverADenseSweep) {
   std::vector<double> xs(kSteps + 1), ys(kSteps + 1);
   for (int i = 0; i <= kSteps; ++i) xs[i] = -700.0 + 1400.0 * i / kSteps;
   fast_sigmoid_n(xs.data(), ys.data(), xs.size());
-  for (int i = 0; i <= kSteps; ++i) s.add(xs[i], ulp_error(ys[i], 1.0L / (1.0L + expl(-static_cast<long double>(xs[i])))));
+  for (int i = 0; i <= kSteps; ++i)
+    s.add(xs[i], ulp_error(ys[i], 1.0L / (1.0L + expl(-static_cast<long double>(xs[i])))));
   for (int i = 0; i <= kSteps; ++i) {
     const double x = -40.0 + 80.0 * i / kSteps;
     s.add(x, ulp_error(fast_sigmoid(x), 1.0L / (1.0L + expl(-static_cast<long double>(x)))));
@@ -89,7 +90,8 @@ TEST(FastMath, SoftplusIsWithinThreeUlp) {
   Sweep s;
   for (int i = 0; i <= kSteps; ++i) {
     const double v = -700.0 + 1400.0 * i / kSteps;
-    const long double ref = v > 0 ? v + log1pl(expl(-static_cast<long double>(v))) : log1pl(expl(static_cast<long double>(v)));
+    const long double ref =
+        v > 0 ? v + log1pl(expl(-static_cast<long double>(v))) : log1pl(expl(static_cast<long double>(v)));
     s.add(v, ulp_error(fast_softplus(v), ref));
   }
   EXPECT_LE(s.worst, 3.0) << "worst at v = " << s.at;

@@ -4,10 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "train/trainer.h"
 
@@ -121,7 +120,8 @@ TEST(TrainerModel, MalformedModelsNameTheField) {
        "model.layers[0].params.a[1]"},
       {with_layers(R"([{"weights": [1, 2, 3, 4], "biases": [0, 0], "inputs": 3}, )" + good_out + "]"),
        "model.layers[0].inputs"},
-      {with_layers(R"([{"weights": [1, 2, 3, 4], "biases": [0, 0]}, {"weights": [1, 2], "biases": [0], "params": []}])"),
+      {with_layers(
+           R"([{"weights": [1, 2, 3, 4], "biases": [0, 0]}, {"weights": [1, 2], "biases": [0], "params": []}])"),
        "model.layers[1].params"},
   };
   for (const auto& c : cases) {

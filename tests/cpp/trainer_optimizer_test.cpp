@@ -79,7 +79,7 @@ TEST(Optimizer, SwitchingTheKindRestartsTheState) {
   opt.set_kind(OptimizerKind::kMomentum);
   const double before = p[0];
   opt.step(p.data(), &g, 1, RegularizationKind::kNone, 0, 1.0);
-  EXPECT_DOUBLE_EQ(p[0], before - 1.0);  // no velocity carried over
+  EXPECT_DOUBLE_EQ(p[0], before - 1.0);    // no velocity carried over
   opt.set_kind(OptimizerKind::kMomentum);  // same kind: state kept
   opt.step(p.data(), &g, 1, RegularizationKind::kNone, 0, 1.0);
   EXPECT_DOUBLE_EQ(p[0], before - 1.0 - 1.9);

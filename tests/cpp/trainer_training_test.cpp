@@ -198,8 +198,8 @@ TEST(TrainerDiagnostics, OneEntryPerLayerWithConsistentStatistics) {
 std::string two_unit_model(const std::string& activation, const std::string& features, const std::string& w,
                            const std::string& b) {
   return R"({"format": 1, "config": {"dataset": "circle", "features": )" + features +
-         R"(, "hidden": [2], "activation": ")" + activation + R"("}, "layers": [{"weights": )" + w +
-         R"(, "biases": )" + b + R"(, "params": {}}, {"weights": [1, 1], "biases": [0], "params": {}}]})";
+         R"(, "hidden": [2], "activation": ")" + activation + R"("}, "layers": [{"weights": )" + w + R"(, "biases": )" +
+         b + R"(, "params": {}}, {"weights": [1, 1], "biases": [0], "params": {}}]})";
 }
 
 TEST(TrainerDiagnostics, DeadAndSaturatedUnitsAreCounted) {

@@ -112,9 +112,7 @@ inline F64x2 bits_add_shl52(F64x2 x, std::int64_t add) {
 inline double lane0(F64x2 x) { return x.a; }
 inline double lane1(F64x2 x) { return x.b; }
 inline F64x2 abs(F64x2 x) { return {x.a < 0 ? -x.a : x.a, x.b < 0 ? -x.b : x.b}; }
-inline F64x2 select_lt(F64x2 a, F64x2 b, F64x2 x, F64x2 y) {
-  return {a.a < b.a ? x.a : y.a, a.b < b.b ? x.b : y.b};
-}
+inline F64x2 select_lt(F64x2 a, F64x2 b, F64x2 x, F64x2 y) { return {a.a < b.a ? x.a : y.a, a.b < b.b ? x.b : y.b}; }
 
 #endif
 

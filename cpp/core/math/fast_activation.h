@@ -63,9 +63,13 @@ inline double from_bits(std::uint64_t b) {
 template <class V>
 V splat(double c);
 template <>
-inline double splat<double>(double c) { return c; }
+inline double splat<double>(double c) {
+  return c;
+}
 template <>
-inline simd::F64x2 splat<simd::F64x2>(double c) { return simd::splat(c); }
+inline simd::F64x2 splat<simd::F64x2>(double c) {
+  return simd::splat(c);
+}
 inline double clamp_above(double a, double lim) { return lim < a ? lim : a; }
 inline double clamp_below(double a, double lim) { return a < lim ? lim : a; }
 inline double bits_add_shl52(double a, std::int64_t add) {
@@ -254,9 +258,7 @@ inline void fast_sigmoid_n(const double* x, double* y, std::size_t n) {
 }
 
 /// ForwardKernel-shaped wrappers, for Activation::training_forward of tanh and sigmoid.
-inline void fast_tanh_kernel(const double* x, double* y, std::size_t n, const ParamValues&) {
-  fast_tanh_n(x, y, n);
-}
+inline void fast_tanh_kernel(const double* x, double* y, std::size_t n, const ParamValues&) { fast_tanh_n(x, y, n); }
 inline void fast_sigmoid_kernel(const double* x, double* y, std::size_t n, const ParamValues&) {
   fast_sigmoid_n(x, y, n);
 }

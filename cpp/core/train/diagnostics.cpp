@@ -12,8 +12,8 @@ struct LayerAccumulator {
   double count_z = 0, count_a = 0;
   double lo = std::numeric_limits<double>::infinity();
   double hi = -std::numeric_limits<double>::infinity();
-  std::vector<char> alive;        // some point has f' != 0
-  std::vector<int> saturated;     // points with |f'| < kSaturatedDerivative
+  std::vector<char> alive;     // some point has f' != 0
+  std::vector<int> saturated;  // points with |f'| < kSaturatedDerivative
   double same_sign = 0, pairs = 0;
   std::vector<std::uint32_t> counts;
 };

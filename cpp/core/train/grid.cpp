@@ -15,7 +15,8 @@ void validate_grid_spec(const GridSpec& spec) {
     double value;
   } bounds[] = {{"xMin", spec.x_min}, {"xMax", spec.x_max}, {"yMin", spec.y_min}, {"yMax", spec.y_max}};
   for (const auto& b : bounds) {
-    if (!std::isfinite(b.value)) throw std::invalid_argument(std::string("grid.") + b.name + " must be a finite number");
+    if (!std::isfinite(b.value))
+      throw std::invalid_argument(std::string("grid.") + b.name + " must be a finite number");
   }
   if (!(spec.x_min < spec.x_max)) throw std::invalid_argument("grid.xMin must be less than grid.xMax");
   if (!(spec.y_min < spec.y_max)) throw std::invalid_argument("grid.yMin must be less than grid.yMax");
@@ -25,8 +26,7 @@ double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max
 
 double grid_y(const GridSpec& spec, int r) { return spec.y_max - r * (spec.y_max - spec.y_min) / (spec.size - 1); }
 
-GridFeatures::GridFeatures(const GridSpec& spec, const std::vector<Feature>& features,
-                           const Standardizer& standardizer)
+GridFeatures::GridFeatures(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer)
     : spec_(spec), features_(features), standardizer_(standardizer) {
   const std::size_t f = features.size();
   const std::size_t n = static_cast<std::size_t>(spec.size);
@@ -55,9 +55,11 @@ GridFeatures::GridFeatures(const GridSpec& spec, const std::vector<Feature>& fea
     single_.push_back({features[i]});
     const std::vector<Feature>& one = single_.back();
     if (uses_x_[i] && !uses_y_[i]) {
-      for (std::size_t c = 0; c < n; ++c) compute_features(one, grid_x(spec, static_cast<int>(c)), 0.0, &by_column_[c * f + i]);
+      for (std::size_t c = 0; c < n; ++c)
+        compute_features(one, grid_x(spec, static_cast<int>(c)), 0.0, &by_column_[c * f + i]);
     } else if (uses_y_[i] && !uses_x_[i]) {
-      for (std::size_t r = 0; r < n; ++r) compute_features(one, 0.0, grid_y(spec, static_cast<int>(r)), &by_row_[r * f + i]);
+      for (std::size_t r = 0; r < n; ++r)
+        compute_features(one, 0.0, grid_y(spec, static_cast<int>(r)), &by_row_[r * f + i]);
     }
   }
   row_.assign(f, 0.0);
@@ -72,8 +74,7 @@ void GridFeatures::fill(int first, int nb, double* out) const {
     const std::size_t c = static_cast<std::size_t>(cell % size);
     for (std::size_t i = 0; i < f; ++i) {
       if (uses_x_[i] && uses_y_[i]) {
-        compute_features(single_[i], grid_x(spec_, static_cast<int>(c)), grid_y(spec_, static_cast<int>(r)),
-                         &row_[i]);
+        compute_features(single_[i], grid_x(spec_, static_cast<int>(c)), grid_y(spec_, static_cast<int>(r)), &row_[i]);
       } else {
         row_[i] = uses_x_[i] ? by_column_[c * f + i] : by_row_[r * f + i];
       }

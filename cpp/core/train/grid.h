@@ -35,8 +35,8 @@ class GridFeatures {
   GridSpec spec_;
   std::vector<Feature> features_;
   const Standardizer& standardizer_;
-  std::vector<double> by_column_, by_row_;  // [c * f + i], [r * f + i]
-  std::vector<char> uses_x_, uses_y_;       // per feature
+  std::vector<double> by_column_, by_row_;    // [c * f + i], [r * f + i]
+  std::vector<char> uses_x_, uses_y_;         // per feature
   std::vector<std::vector<Feature>> single_;  // each feature alone, for compute_features
   mutable std::vector<double> row_;
 };

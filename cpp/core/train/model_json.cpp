@@ -20,8 +20,7 @@ std::string type_of(const json& v) {
 }
 
 /// Reads an array of exactly `count` finite numbers.
-std::vector<double> read_numbers(const std::string& field, const json& v, std::size_t count,
-                                 const std::string& shape) {
+std::vector<double> read_numbers(const std::string& field, const json& v, std::size_t count, const std::string& shape) {
   if (!v.is_array()) fail(field, "must be an array of " + shape + ", got " + type_of(v));
   if (v.size() != count) {
     fail(field, "must have " + std::to_string(count) + " numbers (" + shape + "), got " + std::to_string(v.size()));
@@ -87,7 +86,8 @@ ModelDocument parse_model_document(const std::string& text) {
   }
   if (!doc.contains("format")) fail("model.format", "missing; must be 1");
   const json& format = doc["format"];
-  if (!format.is_number() || format.get<double>() != kModelFormat) fail("model.format", "must be 1, got " + format.dump());
+  if (!format.is_number() || format.get<double>() != kModelFormat)
+    fail("model.format", "must be 1, got " + format.dump());
   if (!doc.contains("config")) fail("model.config", "missing; must be a configuration object");
   if (!doc["config"].is_object()) fail("model.config", "must be a configuration object, got " + type_of(doc["config"]));
   if (!doc.contains("layers")) fail("model.layers", "missing; must be an array of layers");
@@ -130,9 +130,8 @@ void load_model_layers(const json& layers, Network& network) {
     const std::string shape = std::to_string(layer.rows) + " rows x " + std::to_string(layer.inputs) + " inputs";
     const std::size_t wcount = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
     const std::vector<double> w = read_numbers(field + ".weights", entry["weights"], wcount, "row-major " + shape);
-    const std::vector<double> b =
-        read_numbers(field + ".biases", entry["biases"], static_cast<std::size_t>(layer.rows),
-                     "one per row: " + std::to_string(layer.rows));
+    const std::vector<double> b = read_numbers(field + ".biases", entry["biases"], static_cast<std::size_t>(layer.rows),
+                                               "one per row: " + std::to_string(layer.rows));
     std::copy(w.begin(), w.end(), params.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset));
     std::copy(b.begin(), b.end(), params.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset));
     if (!entry.contains("params")) continue;

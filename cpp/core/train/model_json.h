@@ -7,9 +7,8 @@
 // omitted or {} (the configured values are used), and "inputs" / "outputs", when
 // present, must match the shape.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "train/config.h"
 #include "train/network.h"

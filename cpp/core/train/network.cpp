@@ -20,8 +20,8 @@ using simd::F64x2;
 // plain doubles, so results never depend on the batch layout.
 
 /// z[j][b] = bias[j] + sum_i w[j][i] x[i][b], summed in order of i.
-void dense_forward(const double* w, const double* bias, int rows, int inputs, const double* x, std::size_t ldx,
-                   int nb, double* z) {
+void dense_forward(const double* w, const double* bias, int rows, int inputs, const double* x, std::size_t ldx, int nb,
+                   double* z) {
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t in = static_cast<std::size_t>(inputs);
   const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
@@ -82,8 +82,8 @@ inline double pair_dot(const double* u, const double* v, std::size_t n) {
 }
 
 /// gw[j][i] += sum_b dz[j][b] x[i][b]; gb[j] += sum_b dz[j][b] (sums as in pair_dot).
-void dense_weight_gradient(const double* dz, int rows, int inputs, const double* x, std::size_t ldx, int nb,
-                           double* gw, double* gb) {
+void dense_weight_gradient(const double* dz, int rows, int inputs, const double* x, std::size_t ldx, int nb, double* gw,
+                           double* gb) {
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t in = static_cast<std::size_t>(inputs);
   const std::size_t pairs_end = n & ~static_cast<std::size_t>(1);
@@ -166,7 +166,8 @@ void dense_input_delta(const double* w, const double* dz, int rows, int inputs, 
     for (std::size_t b = 0; b < pairs_end; b += 2) {
       F64x2 a = simd::load_splat(w + i) * simd::load(dz + b);
       for (int j = 1; j < rows; ++j) {
-        a = a + simd::load_splat(w + static_cast<std::size_t>(j) * in + i) * simd::load(dz + static_cast<std::size_t>(j) * n + b);
+        a = a + simd::load_splat(w + static_cast<std::size_t>(j) * in + i) *
+                    simd::load(dz + static_cast<std::size_t>(j) * n + b);
       }
       simd::store(di + b, a);
     }
@@ -175,7 +176,8 @@ void dense_input_delta(const double* w, const double* dz, int rows, int inputs, 
     const std::size_t b = pairs_end;
     for (std::size_t c = 0; c < in; ++c) {
       double a = w[c] * dz[b];
-      for (int j = 1; j < rows; ++j) a = a + w[static_cast<std::size_t>(j) * in + c] * dz[static_cast<std::size_t>(j) * n + b];
+      for (int j = 1; j < rows; ++j)
+        a = a + w[static_cast<std::size_t>(j) * in + c] * dz[static_cast<std::size_t>(j) * n + b];
       da[c * n + b] = a;
     }
   }
@@ -198,8 +200,8 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
   if (outputs < 1) throw std::invalid_argument("network: at least one output is required");
   if (activations.size() != hidden.size()) {
     throw std::invalid_argument("network: one activation per hidden layer is required (" +
-                                std::to_string(hidden.size()) + " layers, " +
-                                std::to_string(activations.size()) + " activations)");
+                                std::to_string(hidden.size()) + " layers, " + std::to_string(activations.size()) +
+                                " activations)");
   }
   int previous = inputs;
   for (std::size_t l = 0; l < hidden.size(); ++l) {
@@ -346,8 +348,8 @@ void Network::forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng) 
   std::size_t ld = ldx;
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
-    dense_forward(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows,
-                  layer.inputs, in, ld, nb, z_[l].data());
+    dense_forward(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows, layer.inputs,
+                  in, ld, nb, z_[l].data());
     if (layer.kind == Kind::kOutput) break;
     activate(static_cast<int>(l), nb, last_forward_training_, rrelu_rng);
     in = a_[l].data();

@@ -51,8 +51,8 @@ class Network {
   };
 
   /// `activations` has one entry per hidden layer; `outputs` output units.
-  Network(int inputs, const std::vector<int>& hidden, const std::vector<LayerActivation>& activations,
-          LossKind loss, int outputs, bool classification);
+  Network(int inputs, const std::vector<int>& hidden, const std::vector<LayerActivation>& activations, LossKind loss,
+          int outputs, bool classification);
 
   /// Draws weights from `rng` (layer by layer, row-major) per `init`, times
   /// `scale`; sets every bias to `bias_init` and learned params to their configured values.
@@ -143,13 +143,13 @@ class Network {
   std::size_t weight_count_ = 0;
 
   // Workspace (kChunk points), allocated once.
-  std::vector<std::vector<double>> z_, a_;   // per layer: rows x nb, units x nb
-  std::vector<std::vector<double>> slope_;   // RReLU slopes drawn in training
+  std::vector<std::vector<double>> z_, a_;         // per layer: rows x nb, units x nb
+  std::vector<std::vector<double>> slope_;         // RReLU slopes drawn in training
   std::vector<std::vector<std::uint8_t>> winner_;  // maxout winning piece
-  std::vector<double> delta_out_;            // output delta
-  std::vector<double> da_[2];                // dloss/d(activation), ping-pong
-  std::vector<double> dz_;                   // dloss/d(pre-activation)
-  std::vector<double> scratch_, scratch2_;   // derivative / param-derivative values
+  std::vector<double> delta_out_;                  // output delta
+  std::vector<double> da_[2];                      // dloss/d(activation), ping-pong
+  std::vector<double> dz_;                         // dloss/d(pre-activation)
+  std::vector<double> scratch_, scratch2_;         // derivative / param-derivative values
 };
 
 }  // namespace ap

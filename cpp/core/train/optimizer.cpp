@@ -16,8 +16,8 @@ void Optimizer::set_kind(OptimizerKind kind) {
   beta2_power_ = 1;
 }
 
-void Optimizer::step(double* p, const double* g, std::size_t regularized, RegularizationKind reg,
-                     double reg_rate, double learning_rate) {
+void Optimizer::step(double* p, const double* g, std::size_t regularized, RegularizationKind reg, double reg_rate,
+                     double learning_rate) {
   const bool with_reg = reg != RegularizationKind::kNone && reg_rate != 0;
   const auto grad = [&](std::size_t k) {
     return with_reg && k < regularized ? g[k] + regularization_gradient(reg, reg_rate, p[k]) : g[k];

@@ -76,10 +76,10 @@ struct Trainer::Impl {
   Standardizer standardizer;
   int features = 0;
   int n_train = 0, n_test = 0;
-  std::vector<double> train_rows;        // [n_train][features], for gathering batches
-  std::vector<double> train_x, test_x;   // feature-major [features][n]
-  std::vector<double> train_t, test_t;   // labels / targets
-  std::vector<std::uint32_t> order;      // training point order of the current epoch
+  std::vector<double> train_rows;       // [n_train][features], for gathering batches
+  std::vector<double> train_x, test_x;  // feature-major [features][n]
+  std::vector<double> train_t, test_t;  // labels / targets
+  std::vector<std::uint32_t> order;     // training point order of the current epoch
   Network network;
   Optimizer optimizer;
   Rng shuffle_rng, rrelu_rng;
@@ -265,7 +265,8 @@ std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json) {
 }
 
 Metrics Trainer::train(int epochs) {
-  if (epochs < 0) throw std::invalid_argument("train: epochs must be a non-negative integer, got " + std::to_string(epochs));
+  if (epochs < 0)
+    throw std::invalid_argument("train: epochs must be a non-negative integer, got " + std::to_string(epochs));
   for (int e = 0; e < epochs && !impl_->metrics.diverged; ++e) impl_->run_epoch();
   return impl_->metrics;
 }
@@ -308,8 +309,8 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
     net.forward(x.data(), n, nb, nullptr);
     net.output_values(nb, out.data());
     for (int o = 0; o < outputs; ++o) {
-      float* plane = grid.data() + static_cast<std::size_t>(o) * static_cast<std::size_t>(cells) +
-                     static_cast<std::size_t>(first);
+      float* plane =
+          grid.data() + static_cast<std::size_t>(o) * static_cast<std::size_t>(cells) + static_cast<std::size_t>(first);
       const double* values = out.data() + static_cast<std::size_t>(o) * n;
       if (probability_from_tanh) {
         for (std::size_t b = 0; b < n; ++b) plane[b] = static_cast<float>(0.5 * (values[b] + 1.0));
@@ -383,9 +384,8 @@ std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, 
   const int hidden = net.hidden_count();
   if (layer < -1 || layer > hidden) {
     throw std::invalid_argument("transform: layer must be in -1.." + std::to_string(hidden) +
-                                " (-1 = input features, 0.." + std::to_string(hidden - 1) +
-                                " = hidden layers, " + std::to_string(hidden) + " = output), got " +
-                                std::to_string(layer));
+                                " (-1 = input features, 0.." + std::to_string(hidden - 1) + " = hidden layers, " +
+                                std::to_string(hidden) + " = output), got " + std::to_string(layer));
   }
   if (x.size() != y.size()) {
     throw std::invalid_argument("transform: x and y must have the same length, got " + std::to_string(x.size()) +
@@ -446,8 +446,8 @@ std::vector<LayerWeights> Trainer::weights() const {
 void Trainer::set_weight(int layer, int to, int from, double value) {
   Network& net = impl_->network;
   if (layer < 0 || layer >= net.layer_count()) {
-    throw std::invalid_argument("setWeight: layer must be in 0.." + std::to_string(net.layer_count() - 1) +
-                                ", got " + std::to_string(layer));
+    throw std::invalid_argument("setWeight: layer must be in 0.." + std::to_string(net.layer_count() - 1) + ", got " +
+                                std::to_string(layer));
   }
   const Network::Layer& spec = net.layer(layer);
   if (to < 0 || to >= spec.rows) {
