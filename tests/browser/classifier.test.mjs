@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium} from "playwright-core";
-import {startServer} from "../../scripts/serve.mjs";
+import {startBrowserAndServer} from "./chromium.mjs";
 import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
 import {classifierSchema} from "../../web/src/classifier/schema.js";
@@ -18,30 +17,20 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
 const {schema} = mergeSchemas(classifierSchema, explorerSchema);
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const MAX_TASK_MS = 200;
 
+let world;
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer({root: distRoot, port: 0, host: "127.0.0.1"});
-  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  world = await startBrowserAndServer(distRoot);
+  ({server, browser} = world);
   await mkdir(screenshotDir, {recursive: true});
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await world?.close();
 });
 
 /** Records long main-thread tasks and frame intervals from the first script on. */

@@ -6,8 +6,7 @@ import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium} from "playwright-core";
-import {startServer} from "../../scripts/serve.mjs";
+import {startBrowserAndServer} from "./chromium.mjs";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
 import {decodeParams, encodeParams} from "../../web/src/explorer/model.js";
 import {parse, serialize} from "../../web/src/state/url.js";
@@ -15,29 +14,19 @@ import {parse, serialize} from "../../web/src/state/url.js";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const distRoot = path.resolve(repoRoot, process.env.EXPLORER_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
-const kChromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
+let world;
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer({root: distRoot, port: 0, host: "127.0.0.1"});
-  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: kChromiumArgs});
+  world = await startBrowserAndServer(distRoot);
+  ({server, browser} = world);
   await mkdir(screenshotDir, {recursive: true});
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await world?.close();
 });
 
 /** Opens the page (optionally with a hash) and waits for the explorer; collects console errors. */

@@ -2,16 +2,12 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import {chromium} from "playwright-core";
-import {startServer} from "../../scripts/serve.mjs";
 import {repoRoot} from "../js/helpers.mjs";
-
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+import {startBrowserAndServer} from "./chromium.mjs";
 
 test("dist/lib/activation-playground.mjs evaluates GELU inside headless Chromium", async () => {
-  const server = await startServer({root: path.join(repoRoot, "dist"), port: 0});
-  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: chromiumArgs});
+  const world = await startBrowserAndServer(path.join(repoRoot, "dist"));
+  const {server, browser} = world;
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -35,7 +31,6 @@ test("dist/lib/activation-playground.mjs evaluates GELU inside headless Chromium
     assert.match(result.message, /nope/);
     assert.deepEqual(errors, []);
   } finally {
-    await browser.close();
-    await server.close();
+    await world.close();
   }
 });
