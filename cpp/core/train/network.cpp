@@ -340,6 +340,16 @@ ParamValues Network::unit_params(int l, int unit) const {
   return p;
 }
 
+template <typename Kernel>
+void Network::for_each_param_block(int l, std::size_t n, Kernel&& kernel) const {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  if (!layer.per_unit_params) {
+    kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, unit_params(l, 0));
+    return;
+  }
+  for (int j = 0; j < layer.units; ++j) kernel(static_cast<std::size_t>(j) * n, n, unit_params(l, j));
+}
+
 void Network::forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng) {
   x_ = x;
   ldx_ = ldx;
@@ -420,14 +430,9 @@ void Network::activate(int l, int nb, bool training, Rng* rrelu_rng) {
     case Kind::kOutput:
       break;
   }
-  if (layer.per_unit_params) {
-    for (int j = 0; j < layer.units; ++j) {
-      const std::size_t o = static_cast<std::size_t>(j) * n;
-      layer.activation->training_forward(z + o, a + o, n, unit_params(l, j));
-    }
-  } else {
-    layer.activation->training_forward(z, a, count, unit_params(l, 0));
-  }
+  for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+    layer.activation->training_forward(z + o, a + o, len, p);
+  });
 }
 
 double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) {
@@ -486,14 +491,9 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool 
   if (accumulate && !layer.learnables.empty()) {
     double* pd = scratch2_.data();
     for (const Learnable& learnable : layer.learnables) {
-      if (layer.per_unit_params) {
-        for (int j = 0; j < layer.units; ++j) {
-          const std::size_t o = static_cast<std::size_t>(j) * n;
-          act.param_derivative(z + o, a + o, learnable.index, pd + o, n, unit_params(l, j));
-        }
-      } else {
-        act.param_derivative(z, a, learnable.index, pd, count, unit_params(l, 0));
-      }
+      for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+        act.param_derivative(z + o, a + o, learnable.index, pd + o, len, p);
+      });
       if (learnable.per_unit) {
         for (int j = 0; j < layer.units; ++j) {
           const std::size_t o = static_cast<std::size_t>(j) * n;
@@ -508,14 +508,9 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool 
       }
     }
   }
-  if (layer.per_unit_params) {
-    for (int j = 0; j < layer.units; ++j) {
-      const std::size_t o = static_cast<std::size_t>(j) * n;
-      act.derivative(z + o, a + o, d + o, n, unit_params(l, j));
-    }
-  } else {
-    act.derivative(z, a, d, count, unit_params(l, 0));
-  }
+  for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+    act.derivative(z + o, a + o, d + o, len, p);
+  });
   for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * d[e];
 }
 
@@ -571,14 +566,9 @@ void Network::layer_derivative(int l, int nb, double* out) {
     case Kind::kGeneric:
       break;
   }
-  if (layer.per_unit_params) {
-    for (int j = 0; j < layer.units; ++j) {
-      const std::size_t o = static_cast<std::size_t>(j) * n;
-      layer.activation->derivative(z + o, a + o, out + o, n, unit_params(l, j));
-    }
-  } else {
-    layer.activation->derivative(z, a, out, count, unit_params(l, 0));
-  }
+  for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+    layer.activation->derivative(z + o, a + o, out + o, len, p);
+  });
 }
 
 void Network::clamp_learned_params() {

@@ -126,6 +126,11 @@ class Network {
   double regularization_penalty(RegularizationKind kind, double rate) const;
 
  private:
+  /// Calls kernel(offset, length, params) once for all units of hidden layer l,
+  /// or once per unit (offset j * n, length n) when a learnable parameter is per unit.
+  template <typename Kernel>
+  void for_each_param_block(int l, std::size_t n, Kernel&& kernel) const;
+
   void activate(int l, int nb, bool training, Rng* rrelu_rng);
   void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
   void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);
