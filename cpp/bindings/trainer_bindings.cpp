@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <string>
@@ -121,18 +122,31 @@ class TrainerHandle {
     return guarded([&] { return to_typed_array(trainer_->predict_grid(grid_spec_from_js(spec))); });
   }
 
+  /// Packed for one crossing: {cells, layer, index, values}, unit k's grid at
+  /// values[k * cells, (k + 1) * cells); web/lib unpacks it into NeuronGrid objects.
   val neuron_grids(const val& spec) const {
     return guarded([&] {
-      val out = val::array();
-      for (const NeuronGrid& g : trainer_->neuron_grids(grid_spec_from_js(spec))) {
-        val entry = val::object();
-        entry.set("layer", g.layer);
-        entry.set("index", g.index);
-        entry.set("grid", to_typed_array(g.grid));
-        out.call<void>("push", entry);
+      const std::vector<NeuronGrid> grids = trainer_->neuron_grids(grid_spec_from_js(spec));
+      const std::size_t cells = grids.empty() ? 0 : grids.front().grid.size();
+      std::vector<std::int32_t> layers, indices;
+      std::vector<float> values;
+      values.reserve(grids.size() * cells);
+      for (const NeuronGrid& g : grids) {
+        layers.push_back(g.layer);
+        indices.push_back(g.index);
+        values.insert(values.end(), g.grid.begin(), g.grid.end());
       }
+      val out = val::object();
+      out.set("cells", static_cast<double>(cells));
+      out.set("layer", to_typed_array(layers));
+      out.set("index", to_typed_array(indices));
+      out.set("values", to_typed_array(values));
       return out;
     });
+  }
+
+  val neuron_grid(int layer, int index, const val& spec) const {
+    return guarded([&] { return to_typed_array(trainer_->neuron_grid(grid_spec_from_js(spec), layer, index)); });
   }
 
   val learned_params() const {
@@ -209,6 +223,7 @@ EMSCRIPTEN_BINDINGS(activation_trainer) {
       .function("points", &TrainerHandle::points)
       .function("predictGrid", &TrainerHandle::predict_grid)
       .function("neuronGrids", &TrainerHandle::neuron_grids)
+      .function("neuronGrid", &TrainerHandle::neuron_grid)
       .function("learnedParams", &TrainerHandle::learned_params)
       .function("transform", &TrainerHandle::transform)
       .function("update", &TrainerHandle::update)

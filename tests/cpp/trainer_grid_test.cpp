@@ -1,12 +1,16 @@
 // Decision-boundary grids: orientation (row 0 at the top), sampling formula,
-// validation, per-kind output mapping, and neuron grids in one pass.
+// validation, per-kind output mapping, neuron grids in one pass, and the float32
+// display path against the float64 forward pass.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "train/grid.h"
 #include "train/trainer.h"
@@ -125,24 +129,105 @@ TEST(TrainerGrid, NeuronGridsCoverEveryFeatureUnitAndOutputInOrder) {
   const auto h0 = t->transform(0, xs, ys);
   for (int cell = 0; cell < 81; ++cell) {
     for (int i = 0; i < 4; ++i) EXPECT_EQ(grids[i].grid[cell], static_cast<float>(in[cell * 4 + i]));
-    for (int j = 0; j < 3; ++j) EXPECT_EQ(grids[4 + j].grid[cell], static_cast<float>(h0[cell * 3 + j]));
+    for (int j = 0; j < 3; ++j) EXPECT_NEAR(grids[4 + j].grid[cell], h0[cell * 3 + j], 2e-6);
   }
 }
 
-TEST(TrainerGrid, LargeGridsSpanSeveralChunksConsistently) {
+TEST(TrainerGrid, OneNeuronGridEqualsItsEntryInNeuronGrids) {
+  auto t = Trainer::from_config_json(R"({"features": ["x", "y", "xy", "siny"], "hidden": [3, 2], "dataset": "xor"})");
+  t->train(5);
+  const GridSpec spec{13, -5, 6, -4, 3};
+  for (const NeuronGrid& g : t->neuron_grids(spec)) {
+    EXPECT_EQ(t->neuron_grid(spec, g.layer, g.index), g.grid) << g.layer << "/" << g.index;
+  }
+  const auto message = [&](int layer, int index) {
+    try {
+      t->neuron_grid(spec, layer, index);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message(-2, 0).find("layer must be in -1..2"), std::string::npos);
+  EXPECT_NE(message(3, 0).find("layer must be in -1..2"), std::string::npos);
+  EXPECT_NE(message(-1, 4).find("index must be in 0..3"), std::string::npos);
+  EXPECT_NE(message(1, 2).find("index must be in 0..1"), std::string::npos);
+  EXPECT_NE(message(2, -1).find("index must be in 0..0"), std::string::npos);
+}
+
+/// Cells of a grid as point lists, row-major.
+void grid_points(const GridSpec& spec, std::vector<double>& xs, std::vector<double>& ys) {
+  for (int r = 0; r < spec.size; ++r) {
+    for (int c = 0; c < spec.size; ++c) {
+      xs.push_back(grid_x(spec, c));
+      ys.push_back(grid_y(spec, r));
+    }
+  }
+}
+
+// The display path (float32, display tanh/sigmoid, separable first layer) against
+// the float64 forward pass, for every kind of layer it handles differently.
+TEST(TrainerGrid, Float32GridsStayWithin2e5OfTheFloat64ForwardPass) {
+  const char* const configs[] = {
+      R"({"dataset": "spiral", "features": ["x", "y", "x2", "y2", "xy", "sinx", "siny"], "hidden": [8, 8, 8, 8, 8, 8],
+          "output": "tanh", "learningRate": 0.03})",
+      R"({"dataset": "circle", "features": ["x", "y", "xy"], "standardize": true, "hidden": [6, 5], "activation": "sigmoid",
+          "learningRate": 0.3})",
+      R"({"dataset": "xor", "features": ["x", "y"], "hidden": [7, 7], "activation": ["relu", "identity"], "learningRate": 0.1})",
+      R"({"dataset": "gauss", "features": ["x", "y", "sinx"], "hidden": [5, 4],
+          "activation": [{"name": "prelu", "learn": true}, {"name": "swish", "learn": true}], "optimizer": "adam",
+          "learningRate": 0.01})",
+      R"({"dataset": "moons", "features": ["x", "y", "x2"], "hidden": [6, 3],
+          "activation": [{"name": "maxout", "params": {"k": 3}}, "rrelu"], "learningRate": 0.05})",
+      R"({"dataset": "spiral", "classes": 3, "features": ["x", "y", "sinx", "siny"], "hidden": [9, 6],
+          "activation": ["softplus", "gelu"], "learningRate": 0.05})",
+      R"({"dataset": "reg-gauss", "features": ["x", "y", "y2"], "standardize": true, "hidden": [5], "activation": "elu", "learningRate": 0.01})",
+      R"({"dataset": "checkerboard", "features": ["x", "y", "xy"], "hidden": [], "learningRate": 0.1})",
+  };
+  const GridSpec spec{37, -6, 6, -6, 6};
+  std::vector<double> xs, ys;
+  grid_points(spec, xs, ys);
+  double worst = 0;
+  for (const char* config : configs) {
+    auto t = Trainer::from_config_json(config);
+    t->train(30);
+    ASSERT_FALSE(t->metrics().diverged) << config;
+    const int hidden = static_cast<int>(t->config().hidden.size());
+    const auto grids = t->neuron_grids(spec);
+    std::size_t g = t->config().features.size();
+    for (int l = 0; l <= hidden; ++l) {
+      const auto exact = t->transform(l, xs, ys);
+      const std::size_t width = exact.size() / xs.size();
+      const bool tanh_probability = l == hidden && t->config().output == OutputKind::kTanh && t->output_classes() == 1 &&
+                                    !t->config().is_regression();
+      for (std::size_t j = 0; j < width; ++j, ++g) {
+        ASSERT_EQ(grids[g].layer, l);
+        for (std::size_t cell = 0; cell < xs.size(); ++cell) {
+          const double want = tanh_probability ? 0.5 * (exact[cell * width + j] + 1) : exact[cell * width + j];
+          const double diff = std::fabs(grids[g].grid[cell] - want);
+          worst = std::max(worst, diff);
+          ASSERT_LE(diff, 2e-5) << config << " layer " << l << " unit " << j << " cell " << cell;
+        }
+      }
+    }
+    const auto boundary = t->predict_grid(spec);
+    const std::size_t planes = boundary.size() / xs.size();
+    for (std::size_t k = 0; k < boundary.size(); ++k) {
+      ASSERT_EQ(boundary[k], grids[g - planes + k / xs.size()].grid[k % xs.size()]) << config;
+    }
+  }
+  std::printf("[          ] worst |float32 grid - float64 forward| = %.3g\n", worst);
+}
+
+TEST(TrainerGrid, LargeGridsAgreeWithTheForwardPassInEveryRow) {
   auto t = Trainer::from_config_json(R"({"hidden": [4, 2]})");
   t->train(3);
   const GridSpec spec{101, -6, 6, -6, 6};
   const auto g = t->predict_grid(spec);
   std::vector<double> xs, ys;
-  for (int r = 0; r < 101; ++r) {
-    for (int c = 0; c < 101; ++c) {
-      xs.push_back(grid_x(spec, c));
-      ys.push_back(grid_y(spec, r));
-    }
-  }
+  grid_points(spec, xs, ys);
   const auto out = t->transform(2, xs, ys);
-  for (std::size_t cell = 0; cell < g.size(); ++cell) ASSERT_EQ(g[cell], static_cast<float>(out[cell])) << cell;
+  for (std::size_t cell = 0; cell < g.size(); ++cell) ASSERT_NEAR(g[cell], out[cell], 2e-6) << cell;
 }
 
 }  // namespace

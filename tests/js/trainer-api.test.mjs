@@ -56,6 +56,25 @@ test("predictGrid samples row 0 at the top and returns probabilities for two cla
     assert.ok(units[1].grid[0] > units[1].grid[(size - 1) * size]);
   }));
 
+test("neuronGrid returns one unit's grid, equal to its entry in neuronGrids, and rejects missing units", () =>
+  withTrainer({dataset: "xor", features: ["x", "y", "xy"], hidden: [3, 2]}, (trainer) => {
+    trainer.train(5);
+    const spec = {size: 12, xMin: -4, xMax: 5, yMin: -6, yMax: 2};
+    const all = trainer.neuronGrids(spec);
+    assert.deepEqual(all.map((u) => `${u.layer}/${u.index}`), ["-1/0", "-1/1", "-1/2", "0/0", "0/1", "0/2", "1/0", "1/1", "2/0"]);
+    for (const unit of all) {
+      const one = trainer.neuronGrid(unit.layer, unit.index, spec);
+      assert.ok(one instanceof Float32Array);
+      assert.deepEqual(one, unit.grid, `unit ${unit.layer}/${unit.index}`);
+    }
+    assert.deepEqual(all.at(-1).grid, trainer.predictGrid(spec));
+    assert.throws(() => trainer.neuronGrid(3, 0, spec), /neuronGrid: layer must be in -1\.\.2/);
+    assert.throws(() => trainer.neuronGrid(0, 3, spec), /neuronGrid: index must be in 0\.\.2/);
+    assert.throws(() => trainer.neuronGrid(-1, -1, spec), /index/);
+    assert.throws(() => trainer.neuronGrid(0.5, 0, spec), TypeError);
+    assert.throws(() => trainer.neuronGrid(0, 0, {size: 300}), /grid\.size/);
+  }));
+
 test("k classes give k probability planes", () =>
   withTrainer({dataset: "spiral", classes: 3, hidden: [6]}, (trainer) => {
     trainer.train(2);

@@ -157,9 +157,15 @@ export interface Trainer {
   history(): History;
   layerStats(): LayerStats[];
   points(): Points;
-  /** Row 0 at the top (largest y); 2 classes: P(class 1); k classes: k planes; regression: raw. */
+  /**
+   * Row 0 at the top (largest y); 2 classes: P(class 1); k classes: k planes; regression: raw.
+   * Computed in float32 for display: within 2e-5 of the float64 forward pass (`transform`).
+   */
   predictGrid(spec?: GridSpec): Float32Array;
+  /** Every input feature, hidden unit and output unit over the grid; the grids are views into one buffer. */
   neuronGrids(spec?: GridSpec): NeuronGrid[];
+  /** One unit's grid (layer -1 = input features, the hidden count = output); throws for a unit that does not exist. */
+  neuronGrid(layer: number, index: number, spec?: GridSpec): Float32Array;
   learnedParams(): LearnedParam[];
   /** Row-major n × width activations of hidden layer `layer`. */
   transform(layer: number, xs: Numbers, ys: Numbers): Float64Array;

@@ -115,7 +115,13 @@ class Trainer {
     return this.#live.predictGrid(spec);
   }
   neuronGrids(spec = {}) {
-    return this.#live.neuronGrids(spec);
+    const {cells, layer, index, values} = this.#live.neuronGrids(spec);
+    return Array.from(layer, (l, k) => ({layer: l, index: index[k], grid: values.subarray(k * cells, (k + 1) * cells)}));
+  }
+  neuronGrid(layer, index, spec = {}) {
+    if (!Number.isInteger(layer)) throw new TypeError(`neuronGrid(layer): layer must be an integer, got ${String(layer)}`);
+    if (!Number.isInteger(index)) throw new TypeError(`neuronGrid(index): index must be an integer, got ${String(index)}`);
+    return this.#live.neuronGrid(layer, index, spec);
   }
   learnedParams() {
     return this.#live.learnedParams();

@@ -1,10 +1,88 @@
 #include "train/grid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "math/display_activation.h"
+#include "math/f32x4.h"
+#include "train/losses.h"
+
 namespace ap {
+namespace {
+
+using simd::F32x4;
+
+/// Four rows' sums over eight points (two vectors): each splatted weight serves two
+/// vectors, which V8 needs to keep the multiply units busy.
+inline void dense_block_4x8(const float* w, std::size_t in, const float* bias, const float* x, std::size_t stride,
+                            std::size_t b, float* z) {
+  const float* w1 = w + in;
+  const float* w2 = w1 + in;
+  const float* w3 = w2 + in;
+  F32x4 a0 = simd::load_splat(bias), a1 = simd::load_splat(bias + 1);
+  F32x4 a2 = simd::load_splat(bias + 2), a3 = simd::load_splat(bias + 3);
+  F32x4 c0 = a0, c1 = a1, c2 = a2, c3 = a3;
+  for (std::size_t i = 0; i < in; ++i) {
+    const F32x4 xi = simd::load(x + i * stride + b);
+    const F32x4 yi = simd::load(x + i * stride + b + 4);
+    const F32x4 v0 = simd::load_splat(w + i), v1 = simd::load_splat(w1 + i);
+    const F32x4 v2 = simd::load_splat(w2 + i), v3 = simd::load_splat(w3 + i);
+    a0 = a0 + v0 * xi;
+    c0 = c0 + v0 * yi;
+    a1 = a1 + v1 * xi;
+    c1 = c1 + v1 * yi;
+    a2 = a2 + v2 * xi;
+    c2 = c2 + v2 * yi;
+    a3 = a3 + v3 * xi;
+    c3 = c3 + v3 * yi;
+  }
+  simd::store(z + b, a0);
+  simd::store(z + b + 4, c0);
+  simd::store(z + stride + b, a1);
+  simd::store(z + stride + b + 4, c1);
+  simd::store(z + 2 * stride + b, a2);
+  simd::store(z + 2 * stride + b + 4, c2);
+  simd::store(z + 3 * stride + b, a3);
+  simd::store(z + 3 * stride + b + 4, c3);
+}
+
+/// z[j][b] = bias[j] + sum_i w[j][i] x[i][b] over `stride` (a multiple of 4) points.
+void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, const float* x, std::size_t stride,
+                       float* z) {
+  const std::size_t in = static_cast<std::size_t>(inputs);
+  const std::size_t pairs_end = stride & ~static_cast<std::size_t>(7);
+  int j = 0;
+  for (; j + 4 <= rows; j += 4) {
+    const float* wj = w + static_cast<std::size_t>(j) * in;
+    float* zj = z + static_cast<std::size_t>(j) * stride;
+    for (std::size_t b = 0; b < pairs_end; b += 8) dense_block_4x8(wj, in, bias + j, x, stride, b, zj);
+    if (pairs_end < stride) {
+      const std::size_t b = pairs_end;
+      for (int r = 0; r < 4; ++r) {
+        const float* wr = wj + static_cast<std::size_t>(r) * in;
+        F32x4 a = simd::load_splat(bias + j + r);
+        for (std::size_t i = 0; i < in; ++i) a = a + simd::load_splat(wr + i) * simd::load(x + i * stride + b);
+        simd::store(zj + static_cast<std::size_t>(r) * stride + b, a);
+      }
+    }
+  }
+  for (; j < rows; ++j) {
+    const float* wj = w + static_cast<std::size_t>(j) * in;
+    float* zj = z + static_cast<std::size_t>(j) * stride;
+    for (std::size_t b = 0; b < stride; b += 4) {
+      F32x4 a = simd::load_splat(bias + j);
+      for (std::size_t i = 0; i < in; ++i) a = a + simd::load_splat(wj + i) * simd::load(x + i * stride + b);
+      simd::store(zj + b, a);
+    }
+  }
+}
+
+bool depends_on_x(Feature f) { return f == Feature::kX || f == Feature::kX2 || f == Feature::kSinX || f == Feature::kXY; }
+bool depends_on_y(Feature f) { return f == Feature::kY || f == Feature::kY2 || f == Feature::kSinY || f == Feature::kXY; }
+
+}  // namespace
 
 void validate_grid_spec(const GridSpec& spec) {
   if (spec.size < 2 || spec.size > 256) {
@@ -26,62 +104,185 @@ double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max
 
 double grid_y(const GridSpec& spec, int r) { return spec.y_max - r * (spec.y_max - spec.y_min) / (spec.size - 1); }
 
-GridFeatures::GridFeatures(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer)
-    : spec_(spec), features_(features), standardizer_(standardizer) {
-  const std::size_t f = features.size();
-  const std::size_t n = static_cast<std::size_t>(spec.size);
-  uses_x_.assign(f, 0);
-  uses_y_.assign(f, 0);
-  for (std::size_t i = 0; i < f; ++i) {
-    switch (features[i]) {
-      case Feature::kX:
-      case Feature::kX2:
-      case Feature::kSinX:
-        uses_x_[i] = 1;
-        break;
-      case Feature::kY:
-      case Feature::kY2:
-      case Feature::kSinY:
-        uses_y_[i] = 1;
-        break;
-      case Feature::kXY:
-        uses_x_[i] = uses_y_[i] = 1;
-        break;
-    }
-  }
-  by_column_.assign(n * f, 0.0);
-  by_row_.assign(n * f, 0.0);
-  for (std::size_t i = 0; i < f; ++i) {
-    single_.push_back({features[i]});
-    const std::vector<Feature>& one = single_.back();
-    if (uses_x_[i] && !uses_y_[i]) {
-      for (std::size_t c = 0; c < n; ++c)
-        compute_features(one, grid_x(spec, static_cast<int>(c)), 0.0, &by_column_[c * f + i]);
-    } else if (uses_y_[i] && !uses_x_[i]) {
-      for (std::size_t r = 0; r < n; ++r)
-        compute_features(one, 0.0, grid_y(spec, static_cast<int>(r)), &by_row_[r * f + i]);
-    }
-  }
-  row_.assign(f, 0.0);
-}
+GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features,
+                             const Standardizer& standardizer, const Network& network)
+    : spec_(spec),
+      features_(features),
+      standardizer_(standardizer),
+      network_(network),
+      stride_((static_cast<std::size_t>(spec.size) + 3) & ~static_cast<std::size_t>(3)) {
+  validate_grid_spec(spec);
+  const std::vector<double>& params = network.parameters();
+  params_.assign(params.begin(), params.end());
 
-void GridFeatures::fill(int first, int nb, double* out) const {
-  const std::size_t f = features_.size();
-  const int size = spec_.size;
-  for (int b = 0; b < nb; ++b) {
-    const int cell = first + b;
-    const std::size_t r = static_cast<std::size_t>(cell / size);
-    const std::size_t c = static_cast<std::size_t>(cell % size);
-    for (std::size_t i = 0; i < f; ++i) {
-      if (uses_x_[i] && uses_y_[i]) {
-        compute_features(single_[i], grid_x(spec_, static_cast<int>(c)), grid_y(spec_, static_cast<int>(r)), &row_[i]);
+  const std::size_t n = static_cast<std::size_t>(spec.size);
+  const std::size_t f = features.size();
+  const Network::Layer& first = network.layer(0);
+  const std::size_t rows0 = static_cast<std::size_t>(first.rows);
+  const double* w0 = params.data() + first.weight_offset;
+  const double* b0 = params.data() + first.bias_offset;
+  column_part_.assign(rows0 * stride_, 0.0f);
+  row_part_.assign(rows0 * n, 0.0);
+  std::vector<double> column_sum(rows0 * n, 0.0);
+  for (std::size_t j = 0; j < rows0; ++j) {
+    for (std::size_t r = 0; r < n; ++r) row_part_[j * n + r] = b0[j];
+  }
+  column_x_.resize(n);
+  for (std::size_t c = 0; c < n; ++c) column_x_[c] = grid_x(spec, static_cast<int>(c));
+  by_column_.assign(f * n, 0.0);
+  by_row_.assign(f * n, 0.0);
+  double value = 0;
+  for (std::size_t i = 0; i < f; ++i) {
+    const Feature feature = features[i];
+    const std::vector<Feature> one{feature};
+    if (depends_on_x(feature) && depends_on_y(feature)) {
+      xy_features_.push_back(i);
+      continue;
+    }
+    const bool by_column = depends_on_x(feature);
+    for (std::size_t k = 0; k < n; ++k) {
+      const int at = static_cast<int>(k);
+      if (by_column) {
+        compute_features(one, grid_x(spec, at), 0.0, &value);
       } else {
-        row_[i] = uses_x_[i] ? by_column_[c * f + i] : by_row_[r * f + i];
+        compute_features(one, 0.0, grid_y(spec, at), &value);
+      }
+      const double s = standardized(i, value);
+      (by_column ? by_column_ : by_row_)[i * n + k] = s;
+      for (std::size_t j = 0; j < rows0; ++j) {
+        (by_column ? column_sum : row_part_)[j * n + k] += w0[j * f + i] * s;
       }
     }
-    if (standardizer_.fitted()) standardizer_.apply(row_.data(), static_cast<int>(f));
-    for (std::size_t i = 0; i < f; ++i) out[i * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)] = row_[i];
   }
+  for (std::size_t j = 0; j < rows0; ++j) {
+    for (std::size_t c = 0; c < n; ++c) column_part_[j * stride_ + c] = static_cast<float>(column_sum[j * n + c]);
+  }
+  xy_.assign(xy_features_.size() * stride_, 0.0f);
+
+  std::size_t widest = 0;
+  for (int l = 0; l < network.layer_count(); ++l) {
+    const Network::Layer& layer = network.layer(l);
+    z_.emplace_back(static_cast<std::size_t>(layer.rows) * stride_, 0.0f);
+    a_.emplace_back(static_cast<std::size_t>(layer.units) * stride_, 0.0f);
+    widest = std::max(widest, static_cast<std::size_t>(layer.rows));
+  }
+  scratch_in_.assign(widest * stride_, 0.0);
+  scratch_out_.assign(widest * stride_, 0.0);
+  output_.assign(static_cast<std::size_t>(network.outputs()) * stride_, 0.0);
+}
+
+double GridEvaluator::standardized(std::size_t i, double v) const {
+  return standardizer_.fitted() ? (v - standardizer_.mean[i]) * standardizer_.inv_std[i] : v;
+}
+
+void GridEvaluator::row_features(int r, int i, float* out) const {
+  const std::size_t n = static_cast<std::size_t>(spec_.size);
+  const std::size_t feature = static_cast<std::size_t>(i);
+  const Feature kind = features_[feature];
+  if (depends_on_x(kind) && depends_on_y(kind)) {
+    const std::vector<Feature> one{kind};
+    const double y = grid_y(spec_, r);
+    double value = 0;
+    for (int c = 0; c < spec_.size; ++c) {
+      compute_features(one, grid_x(spec_, c), y, &value);
+      out[c] = static_cast<float>(standardized(feature, value));
+    }
+  } else if (depends_on_x(kind)) {
+    for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<float>(by_column_[feature * n + c]);
+  } else {
+    std::fill_n(out, n, static_cast<float>(by_row_[feature * n + static_cast<std::size_t>(r)]));
+  }
+}
+
+void GridEvaluator::first_layer(int r) {
+  const Network::Layer& first = network_.layer(0);
+  const std::size_t n = static_cast<std::size_t>(spec_.size);
+  const std::size_t f = features_.size();
+  const double y = grid_y(spec_, r);
+  for (std::size_t k = 0; k < xy_features_.size(); ++k) {
+    float* dst = xy_.data() + k * stride_;
+    for (std::size_t c = 0; c < n; ++c) dst[c] = static_cast<float>(standardized(xy_features_[k], column_x_[c] * y));
+  }
+  const float* w = params_.data() + first.weight_offset;
+  float* z = z_[0].data();
+  for (std::size_t j = 0; j < static_cast<std::size_t>(first.rows); ++j) {
+    const F32x4 base = simd::splat4(static_cast<float>(row_part_[j * n + static_cast<std::size_t>(r)]));
+    const float* column = column_part_.data() + j * stride_;
+    float* zj = z + j * stride_;
+    for (std::size_t b = 0; b < stride_; b += 4) {
+      F32x4 a = base + simd::load(column + b);
+      for (std::size_t k = 0; k < xy_features_.size(); ++k) {
+        a = a + simd::load_splat(w + j * f + xy_features_[k]) * simd::load(xy_.data() + k * stride_ + b);
+      }
+      simd::store(zj + b, a);
+    }
+  }
+}
+
+void GridEvaluator::activate(int l) {
+  const Network::Layer& layer = network_.layer(l);
+  const std::size_t units = static_cast<std::size_t>(layer.units);
+  const std::size_t count = units * stride_;
+  const float* z = z_[static_cast<std::size_t>(l)].data();
+  float* a = a_[static_cast<std::size_t>(l)].data();
+  switch (layer.kind) {
+    case Network::Kind::kTanh:
+      math::display_tanh_n(z, a, count);
+      return;
+    case Network::Kind::kSigmoid:
+      math::display_sigmoid_n(z, a, count);
+      return;
+    case Network::Kind::kIdentity:
+      std::copy_n(z, count, a);
+      return;
+    case Network::Kind::kMaxout: {
+      const std::size_t k = static_cast<std::size_t>(layer.pieces);
+      for (std::size_t j = 0; j < units; ++j) {
+        const float* zj = z + j * k * stride_;
+        for (std::size_t b = 0; b < stride_; b += 4) {
+          F32x4 m = simd::load(zj + b);
+          for (std::size_t p = 1; p < k; ++p) m = simd::max_nan(m, simd::load(zj + p * stride_ + b));
+          simd::store(a + j * stride_ + b, m);
+        }
+      }
+      return;
+    }
+    case Network::Kind::kRrelu:  // evaluation: the mean slope, as the network's forward pass
+    case Network::Kind::kGeneric:
+    case Network::Kind::kOutput:
+      break;
+  }
+  // Other activations: the network's own double kernels, with its parameters.
+  std::copy_n(z, count, scratch_in_.data());
+  const Activation& activation = *layer.activation;
+  if (layer.per_unit_params) {
+    for (int j = 0; j < layer.units; ++j) {
+      const std::size_t o = static_cast<std::size_t>(j) * stride_;
+      activation.training_forward(scratch_in_.data() + o, scratch_out_.data() + o, stride_,
+                                  network_.unit_params(l, j));
+    }
+  } else {
+    activation.training_forward(scratch_in_.data(), scratch_out_.data(), count, network_.unit_params(l, 0));
+  }
+  std::copy_n(scratch_out_.data(), count, a);
+}
+
+void GridEvaluator::run_row(int r) {
+  first_layer(r);
+  const int last = network_.layer_count() - 1;
+  for (int l = 0; l <= last; ++l) {
+    const Network::Layer& layer = network_.layer(l);
+    if (l > 0) {
+      dense_forward_f32(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows,
+                        layer.inputs, a_[static_cast<std::size_t>(l - 1)].data(), stride_,
+                        z_[static_cast<std::size_t>(l)].data());
+    }
+    if (l < last) activate(l);
+  }
+  const std::size_t count = static_cast<std::size_t>(network_.outputs()) * stride_;
+  std::copy_n(z_.back().data(), count, scratch_in_.data());
+  output_activation(network_.loss_kind(), scratch_in_.data(), network_.outputs(), static_cast<int>(stride_),
+                    output_.data());
 }
 
 }  // namespace ap

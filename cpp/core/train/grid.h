@@ -4,10 +4,12 @@
 // stored row-major at r * size + c: row 0 is the top (largest y). This file is the
 // one place that orientation is written down.
 
+#include <cstddef>
 #include <vector>
 
 #include "train/config.h"
 #include "train/features.h"
+#include "train/network.h"
 #include "train/trainer.h"
 
 namespace ap {
@@ -20,25 +22,58 @@ void validate_grid_spec(const GridSpec& spec);
 double grid_x(const GridSpec& spec, int c);
 double grid_y(const GridSpec& spec, int r);
 
-/// Network inputs of grid cells: the configured features at each cell,
-/// standardised like the training data. Features of x alone (x, x2, sinx) are
-/// computed once per column and those of y alone once per row, so a 100 x 100 grid
-/// costs 200 sines, not 20,000.
-class GridFeatures {
+/// The network evaluated over a grid in float32, one row of cells at a time: the
+/// display path behind predictGrid and neuronGrids (drawn as float32 colours).
+///
+/// Why not Network::forward: a frame of the page redraws 10,000 cells, and this
+/// path is ~4x cheaper. Hidden layers run on four float lanes with the display
+/// tanh/sigmoid of math/display_activation.h (<= 2.5 float ulp); other activations
+/// run the network's own double kernels. The first layer is separable: the part
+/// of each unit's sum that depends on x alone is computed once per column, the
+/// part of y alone once per row, so only the xy feature is evaluated per cell.
+/// Results differ from the float64 forward pass (Trainer::transform) by float32
+/// rounding: tests/cpp/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
+class GridEvaluator {
  public:
-  GridFeatures(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer);
-  int cells() const { return spec_.size * spec_.size; }
-  /// Features of cells [first, first + nb) into out[f * nb + b].
-  void fill(int first, int nb, double* out) const;
+  /// Snapshots the network's parameters as floats; `network` must outlive this object.
+  GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer,
+                const Network& network);
+
+  int size() const { return spec_.size; }
+  /// Row length of the buffers below: size rounded up to a multiple of 4.
+  std::size_t stride() const { return stride_; }
+
+  /// Forward pass over the cells of row r.
+  void run_row(int r);
+  /// After run_row: activations of hidden layer l, units x stride.
+  const float* hidden(int l) const { return a_[static_cast<std::size_t>(l)].data(); }
+  /// After run_row: output activations (probabilities, values or tanh outputs), outputs x stride.
+  const double* output() const { return output_.data(); }
+
+  /// Standardised feature i at the cells of row r, into out[0..size): computed in
+  /// double and rounded once, exactly as the float64 path's inputs.
+  void row_features(int r, int i, float* out) const;
 
  private:
+  /// Standardised value v of feature i.
+  double standardized(std::size_t i, double v) const;
+  void first_layer(int r);
+  void activate(int l);
+
   GridSpec spec_;
   std::vector<Feature> features_;
   const Standardizer& standardizer_;
-  std::vector<double> by_column_, by_row_;    // [c * f + i], [r * f + i]
-  std::vector<char> uses_x_, uses_y_;         // per feature
-  std::vector<std::vector<Feature>> single_;  // each feature alone, for compute_features
-  mutable std::vector<double> row_;
+  const Network& network_;
+  std::size_t stride_;
+  std::vector<double> column_x_;          // x of each column
+  std::vector<std::size_t> xy_features_;  // indices of features of both x and y
+  std::vector<double> by_column_, by_row_;  // standardised x-only / y-only features: [feature i][column | row]
+  std::vector<float> column_part_;        // layer 0: [row j][column c], x-only features
+  std::vector<double> row_part_;          // layer 0: [row j][grid row r], bias + y-only features
+  std::vector<float> xy_;                 // standardised xy feature(s) of the current row
+  std::vector<float> params_;             // the network's parameters as floats, at its offsets
+  std::vector<std::vector<float>> z_, a_;
+  std::vector<double> scratch_in_, scratch_out_, output_;
 };
 
 }  // namespace ap

@@ -291,76 +291,86 @@ PointSet Trainer::points() const {
 
 int Trainer::output_classes() const { return impl_->network.outputs(); }
 
-std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
-  validate_grid_spec(spec);
-  Impl& impl = *impl_;
-  Network& net = impl.network;
-  const GridFeatures inputs(spec, impl.config.features, impl.standardizer);
-  const int cells = inputs.cells();
-  const int outputs = net.outputs();
-  const bool probability_from_tanh = net.loss_kind() == LossKind::kTanhHalfSquaredError && net.classification();
-  std::vector<float> grid(static_cast<std::size_t>(cells) * static_cast<std::size_t>(outputs));
-  std::vector<double> x(static_cast<std::size_t>(impl.features) * Network::kChunk);
-  std::vector<double> out(static_cast<std::size_t>(outputs) * Network::kChunk);
-  for (int first = 0; first < cells; first += Network::kChunk) {
-    const int nb = std::min(Network::kChunk, cells - first);
-    const std::size_t n = static_cast<std::size_t>(nb);
-    inputs.fill(first, nb, x.data());
-    net.forward(x.data(), n, nb, nullptr);
-    net.output_values(nb, out.data());
-    for (int o = 0; o < outputs; ++o) {
-      float* plane =
-          grid.data() + static_cast<std::size_t>(o) * static_cast<std::size_t>(cells) + static_cast<std::size_t>(first);
-      const double* values = out.data() + static_cast<std::size_t>(o) * n;
-      if (probability_from_tanh) {
-        for (std::size_t b = 0; b < n; ++b) plane[b] = static_cast<float>(0.5 * (values[b] + 1.0));
-      } else {
-        for (std::size_t b = 0; b < n; ++b) plane[b] = static_cast<float>(values[b]);
-      }
+namespace {
+
+/// Row r of one unit's grid into dst[0..size): an input feature (layer -1), a
+/// hidden unit, or an output unit as drawn (a tanh output of two classes becomes
+/// P(class 1) = (o + 1) / 2). GridEvaluator::run_row(r) must have run.
+void unit_row(const GridEvaluator& grid, const Network& net, int layer, int index, int r, float* dst) {
+  const std::size_t size = static_cast<std::size_t>(grid.size());
+  const std::size_t at = static_cast<std::size_t>(index) * grid.stride();
+  if (layer < 0) {
+    grid.row_features(r, index, dst);
+  } else if (layer < net.layer_count() - 1) {
+    std::copy_n(grid.hidden(layer) + at, size, dst);
+  } else {
+    const double* v = grid.output() + at;
+    if (net.loss_kind() == LossKind::kTanhHalfSquaredError && net.classification()) {
+      for (std::size_t c = 0; c < size; ++c) dst[c] = static_cast<float>(0.5 * (v[c] + 1.0));
+    } else {
+      for (std::size_t c = 0; c < size; ++c) dst[c] = static_cast<float>(v[c]);
     }
   }
-  return grid;
+}
+
+}  // namespace
+
+std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
+  validate_grid_spec(spec);
+  const Network& net = impl_->network;
+  GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
+  const std::size_t size = static_cast<std::size_t>(spec.size);
+  const std::size_t cells = size * size;
+  const int output_layer = net.layer_count() - 1;
+  std::vector<float> out(cells * static_cast<std::size_t>(net.outputs()));
+  for (int r = 0; r < spec.size; ++r) {
+    grid.run_row(r);
+    for (int o = 0; o < net.outputs(); ++o) {
+      unit_row(grid, net, output_layer, o, r, out.data() + static_cast<std::size_t>(o) * cells + static_cast<std::size_t>(r) * size);
+    }
+  }
+  return out;
 }
 
 std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
   validate_grid_spec(spec);
-  Impl& impl = *impl_;
-  Network& net = impl.network;
-  const GridFeatures inputs(spec, impl.config.features, impl.standardizer);
-  const int cells = inputs.cells();
-  const std::size_t cells_n = static_cast<std::size_t>(cells);
-  const int last = net.layer_count() - 1;
-  const bool probability_from_tanh = net.loss_kind() == LossKind::kTanhHalfSquaredError && net.classification();
+  const Network& net = impl_->network;
+  GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
+  const std::size_t size = static_cast<std::size_t>(spec.size);
   std::vector<NeuronGrid> grids;
-  for (int i = 0; i < impl.features; ++i) grids.push_back({-1, i, std::vector<float>(cells_n)});
-  for (int l = 0; l <= last; ++l) {
-    for (int j = 0; j < net.layer(l).units; ++j) grids.push_back({l, j, std::vector<float>(cells_n)});
+  for (int i = 0; i < impl_->features; ++i) grids.push_back({-1, i, std::vector<float>(size * size)});
+  for (int l = 0; l < net.layer_count(); ++l) {
+    for (int j = 0; j < net.layer(l).units; ++j) grids.push_back({l, j, std::vector<float>(size * size)});
   }
-  std::vector<double> x(static_cast<std::size_t>(impl.features) * Network::kChunk);
-  std::vector<double> out(static_cast<std::size_t>(net.outputs()) * Network::kChunk);
-  for (int first = 0; first < cells; first += Network::kChunk) {
-    const int nb = std::min(Network::kChunk, cells - first);
-    const std::size_t n = static_cast<std::size_t>(nb);
-    inputs.fill(first, nb, x.data());
-    net.forward(x.data(), n, nb, nullptr);
-    net.output_values(nb, out.data());
-    std::size_t g = 0;
-    const auto copy_rows = [&](const double* values, int rows, bool tanh_probability) {
-      for (int j = 0; j < rows; ++j, ++g) {
-        float* dst = grids[g].grid.data() + static_cast<std::size_t>(first);
-        const double* src = values + static_cast<std::size_t>(j) * n;
-        if (tanh_probability) {
-          for (std::size_t b = 0; b < n; ++b) dst[b] = static_cast<float>(0.5 * (src[b] + 1.0));
-        } else {
-          for (std::size_t b = 0; b < n; ++b) dst[b] = static_cast<float>(src[b]);
-        }
-      }
-    };
-    copy_rows(x.data(), impl.features, false);
-    for (int l = 0; l < last; ++l) copy_rows(net.activation(l), net.layer(l).units, false);
-    copy_rows(out.data(), net.outputs(), probability_from_tanh);
+  for (int r = 0; r < spec.size; ++r) {
+    grid.run_row(r);
+    for (NeuronGrid& g : grids) unit_row(grid, net, g.layer, g.index, r, g.grid.data() + static_cast<std::size_t>(r) * size);
   }
   return grids;
+}
+
+std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
+  const Network& net = impl_->network;
+  const int hidden = net.hidden_count();
+  if (layer < -1 || layer > hidden) {
+    throw std::invalid_argument("neuronGrid: layer must be in -1.." + std::to_string(hidden) +
+                                " (-1 = input features, " + std::to_string(hidden) + " = output), got " +
+                                std::to_string(layer));
+  }
+  const int width = layer < 0 ? impl_->features : net.layer(layer).units;
+  if (index < 0 || index >= width) {
+    throw std::invalid_argument("neuronGrid: index must be in 0.." + std::to_string(width - 1) + " for layer " +
+                                std::to_string(layer) + ", got " + std::to_string(index));
+  }
+  validate_grid_spec(spec);
+  GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
+  const std::size_t size = static_cast<std::size_t>(spec.size);
+  std::vector<float> out(size * size);
+  for (int r = 0; r < spec.size; ++r) {
+    if (layer >= 0) grid.run_row(r);
+    unit_row(grid, net, layer, index, r, out.data() + static_cast<std::size_t>(r) * size);
+  }
+  return out;
 }
 
 std::vector<LearnedParam> Trainer::learned_params() const {

@@ -86,8 +86,13 @@ class Trainer {
   std::vector<LayerStats> layer_stats() const;
   PointSet points() const;
   int output_classes() const;  ///< 1 for 2-class and regression, k for k classes
+  /// Grids are the display path (train/grid.h): float32 arithmetic, within 2e-5
+  /// of the float64 forward pass of transform() on trained models.
   std::vector<float> predict_grid(const GridSpec& spec) const;
   std::vector<NeuronGrid> neuron_grids(const GridSpec& spec) const;
+  /// The grid of one unit of neuron_grids (layer -1..hidden_count, index within
+  /// the layer); throws std::invalid_argument for a unit that does not exist.
+  std::vector<float> neuron_grid(const GridSpec& spec, int layer, int index) const;
   std::vector<LearnedParam> learned_params() const;
   /// Row-major n x width activations of hidden layer `layer` at the input points.
   std::vector<double> transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const;

@@ -45,6 +45,7 @@ let token = 0;
 let trainers = {a: null, b: null};
 let lastConfigure = null;
 let info = null;
+let unitCounts = [];
 let view = {...DEFAULT_VIEW};
 let playing = false;
 let epochsPerFrame = 1;
@@ -161,6 +162,8 @@ function configure(message, reason = "configure") {
     classes: REGRESSION.has(base.dataset) ? 1 : base.classes ?? 2,
     features: base.features,
   };
+  // Units per layer from the inputs to the outputs, to check a focused unit still exists.
+  unitCounts = [base.features.length, ...base.hidden, trainers.a.weights().at(-1).outputs];
   post({type: "configured", token, reason, points, ...info}, transferables(points));
   sendFrame(reason);
   if (wasPlaying && reason === "reset") setPlaying(true);
@@ -245,14 +248,11 @@ function snapshot(trainer, primary, transfers) {
     out.units.size = view.thumbSize;
     transfers.push(out.units.values.buffer);
   }
-  if (view.focus) {
-    const match = trainer
-      .neuronGrids({size: view.gridSize, ...DOMAIN})
-      .find((unit) => unit.layer === view.focus.layer && unit.index === view.focus.index);
-    if (match) {
-      out.focus = {layer: match.layer, index: match.index, grid: own(match.grid), size: view.gridSize};
-      transfers.push(out.focus.grid.buffer);
-    }
+  const focus = view.focus;
+  if (focus && Number.isInteger(focus.index) && focus.index >= 0 && focus.index < (unitCounts[focus.layer + 1] ?? 0)) {
+    const grid = own(trainer.neuronGrid(focus.layer, focus.index, {size: view.gridSize, ...DOMAIN}));
+    out.focus = {layer: focus.layer, index: focus.index, grid, size: view.gridSize};
+    transfers.push(grid.buffer);
   }
   if (view.weights) {
     out.weights = trainer.weights().map((layer) => ({
