@@ -190,6 +190,10 @@ class TrainerHandle {
     guarded([&] { trainer_->set_weight(layer, to, from, value); });
   }
 
+  void set_bias(int layer, int to, double value) {
+    guarded([&] { trainer_->set_bias(layer, to, value); });
+  }
+
   std::string export_model() const {
     return guarded([&] { return trainer_->export_model(); });
   }
@@ -229,6 +233,7 @@ EMSCRIPTEN_BINDINGS(activation_trainer) {
       .function("update", &TrainerHandle::update)
       .function("weights", &TrainerHandle::weights)
       .function("setWeight", &TrainerHandle::set_weight)
+      .function("setBias", &TrainerHandle::set_bias)
       .function("exportModel", &TrainerHandle::export_model)
       .function("configJson", &TrainerHandle::config_json);
   emscripten::function("createTrainer", &create_trainer);

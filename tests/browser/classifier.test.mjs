@@ -308,6 +308,23 @@ test("the diagram, unit hover, weight editing, hidden space and compare mode wor
   await page.locator(".panel--output").hover();
   await page.waitForFunction(() => !document.querySelector(".inspector .weight-input") || document.querySelector(".inspector .weight-input").value === "3.5");
 
+  // The output unit's bias is editable too: a large bias pushes every cell to class 2.
+  const lossBefore = await page.textContent('[data-testid="train-loss"]');
+  const boundaryBefore = await canvasPixels(page, '[data-testid="boundary"]');
+  await page.click(".unit--output");
+  await page.waitForSelector(".inspector:not([hidden]) .bias-input");
+  assert.doesNotMatch(await page.textContent(".inspector"), /null|undefined/);
+  await page.fill(".inspector .bias-input", "20");
+  await page.press(".inspector .bias-input", "Enter");
+  await page.waitForFunction((before) => document.querySelector('[data-testid="train-loss"]').textContent !== before, lossBefore);
+  await page.locator(".inspector .bias-input").blur();
+  await page.waitForFunction(() => document.querySelector(".inspector .bias-input").value === "20");
+  await page.fill(".inspector .bias-input", "");
+  await page.press(".inspector .bias-input", "Enter");
+  assert.equal(await page.getAttribute(".inspector .bias-input", "aria-invalid"), "true", "an empty field is marked, not sent");
+  const boundaryAfter = await canvasPixels(page, '[data-testid="boundary"]');
+  assert.notEqual(boundaryAfter.hash, boundaryBefore.hash, "the boundary is redrawn with the new bias");
+
   // A click on the plot adds a point of the chosen class to the link and the data.
   const box = await page.locator('[data-testid="boundary"]').boundingBox();
   await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);

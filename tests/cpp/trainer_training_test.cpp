@@ -305,6 +305,32 @@ TEST(TrainerWeights, SetWeightChangesThePredictionAndValidates) {
   EXPECT_THROW(t->set_weight(0, 0, 0, std::nan("")), std::invalid_argument);
 }
 
+TEST(TrainerWeights, SetBiasChangesThePredictionAndValidates) {
+  auto t = make(R"({"hidden": [2]})");
+  const double loss = t->metrics().train_loss;
+  const auto grid = t->predict_grid({5, -6, 6, -6, 6});
+  t->set_bias(1, 0, -3.0);
+  EXPECT_EQ(t->weights()[1].biases[0], -3.0);
+  EXPECT_NE(t->metrics().train_loss, loss);
+  const auto after = t->predict_grid({5, -6, 6, -6, 6});
+  for (std::size_t cell = 0; cell < grid.size(); ++cell) EXPECT_LT(after[cell], grid[cell]) << "a lower output bias";
+  t->set_bias(0, 1, 0.5);
+  EXPECT_EQ(t->weights()[0].biases[1], 0.5);
+  const auto message = [&](int layer, int to, double value) {
+    try {
+      t->set_bias(layer, to, value);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message(2, 0, 1), "setBias: layer must be in 0..1, got 2");
+  EXPECT_EQ(message(0, 2, 1), "setBias: to must be in 0..1, got 2");
+  EXPECT_EQ(message(1, -1, 1), "setBias: to must be in 0..0, got -1");
+  EXPECT_EQ(message(0, 0, HUGE_VAL), "setBias: value must be a finite number");
+  EXPECT_EQ(t->weights()[0].biases[0], 0.0) << "a rejected edit changes nothing";
+}
+
 TEST(TrainerCustomData, ClassesAndRegressionTargetsFromUserPoints) {
   auto classes = make(R"({"dataset": "custom", "data": {"x": [-1, -2, 1, 2, -1.5, 1.5], "y": [0, 1, 0, 1, -1, -1],
                           "label": [0, 0, 1, 1, 0, 1]}, "hidden": [2], "batchSize": 2})");

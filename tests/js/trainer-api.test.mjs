@@ -161,6 +161,21 @@ test("setWeight edits one link", () =>
     assert.throws(() => trainer.setWeight(0, 9, 0, 1), /Error|range|index|9/);
   }));
 
+test("setBias edits one unit's bias and rejects missing units and non-finite values", () =>
+  withTrainer({hidden: [3]}, (trainer) => {
+    const before = trainer.metrics().trainLoss;
+    trainer.setBias(0, 1, -0.25);
+    trainer.setBias(1, 0, 2);
+    const [hidden, output] = trainer.weights();
+    assert.equal(hidden.biases[1], -0.25);
+    assert.equal(output.biases[0], 2);
+    assert.notEqual(trainer.metrics().trainLoss, before);
+    assert.throws(() => trainer.setBias(0, 3, 1), /setBias: to must be in 0\.\.2, got 3/);
+    assert.throws(() => trainer.setBias(2, 0, 1), /setBias: layer must be in 0\.\.1/);
+    assert.throws(() => trainer.setBias(0, 0, NaN), /setBias\(value\)/);
+    assert.throws(() => trainer.setBias(0, "1", 1), TypeError);
+  }));
+
 test("a huge learning rate diverges into a flag, not a crash", () =>
   withTrainer({dataset: "reg-plane", learningRate: 10, activation: "relu", hidden: [8, 8]}, (trainer) => {
     const m = trainer.train(50);

@@ -172,6 +172,8 @@ export interface Trainer {
   update(partialConfig: LiveConfig): void;
   weights(): LayerWeights[];
   setWeight(layer: number, to: number, from: number, value: number): void;
+  /** Sets the bias of unit `to` of weight layer `layer` (as in `weights()`); throws for a missing unit or a non-finite value. */
+  setBias(layer: number, to: number, value: number): void;
   config(): Required<Omit<TrainerConfig, "data">> & Pick<TrainerConfig, "data">;
   exportModel(): string;
   dispose(): void;

@@ -147,6 +147,13 @@ class Trainer {
     requireFiniteNumber(value, "setWeight(value)");
     this.#live.setWeight(layer, to, from, value);
   }
+  setBias(layer, to, value) {
+    for (const [what, v] of [["layer", layer], ["to", to]]) {
+      if (!Number.isInteger(v)) throw new TypeError(`setBias(${what}): must be an integer, got ${String(v)}`);
+    }
+    requireFiniteNumber(value, "setBias(value)");
+    this.#live.setBias(layer, to, value);
+  }
   /** The validated configuration with every default filled in. */
   config() {
     return decodeNonFinite(JSON.parse(this.#live.configJson()));

@@ -453,17 +453,27 @@ std::vector<LayerWeights> Trainer::weights() const {
   return out;
 }
 
-void Trainer::set_weight(int layer, int to, int from, double value) {
-  Network& net = impl_->network;
+namespace {
+
+/// The weight layer `layer` of `net` after checking that it exists and that row `to` does.
+const Network::Layer& edited_layer(const Network& net, const char* call, int layer, int to) {
   if (layer < 0 || layer >= net.layer_count()) {
-    throw std::invalid_argument("setWeight: layer must be in 0.." + std::to_string(net.layer_count() - 1) + ", got " +
-                                std::to_string(layer));
+    throw std::invalid_argument(std::string(call) + ": layer must be in 0.." + std::to_string(net.layer_count() - 1) +
+                                ", got " + std::to_string(layer));
   }
   const Network::Layer& spec = net.layer(layer);
   if (to < 0 || to >= spec.rows) {
-    throw std::invalid_argument("setWeight: to must be in 0.." + std::to_string(spec.rows - 1) + ", got " +
+    throw std::invalid_argument(std::string(call) + ": to must be in 0.." + std::to_string(spec.rows - 1) + ", got " +
                                 std::to_string(to));
   }
+  return spec;
+}
+
+}  // namespace
+
+void Trainer::set_weight(int layer, int to, int from, double value) {
+  Network& net = impl_->network;
+  const Network::Layer& spec = edited_layer(net, "setWeight", layer, to);
   if (from < 0 || from >= spec.inputs) {
     throw std::invalid_argument("setWeight: from must be in 0.." + std::to_string(spec.inputs - 1) + ", got " +
                                 std::to_string(from));
@@ -471,6 +481,14 @@ void Trainer::set_weight(int layer, int to, int from, double value) {
   if (!std::isfinite(value)) throw std::invalid_argument("setWeight: value must be a finite number");
   net.parameters()[spec.weight_offset + static_cast<std::size_t>(to) * static_cast<std::size_t>(spec.inputs) +
                    static_cast<std::size_t>(from)] = value;
+  impl_->evaluate();
+}
+
+void Trainer::set_bias(int layer, int to, double value) {
+  Network& net = impl_->network;
+  const Network::Layer& spec = edited_layer(net, "setBias", layer, to);
+  if (!std::isfinite(value)) throw std::invalid_argument("setBias: value must be a finite number");
+  net.parameters()[spec.bias_offset + static_cast<std::size_t>(to)] = value;
   impl_->evaluate();
 }
 

@@ -100,6 +100,8 @@ class Trainer {
   std::vector<LayerWeights> weights() const;
   /// Sets one weight (the page's "edit this link"); throws on an index out of range or a non-finite value.
   void set_weight(int layer, int to, int from, double value);
+  /// Sets the bias of unit (row) `to` of weight layer `layer`; throws like set_weight.
+  void set_bias(int layer, int to, double value);
   std::string export_model() const;
   const TrainerConfig& config() const;
 

@@ -381,6 +381,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
       {
         t,
         onWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
+        onBias: (layer, to, value) => client.send("setBias", {layer, to, value}),
         onActivation: (layer, tok) => {
           const act = [...tokens];
           act[layer] = tok;

@@ -1,6 +1,6 @@
-// Details of the selected unit or link: its incoming weights (editable, as in TensorFlow
-// Playground), its bias, and for hidden units the layer's activation with parameters.
-import {h, setText, uid} from "../ui/dom.js";
+// Details of the selected unit or link: its incoming weights and its bias (editable, as in
+// TensorFlow Playground), and for hidden units the layer's activation with parameters.
+import {h, replaceChildren, uid} from "../ui/dom.js";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const inspectors = new WeakMap();
@@ -9,7 +9,8 @@ const inspectors = new WeakMap();
  * @param {HTMLElement} target
  * @param {{selection: {layer, index, from?} | null, weights: object[] | null, layers: number, sourceLabels: string[][],
  *   catalog, acts: string[]}} data   sourceLabels[l][j]: name of unit j feeding weight layer l
- * @param {{t: Function, onWeight: (layer, to, from, value) => void, onActivation: (layer, token) => void, onClose: Function}} options
+ * @param {{t: Function, onWeight: (layer, to, from, value) => void, onBias: (layer, to, value) => void,
+ *   onActivation: (layer, token) => void, onClose: Function}} options
  */
 export function draw(target, data, options) {
   let view = inspectors.get(target);
@@ -36,7 +37,7 @@ export function draw(target, data, options) {
     const w = layerWeights.weights[sel.index * layerWeights.inputs + from];
     if (document.activeElement !== input) input.value = formatWeight(w);
   }
-  setText(view.bias, formatWeight(layerWeights.biases[sel.index]));
+  if (document.activeElement !== view.bias) view.bias.value = formatWeight(layerWeights.biases[sel.index]);
   if (view.pendingFocus) {
     view.pendingFocus.focus();
     view.pendingFocus.select?.();
@@ -53,16 +54,7 @@ function build(view, target, data, layerWeights) {
   const rows = [];
   for (let from = 0; from < layerWeights.inputs; from++) {
     const id = uid("w");
-    const input = h("input", {id, type: "number", step: "any", inputmode: "decimal", class: "weight-input"});
-    input.addEventListener("change", () => {
-      const value = Number(input.value);
-      if (input.value.trim() !== "" && Number.isFinite(value)) {
-        input.removeAttribute("aria-invalid");
-        view.options.onWeight(sel.layer, sel.index, from, value);
-      } else {
-        input.setAttribute("aria-invalid", "true");
-      }
-    });
+    const input = numberInput(id, "weight-input", (value) => view.options.onWeight(sel.layer, sel.index, from, value));
     if (sel.from === from) view.pendingFocus = input;
     view.inputs.push({input, from});
     rows.push(
@@ -72,7 +64,8 @@ function build(view, target, data, layerWeights) {
       ]),
     );
   }
-  view.bias = h("output", {class: "bias-value"});
+  const biasId = uid("b");
+  view.bias = numberInput(biasId, "weight-input bias-input", (value) => view.options.onBias(sel.layer, sel.index, value));
   const picker = h("div", {class: "inspector-activation"});
   if (!isOutput) {
     drawPicker(picker, {catalog: data.catalog, token: data.acts[sel.layer], label: t("classifier.layerActivation", {layer: sel.layer + 1})}, {
@@ -80,16 +73,33 @@ function build(view, target, data, layerWeights) {
       onChange: (token) => view.options.onActivation(sel.layer, token),
     });
   }
-  target.replaceChildren(
+  const parts = [
     h("div", {class: "inspector-head"}, [
       h("h4", {text: title}),
       h("button", {type: "button", class: "button button--quiet", text: t("classifier.close"), onClick: () => view.options.onClose()}),
     ]),
+    // The output layer has no activation of its own to pick (the output setting decides it).
     isOutput ? null : picker,
     h("p", {class: "hint", text: t("classifier.weightHint")}),
     h("div", {class: "weight-list"}, rows),
-    h("div", {class: "weight-row"}, [h("span", {text: t("classifier.bias")}), view.bias]),
-  );
+    h("div", {class: "weight-list"}, [h("div", {class: "weight-row"}, [h("label", {for: biasId, text: t("classifier.bias")}), view.bias])]),
+  ];
+  replaceChildren(target, parts);
+}
+
+/** A number field that reports finite values on change and marks anything else invalid. */
+function numberInput(id, className, onValue) {
+  const input = h("input", {id, type: "number", step: "any", inputmode: "decimal", class: className});
+  input.addEventListener("change", () => {
+    const value = Number(input.value);
+    if (input.value.trim() !== "" && Number.isFinite(value)) {
+      input.removeAttribute("aria-invalid");
+      onValue(value);
+    } else {
+      input.setAttribute("aria-invalid", "true");
+    }
+  });
+  return input;
 }
 
 function formatWeight(w) {

@@ -11,6 +11,7 @@
 //     step        {epochs}                         train, then one frame
 //     update      {partial}                        live hyperparameters (both trainers)
 //     setWeight   {layer, to, from, value}         edit one weight of the first trainer, then one frame
+//     setBias     {layer, to, value}               edit one bias of the first trainer, then one frame
 //     view        {view}                           what frames carry (see DEFAULT_VIEW)
 //     ack         {seq}                            the main thread drew frame `seq`; the next may come
 //     visibility  {hidden}                         no training while the page is hidden
@@ -98,6 +99,11 @@ function handle(message) {
     case "setWeight":
       if (!trainers.a) break;
       trainers.a.setWeight(message.layer, message.to, message.from, message.value);
+      if (!playing) sendFrame("weight");
+      break;
+    case "setBias":
+      if (!trainers.a) break;
+      trainers.a.setBias(message.layer, message.to, message.value);
       if (!playing) sendFrame("weight");
       break;
     case "view":
