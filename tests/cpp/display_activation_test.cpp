@@ -10,31 +10,15 @@
 #include <vector>
 
 #include "math/display_activation.h"
+#include "ulp_error.h"
 
 namespace ap::math {
 namespace {
 
-/// |got - ref| in units of the last place of the float nearest to ref.
-double float_ulp_error(float got, long double ref) {
-  const float r = static_cast<float>(ref);
-  if (r == 0) return got == 0 ? 0 : std::numeric_limits<double>::infinity();
-  int e = 0;
-  std::frexp(r, &e);
-  long double ulp = std::ldexp(1.0L, e - 24);
-  if (std::fabs(r) < std::numeric_limits<float>::min()) ulp = std::ldexp(1.0L, -149);
-  return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
-}
+using Sweep = test_support::Sweep<float>;
 
-struct Sweep {
-  double worst = 0;
-  float at = 0;
-  void add(float x, double err) {
-    if (err > worst) {
-      worst = err;
-      at = x;
-    }
-  }
-};
+/// Error in float ulp.
+inline double float_ulp_error(float got, long double ref) { return test_support::ulp_error(got, ref); }
 
 constexpr int kSteps = 2000000;
 

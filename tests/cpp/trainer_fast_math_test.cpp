@@ -10,31 +10,13 @@
 #include <vector>
 
 #include "math/fast_activation.h"
+#include "ulp_error.h"
 
 namespace ap::math {
 namespace {
 
-/// |got - ref| in units of the last place of the double nearest to ref.
-double ulp_error(double got, long double ref) {
-  const double r = static_cast<double>(ref);
-  if (r == 0) return got == 0 ? 0 : std::numeric_limits<double>::infinity();
-  int e = 0;
-  std::frexp(r, &e);
-  long double ulp = std::ldexp(1.0L, e - 53);
-  if (std::fabs(r) < std::numeric_limits<double>::min()) ulp = std::ldexp(1.0L, -1074);
-  return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
-}
-
-struct Sweep {
-  double worst = 0;
-  double at = 0;
-  void add(double x, double err) {
-    if (err > worst) {
-      worst = err;
-      at = x;
-    }
-  }
-};
+using Sweep = test_support::Sweep<double>;
+using test_support::ulp_error;
 
 constexpr int kSteps = 1000000;
 
