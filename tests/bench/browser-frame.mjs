@@ -15,6 +15,7 @@ import { existsSync, promises as fs, readFileSync, writeFileSync, mkdirSync } fr
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { CHROMIUM_ARGS } from "../browser/chromium.mjs";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const benchDir = path.join(repoRoot, "tests/bench");
@@ -186,16 +187,7 @@ async function main() {
   const url = `http://127.0.0.1:${server.address().port}/bench/frame.html`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   let report;
   try {
