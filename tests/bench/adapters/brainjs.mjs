@@ -6,6 +6,7 @@
 // 0.03 / 10 = 0.003 (the same total step per epoch) on the same 250 examples in the same order,
 // and checked against the float64 reference run online with that learning rate. Its weights,
 // activations and formatted inputs are Float32Arrays (arithmetic in double).
+import { pointByPointInstance } from "./point-by-point.mjs";
 import { requirePeer } from "./require-peer.mjs";
 
 export const info = { id: "brainjs", label: "brain.js 1.6.1", precision: "float32", onlineSgd: true };
@@ -38,35 +39,17 @@ export async function load() {
         );
       const train = rows(data.train);
       const test = rows(data.test);
-      const lossOf = (set) => {
-        let loss = 0;
-        for (const { input, output } of set) {
-          const d = net.run(input)[0] - output[0];
-          loss += 0.5 * d * d;
-        }
-        return loss / set.length;
-      };
-      const trainPass = () => net.trainPatterns(train);
-      const cells = task.grid.size * task.grid.size;
       const input = new Float32Array(f);
-      const out = new Float32Array(cells);
-      return {
-        trainPass,
-        epoch() {
-          trainPass();
-          return { trainLoss: lossOf(train), testLoss: lossOf(test) };
-        },
-        trainLoss: () => lossOf(train),
-        boundary() {
-          const gf = task.gridFeatures;
-          for (let k = 0; k < cells; k++) {
-            for (let i = 0; i < f; i++) input[i] = gf[k * f + i];
-            out[k] = 0.5 * (net.run(input)[0] + 1);
-          }
-          return out;
-        },
-        dispose() {},
-      };
+      return pointByPointInstance({
+        task,
+        train,
+        test,
+        trainPass: () => net.trainPatterns(train),
+        output: (row) => net.run(row.input)[0],
+        target: (row) => row.output[0],
+        gridInput: input,
+        gridOutput: () => net.run(input)[0],
+      });
     },
   };
 }

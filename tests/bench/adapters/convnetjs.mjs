@@ -2,6 +2,7 @@
 // Its 'regression' loss layer is 0.5·Σ(o − t)² with gradient o − t, and the Trainer divides the
 // accumulated gradient by batch_size: the same mean-gradient step as the core. The layers are
 // built by hand because Net.makeLayers inserts an extra fc layer before 'regression'.
+import { pointByPointInstance } from "./point-by-point.mjs";
 import { requirePeer } from "./require-peer.mjs";
 
 export const info = { id: "convnetjs", label: "ConvNetJS 0.3", precision: "float64" };
@@ -40,37 +41,19 @@ export async function load() {
         });
       const train = toVols(data.train);
       const test = toVols(data.test);
-      const lossOf = (set) => {
-        let loss = 0;
-        for (const { v, t } of set) {
-          const d = net.forward(v, false).w[0] - t[0];
-          loss += 0.5 * d * d;
-        }
-        return loss / set.length;
-      };
-      const trainPass = () => {
-        for (const { v, t } of train) trainer.train(v, t);
-      };
       const gridVol = new cnn.Vol(1, 1, f, 0);
-      const cells = task.grid.size * task.grid.size;
-      const out = new Float32Array(cells);
-      return {
-        trainPass,
-        epoch() {
-          trainPass();
-          return { trainLoss: lossOf(train), testLoss: lossOf(test) };
+      return pointByPointInstance({
+        task,
+        train,
+        test,
+        trainPass: () => {
+          for (const { v, t } of train) trainer.train(v, t);
         },
-        trainLoss: () => lossOf(train),
-        boundary() {
-          const gf = task.gridFeatures;
-          for (let k = 0; k < cells; k++) {
-            for (let i = 0; i < f; i++) gridVol.w[i] = gf[k * f + i];
-            out[k] = 0.5 * (net.forward(gridVol, false).w[0] + 1);
-          }
-          return out;
-        },
-        dispose() {},
-      };
+        output: (row) => net.forward(row.v, false).w[0],
+        target: (row) => row.t[0],
+        gridInput: gridVol.w,
+        gridOutput: () => net.forward(gridVol, false).w[0],
+      });
     },
   };
 }
