@@ -219,6 +219,29 @@ TEST(TrainerGrid, Float32GridsStayWithin2e5OfTheFloat64ForwardPass) {
   std::printf("[          ] worst |float32 grid - float64 forward| = %.3g\n", worst);
 }
 
+// Activations beyond float32's range (3.4e38) while float64 is fine: the grid must show
+// what the network computes, not the inf - inf = NaN of float32.
+TEST(TrainerGrid, RowsThatOverflowFloat32FallBackToFloat64) {
+  auto t = Trainer::import_model(R"({"format": 1, "config": {"dataset": "reg-plane", "hidden": [2, 1],
+      "activation": "identity"},
+      "layers": [{"weights": [1e25, 0, 1e25, 0], "biases": [0, 0]},
+                 {"weights": [1e25, -1e25], "biases": [1]},
+                 {"weights": [1], "biases": [0.5]}]})");
+  const GridSpec spec{9, -6, 6, -6, 6};
+  std::vector<double> xs, ys;
+  grid_points(spec, xs, ys);
+  const auto exact = t->transform(2, xs, ys);
+  const auto g = t->predict_grid(spec);
+  for (std::size_t cell = 0; cell < g.size(); ++cell) {
+    ASSERT_TRUE(std::isfinite(g[cell])) << cell;
+    EXPECT_EQ(g[cell], static_cast<float>(exact[cell])) << cell;
+    // (1 + 1e50 x) - 1e50 x is 0 in float64 (1 when x = 0, the middle column); then + 0.5.
+    EXPECT_EQ(g[cell], cell % 9 == 4 ? 1.5f : 0.5f) << cell;
+  }
+  const auto units = t->neuron_grids(spec);
+  EXPECT_EQ(units.back().grid, g);
+}
+
 TEST(TrainerGrid, LargeGridsAgreeWithTheForwardPassInEveryRow) {
   auto t = Trainer::from_config_json(R"({"hidden": [4, 2]})");
   t->train(3);

@@ -105,7 +105,7 @@ double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max
 double grid_y(const GridSpec& spec, int r) { return spec.y_max - r * (spec.y_max - spec.y_min) / (spec.size - 1); }
 
 GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features,
-                             const Standardizer& standardizer, const Network& network)
+                             const Standardizer& standardizer, Network& network)
     : spec_(spec),
       features_(features),
       standardizer_(standardizer),
@@ -175,22 +175,48 @@ double GridEvaluator::standardized(std::size_t i, double v) const {
   return standardizer_.fitted() ? (v - standardizer_.mean[i]) * standardizer_.inv_std[i] : v;
 }
 
-void GridEvaluator::row_features(int r, int i, float* out) const {
+template <class T>
+void GridEvaluator::feature_row(int r, std::size_t i, T* out) const {
   const std::size_t n = static_cast<std::size_t>(spec_.size);
-  const std::size_t feature = static_cast<std::size_t>(i);
-  const Feature kind = features_[feature];
+  const Feature kind = features_[i];
   if (depends_on_x(kind) && depends_on_y(kind)) {
     const std::vector<Feature> one{kind};
     const double y = grid_y(spec_, r);
     double value = 0;
-    for (int c = 0; c < spec_.size; ++c) {
-      compute_features(one, grid_x(spec_, c), y, &value);
-      out[c] = static_cast<float>(standardized(feature, value));
+    for (std::size_t c = 0; c < n; ++c) {
+      compute_features(one, column_x_[c], y, &value);
+      out[c] = static_cast<T>(standardized(i, value));
     }
   } else if (depends_on_x(kind)) {
-    for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<float>(by_column_[feature * n + c]);
+    for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<T>(by_column_[i * n + c]);
   } else {
-    std::fill_n(out, n, static_cast<float>(by_row_[feature * n + static_cast<std::size_t>(r)]));
+    std::fill_n(out, n, static_cast<T>(by_row_[i * n + static_cast<std::size_t>(r)]));
+  }
+}
+
+void GridEvaluator::row_features(int r, int i, float* out) const { feature_row(r, static_cast<std::size_t>(i), out); }
+
+void GridEvaluator::exact_row(int r) {
+  const std::size_t f = features_.size();
+  const std::size_t size = static_cast<std::size_t>(spec_.size);
+  const int last = network_.layer_count() - 1;
+  std::vector<double> features(f * size), x(f * static_cast<std::size_t>(Network::kChunk));
+  for (std::size_t i = 0; i < f; ++i) feature_row(r, i, features.data() + i * size);
+  for (std::size_t first = 0; first < size; first += Network::kChunk) {
+    const std::size_t nb = std::min(size - first, static_cast<std::size_t>(Network::kChunk));
+    for (std::size_t i = 0; i < f; ++i) std::copy_n(features.data() + i * size + first, nb, x.data() + i * nb);
+    network_.forward(x.data(), nb, static_cast<int>(nb), nullptr);
+    for (int l = 0; l < last; ++l) {
+      const double* a = network_.activation(l);
+      float* dst = a_[static_cast<std::size_t>(l)].data();
+      for (std::size_t j = 0; j < static_cast<std::size_t>(network_.layer(l).units); ++j) {
+        for (std::size_t b = 0; b < nb; ++b) dst[j * stride_ + first + b] = static_cast<float>(a[j * nb + b]);
+      }
+    }
+    network_.output_values(static_cast<int>(nb), scratch_out_.data());
+    for (std::size_t o = 0; o < static_cast<std::size_t>(network_.outputs()); ++o) {
+      std::copy_n(scratch_out_.data() + o * nb, nb, output_.data() + o * stride_ + first);
+    }
   }
 }
 
@@ -283,6 +309,14 @@ void GridEvaluator::run_row(int r) {
   std::copy_n(z_.back().data(), count, scratch_in_.data());
   output_activation(network_.loss_kind(), scratch_in_.data(), network_.outputs(), static_cast<int>(stride_),
                     output_.data());
+  // Float32 overflows where float64 does not (weights or activations beyond 3.4e38, e.g. a
+  // network blowing up before its loss does) would show as inf - inf = NaN: such a row is
+  // redone in float64, so the grid is never worse than the network itself.
+  double poison = 0;
+  for (std::size_t c = 0; c < static_cast<std::size_t>(spec_.size); ++c) {
+    for (std::size_t o = 0; o < static_cast<std::size_t>(network_.outputs()); ++o) poison += output_[o * stride_ + c] * 0.0;
+  }
+  if (poison != 0.0) exact_row(r);
 }
 
 }  // namespace ap

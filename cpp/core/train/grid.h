@@ -35,9 +35,11 @@ double grid_y(const GridSpec& spec, int r);
 /// rounding: tests/cpp/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
 class GridEvaluator {
  public:
-  /// Snapshots the network's parameters as floats; `network` must outlive this object.
+  /// Snapshots the network's parameters as floats; `network` must outlive this object. Its
+  /// parameters are not changed; its float64 forward pass (and workspace) is used for rows
+  /// where float32 overflows.
   GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer,
-                const Network& network);
+                Network& network);
 
   int size() const { return spec_.size; }
   /// Row length of the buffers below: size rounded up to a multiple of 4.
@@ -57,13 +59,17 @@ class GridEvaluator {
  private:
   /// Standardised value v of feature i.
   double standardized(std::size_t i, double v) const;
+  template <class T>
+  void feature_row(int r, std::size_t i, T* out) const;
   void first_layer(int r);
   void activate(int l);
+  /// Row r again through the float64 forward pass, into the same buffers.
+  void exact_row(int r);
 
   GridSpec spec_;
   std::vector<Feature> features_;
   const Standardizer& standardizer_;
-  const Network& network_;
+  Network& network_;
   std::size_t stride_;
   std::vector<double> column_x_;          // x of each column
   std::vector<std::size_t> xy_features_;  // indices of features of both x and y

@@ -317,7 +317,7 @@ void unit_row(const GridEvaluator& grid, const Network& net, int layer, int inde
 
 std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
   validate_grid_spec(spec);
-  const Network& net = impl_->network;
+  Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   const std::size_t cells = size * size;
@@ -334,7 +334,7 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
 
 std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
   validate_grid_spec(spec);
-  const Network& net = impl_->network;
+  Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   std::vector<NeuronGrid> grids;
@@ -350,7 +350,7 @@ std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
 }
 
 std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
-  const Network& net = impl_->network;
+  Network& net = impl_->network;
   const int hidden = net.hidden_count();
   if (layer < -1 || layer > hidden) {
     throw std::invalid_argument("neuronGrid: layer must be in -1.." + std::to_string(hidden) +
