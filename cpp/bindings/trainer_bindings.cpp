@@ -126,21 +126,12 @@ class TrainerHandle {
   /// values[k * cells, (k + 1) * cells); web/lib unpacks it into NeuronGrid objects.
   val neuron_grids(const val& spec) const {
     return guarded([&] {
-      const std::vector<NeuronGrid> grids = trainer_->neuron_grids(grid_spec_from_js(spec));
-      const std::size_t cells = grids.empty() ? 0 : grids.front().grid.size();
-      std::vector<std::int32_t> layers, indices;
-      std::vector<float> values;
-      values.reserve(grids.size() * cells);
-      for (const NeuronGrid& g : grids) {
-        layers.push_back(g.layer);
-        indices.push_back(g.index);
-        values.insert(values.end(), g.grid.begin(), g.grid.end());
-      }
+      const NeuronGridSet set = trainer_->neuron_grid_set(grid_spec_from_js(spec));
       val out = val::object();
-      out.set("cells", static_cast<double>(cells));
-      out.set("layer", to_typed_array(layers));
-      out.set("index", to_typed_array(indices));
-      out.set("values", to_typed_array(values));
+      out.set("cells", static_cast<double>(set.cells));
+      out.set("layer", to_typed_array(std::vector<std::int32_t>(set.layer.begin(), set.layer.end())));
+      out.set("index", to_typed_array(std::vector<std::int32_t>(set.index.begin(), set.index.end())));
+      out.set("values", to_typed_array(set.values));
       return out;
     });
   }

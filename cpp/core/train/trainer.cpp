@@ -332,19 +332,39 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
   return out;
 }
 
-std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
+NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
   validate_grid_spec(spec);
   Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
-  std::vector<NeuronGrid> grids;
-  for (int i = 0; i < impl_->features; ++i) grids.push_back({-1, i, std::vector<float>(size * size)});
-  for (int l = 0; l < net.layer_count(); ++l) {
-    for (int j = 0; j < net.layer(l).units; ++j) grids.push_back({l, j, std::vector<float>(size * size)});
+  NeuronGridSet set;
+  set.cells = size * size;
+  for (int i = 0; i < impl_->features; ++i) {
+    set.layer.push_back(-1);
+    set.index.push_back(i);
   }
+  for (int l = 0; l < net.layer_count(); ++l) {
+    for (int j = 0; j < net.layer(l).units; ++j) {
+      set.layer.push_back(l);
+      set.index.push_back(j);
+    }
+  }
+  set.values.resize(set.layer.size() * set.cells);
   for (int r = 0; r < spec.size; ++r) {
     grid.run_row(r);
-    for (NeuronGrid& g : grids) unit_row(grid, net, g.layer, g.index, r, g.grid.data() + static_cast<std::size_t>(r) * size);
+    for (std::size_t k = 0; k < set.layer.size(); ++k) {
+      unit_row(grid, net, set.layer[k], set.index[k], r, set.values.data() + k * set.cells + static_cast<std::size_t>(r) * size);
+    }
+  }
+  return set;
+}
+
+std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
+  const NeuronGridSet set = neuron_grid_set(spec);
+  std::vector<NeuronGrid> grids;
+  for (std::size_t k = 0; k < set.layer.size(); ++k) {
+    const auto begin = set.values.begin() + static_cast<std::ptrdiff_t>(k * set.cells);
+    grids.push_back({set.layer[k], set.index[k], std::vector<float>(begin, begin + static_cast<std::ptrdiff_t>(set.cells))});
   }
   return grids;
 }

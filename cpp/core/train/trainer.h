@@ -55,6 +55,13 @@ struct NeuronGrid {
   std::vector<float> grid;  ///< size*size, row 0 at the top (largest y)
 };
 
+/// Every unit's grid in one buffer: unit k (layer[k], index[k]) at values[k * cells, (k + 1) * cells).
+struct NeuronGridSet {
+  std::size_t cells = 0;
+  std::vector<int> layer, index;
+  std::vector<float> values;
+};
+
 /// Weights of the connections into one layer (0 = first hidden layer; the last is the output layer).
 struct LayerWeights {
   int inputs = 0, outputs = 0;
@@ -90,6 +97,8 @@ class Trainer {
   /// of the float64 forward pass of transform() on trained models.
   std::vector<float> predict_grid(const GridSpec& spec) const;
   std::vector<NeuronGrid> neuron_grids(const GridSpec& spec) const;
+  /// The same grids packed in one buffer (what the JS binding hands out, without a copy per unit).
+  NeuronGridSet neuron_grid_set(const GridSpec& spec) const;
   /// The grid of one unit of neuron_grids (layer -1..hidden_count, index within
   /// the layer); throws std::invalid_argument for a unit that does not exist.
   std::vector<float> neuron_grid(const GridSpec& spec, int layer, int index) const;

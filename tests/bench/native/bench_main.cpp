@@ -61,13 +61,13 @@ Timings measure(ap::Trainer& trainer, int epoch_reps, int epochs_per_rep, int gr
   const ap::GridSpec grid{100, -6, 6, -6, 6};
   trainer.train(20);
   trainer.predict_grid(grid);
-  trainer.neuron_grids(grid);
+  trainer.neuron_grid_set(grid);
   Timings t{};
   t.epoch_ms = time_ms(epoch_reps, epochs_per_rep, [&] { trainer.train(epochs_per_rep); });
   t.epoch_min = g_last_min;
   t.grid_ms = time_ms(grid_reps, 1, [&] { trainer.predict_grid(grid); });
   t.grid_min = g_last_min;
-  t.neurons_ms = time_ms(grid_reps, 1, [&] { trainer.neuron_grids(grid); });
+  t.neurons_ms = time_ms(grid_reps, 1, [&] { trainer.neuron_grid_set(grid); });
   t.neurons_min = g_last_min;
   return t;
 }
@@ -121,7 +121,7 @@ int run_model(const std::string& path, int epochs, bool json) {
   const ap::GridSpec grid{100, -6, 6, -6, 6};
   trainer->predict_grid(grid);
   const double grid_ms = time_ms(51, 1, [&] { trainer->predict_grid(grid); });
-  const double neurons_ms = time_ms(31, 1, [&] { trainer->neuron_grids(grid); });
+  const double neurons_ms = time_ms(31, 1, [&] { trainer->neuron_grid_set(grid); });
   const double per_epoch = epoch_ms.empty() ? 0.0 : median(epoch_ms);
   const double fastest = epoch_ms.empty() ? 0.0 : *std::min_element(epoch_ms.begin(), epoch_ms.end());
   if (json) {
