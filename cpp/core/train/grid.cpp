@@ -172,7 +172,9 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
 }
 
 double GridEvaluator::standardized(std::size_t i, double v) const {
-  return standardizer_.fitted() ? (v - standardizer_.mean[i]) * standardizer_.inv_std[i] : v;
+  // As Standardizer::apply: features beyond the fitted ones pass unchanged.
+  if (i >= standardizer_.mean.size()) return v;
+  return (v - standardizer_.mean[i]) * standardizer_.inv_std[i];
 }
 
 template <class T>
