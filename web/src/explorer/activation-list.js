@@ -31,7 +31,7 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
   const list = el("div", {class: "ex-list", attrs: {"data-testid": "activation-list"}});
   for (const group of groupNames) {
     const headingId = uid("ex-group");
-    const heading = el("h4", {class: "ex-group-heading", text: groupLabel(t, group), attrs: {id: headingId}});
+    const heading = el("h3", {class: "ex-group-heading", text: groupLabel(t, group), attrs: {id: headingId}});
     const ul = el("ul", {class: "ex-group-items", attrs: {"aria-labelledby": headingId}});
     for (const entry of groups.get(group)) {
       const swatch = el("span", {class: "ex-item-swatch", attrs: {"aria-hidden": "true"}});

@@ -6,8 +6,9 @@ import {el} from "./dom.js";
 
 /** Returns {element, update(entry)}. */
 export function createFormula({t}) {
-  const value = el("div", {class: "ex-math", attrs: {"aria-label": t("explorer.formula.value")}});
-  const derivative = el("div", {class: "ex-math", attrs: {"aria-label": t("explorer.formula.derivative")}});
+  // role="group" lets the label name the formula; tabindex lets keyboards scroll a long one.
+  const value = el("div", {class: "ex-math", attrs: {role: "group", tabindex: "0", "aria-label": t("explorer.formula.value")}});
+  const derivative = el("div", {class: "ex-math", attrs: {role: "group", tabindex: "0", "aria-label": t("explorer.formula.derivative")}});
   const element = el("section", {class: "ex-card ex-formula"}, [
     el("h3", {class: "ex-heading", text: t("explorer.formula.heading")}),
     value,

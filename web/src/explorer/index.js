@@ -126,7 +126,9 @@ function build(container, status, core, store, t) {
     attrs: {"data-testid": "activation-chart", tabindex: "0", role: "img"},
   });
   const readout = el("div", {class: "ex-readout", attrs: {"aria-live": "polite"}});
-  const errors = el("ul", {class: "ex-errors", attrs: {role: "alert"}});
+  // A live region around the list: role="alert" is not allowed on a <ul> itself.
+  const errors = el("ul", {class: "ex-errors"});
+  const errorRegion = el("div", {attrs: {role: "alert"}}, [errors]);
   const notices = el("p", {class: "ex-notice", attrs: {hidden: true}});
   const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x)});
 
@@ -202,13 +204,13 @@ function build(container, status, core, store, t) {
     el("div", {class: "ex-toggles"}, [showF.element, showDf.element]),
   ]);
   const layout = el("div", {class: "ex-layout"}, [
-    el("aside", {class: "ex-sidebar", attrs: {"aria-label": t("explorer.list.label")}}, [list.element]),
+    el("div", {class: "ex-sidebar", attrs: {role: "region", "aria-label": t("explorer.list.label")}}, [list.element]),
     el("div", {class: "ex-main"}, [
       notices,
       toolbar,
       el("div", {class: "ex-chart-wrap"}, [canvas]),
       readout,
-      errors,
+      errorRegion,
       el("div", {class: "ex-controls"}, [rangeControls, satControls]),
     ]),
     el("div", {class: "ex-details"}, [params.element, formula.element, properties.element, frameworks.element, depthCard]),
