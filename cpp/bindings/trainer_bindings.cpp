@@ -59,11 +59,14 @@ class TrainerHandle {
 
   val train(int epochs) {
     return guarded([&] {
-      if (epochs < 0 || epochs > 1000000) throw std::invalid_argument("train(epochs): epochs must be an integer in 0..1000000");
+      if (epochs < 0 || epochs > 1000000)
+        throw std::invalid_argument("train(epochs): epochs must be an integer in 0..1000000");
       return metrics_to_js(trainer_->train(epochs));
     });
   }
-  val metrics() const { return guarded([&] { return metrics_to_js(trainer_->metrics()); }); }
+  val metrics() const {
+    return guarded([&] { return metrics_to_js(trainer_->metrics()); });
+  }
 
   val history() const {
     return guarded([&] {

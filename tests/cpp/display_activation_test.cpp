@@ -2,6 +2,8 @@
 // worst-case error over dense sweeps against a long-double reference, the
 // documented bounds, special values, and lengths that are not a multiple of four.
 
+#include "math/display_activation.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,7 +11,6 @@
 #include <limits>
 #include <vector>
 
-#include "math/display_activation.h"
 #include "ulp_error.h"
 
 namespace ap::math {
@@ -39,7 +40,8 @@ Sweep sweep(Kernel kernel, Reference reference, float lo, float hi) {
 }
 
 TEST(DisplayActivation, TanhIsWithinTwoAndAHalfFloatUlp) {
-  const Sweep s = sweep(display_tanh_n, [](float x) { return tanhl(x); }, -20.0f, 20.0f);
+  const Sweep s = sweep(
+      display_tanh_n, [](float x) { return tanhl(x); }, -20.0f, 20.0f);
   std::printf("[          ] display tanh: worst %.2f float ulp at x = %.7g\n", s.worst, s.at);
   EXPECT_LE(s.worst, 2.5) << "worst at x = " << s.at;
 }

@@ -198,8 +198,8 @@ TEST(TrainerGrid, Float32GridsStayWithin2e5OfTheFloat64ForwardPass) {
     for (int l = 0; l <= hidden; ++l) {
       const auto exact = t->transform(l, xs, ys);
       const std::size_t width = exact.size() / xs.size();
-      const bool tanh_probability = l == hidden && t->config().output == OutputKind::kTanh && t->output_classes() == 1 &&
-                                    !t->config().is_regression();
+      const bool tanh_probability = l == hidden && t->config().output == OutputKind::kTanh &&
+                                    t->output_classes() == 1 && !t->config().is_regression();
       for (std::size_t j = 0; j < width; ++j, ++g) {
         ASSERT_EQ(grids[g].layer, l);
         for (std::size_t cell = 0; cell < xs.size(); ++cell) {

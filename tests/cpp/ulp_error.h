@@ -17,7 +17,8 @@ double ulp_error(T got, long double ref) {
   std::frexp(r, &e);
   constexpr int digits = std::numeric_limits<T>::digits;
   long double ulp = std::ldexp(1.0L, e - digits);
-  if (std::fabs(r) < std::numeric_limits<T>::min()) ulp = std::ldexp(1.0L, std::numeric_limits<T>::min_exponent - digits);
+  if (std::fabs(r) < std::numeric_limits<T>::min())
+    ulp = std::ldexp(1.0L, std::numeric_limits<T>::min_exponent - digits);
   return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
 }
 

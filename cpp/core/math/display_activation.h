@@ -57,8 +57,8 @@ inline F32x4 tanh4(F32x4 x) {
 }
 
 inline F32x4 sigmoid4(F32x4 x) {
-  const F32x4 t = simd::clamp_below(simd::clamp_above(simd::splat4(0.0f) - x, simd::splat4(88.0f)),
-                                    simd::splat4(-87.0f));
+  const F32x4 t =
+      simd::clamp_below(simd::clamp_above(simd::splat4(0.0f) - x, simd::splat4(88.0f)), simd::splat4(-87.0f));
   F32x4 scale, em;
   reduce(t, scale, em);
   return simd::splat4(1.0f) / (simd::splat4(1.0f) + (scale + scale * em));
@@ -87,7 +87,9 @@ inline void map4(const float* x, float* y, std::size_t n, F f) {
 }  // namespace display_detail
 
 /// y[i] = tanh(x[i]) to <= 2.5 float ulp.
-inline void display_tanh_n(const float* x, float* y, std::size_t n) { display_detail::map4(x, y, n, display_detail::tanh4); }
+inline void display_tanh_n(const float* x, float* y, std::size_t n) {
+  display_detail::map4(x, y, n, display_detail::tanh4);
+}
 
 /// y[i] = sigmoid(x[i]) to <= 2.5 float ulp.
 inline void display_sigmoid_n(const float* x, float* y, std::size_t n) {

@@ -86,10 +86,18 @@ template <class Op>
 inline F32x4 lanewise(F32x4 a, F32x4 b, Op op) {
   return {{op(a.l[0], b.l[0]), op(a.l[1], b.l[1]), op(a.l[2], b.l[2]), op(a.l[3], b.l[3])}};
 }
-inline F32x4 operator+(F32x4 a, F32x4 b) { return lanewise(a, b, [](float x, float y) { return x + y; }); }
-inline F32x4 operator-(F32x4 a, F32x4 b) { return lanewise(a, b, [](float x, float y) { return x - y; }); }
-inline F32x4 operator*(F32x4 a, F32x4 b) { return lanewise(a, b, [](float x, float y) { return x * y; }); }
-inline F32x4 operator/(F32x4 a, F32x4 b) { return lanewise(a, b, [](float x, float y) { return x / y; }); }
+inline F32x4 operator+(F32x4 a, F32x4 b) {
+  return lanewise(a, b, [](float x, float y) { return x + y; });
+}
+inline F32x4 operator-(F32x4 a, F32x4 b) {
+  return lanewise(a, b, [](float x, float y) { return x - y; });
+}
+inline F32x4 operator*(F32x4 a, F32x4 b) {
+  return lanewise(a, b, [](float x, float y) { return x * y; });
+}
+inline F32x4 operator/(F32x4 a, F32x4 b) {
+  return lanewise(a, b, [](float x, float y) { return x / y; });
+}
 inline F32x4 clamp_above(F32x4 a, F32x4 lim) {
   return lanewise(a, lim, [](float x, float m) { return m < x ? m : x; });
 }

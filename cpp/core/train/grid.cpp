@@ -79,8 +79,12 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
   }
 }
 
-bool depends_on_x(Feature f) { return f == Feature::kX || f == Feature::kX2 || f == Feature::kSinX || f == Feature::kXY; }
-bool depends_on_y(Feature f) { return f == Feature::kY || f == Feature::kY2 || f == Feature::kSinY || f == Feature::kXY; }
+bool depends_on_x(Feature f) {
+  return f == Feature::kX || f == Feature::kX2 || f == Feature::kSinX || f == Feature::kXY;
+}
+bool depends_on_y(Feature f) {
+  return f == Feature::kY || f == Feature::kY2 || f == Feature::kSinY || f == Feature::kXY;
+}
 
 }  // namespace
 
@@ -286,8 +290,7 @@ void GridEvaluator::activate(int l) {
   if (layer.per_unit_params) {
     for (int j = 0; j < layer.units; ++j) {
       const std::size_t o = static_cast<std::size_t>(j) * stride_;
-      activation.training_forward(scratch_in_.data() + o, scratch_out_.data() + o, stride_,
-                                  network_.unit_params(l, j));
+      activation.training_forward(scratch_in_.data() + o, scratch_out_.data() + o, stride_, network_.unit_params(l, j));
     }
   } else {
     activation.training_forward(scratch_in_.data(), scratch_out_.data(), count, network_.unit_params(l, 0));
@@ -316,7 +319,8 @@ void GridEvaluator::run_row(int r) {
   // redone in float64, so the grid is never worse than the network itself.
   double poison = 0;
   for (std::size_t c = 0; c < static_cast<std::size_t>(spec_.size); ++c) {
-    for (std::size_t o = 0; o < static_cast<std::size_t>(network_.outputs()); ++o) poison += output_[o * stride_ + c] * 0.0;
+    for (std::size_t o = 0; o < static_cast<std::size_t>(network_.outputs()); ++o)
+      poison += output_[o * stride_ + c] * 0.0;
   }
   if (poison != 0.0) exact_row(r);
 }

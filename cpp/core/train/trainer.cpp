@@ -326,7 +326,8 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
   for (int r = 0; r < spec.size; ++r) {
     grid.run_row(r);
     for (int o = 0; o < net.outputs(); ++o) {
-      unit_row(grid, net, output_layer, o, r, out.data() + static_cast<std::size_t>(o) * cells + static_cast<std::size_t>(r) * size);
+      unit_row(grid, net, output_layer, o, r,
+               out.data() + static_cast<std::size_t>(o) * cells + static_cast<std::size_t>(r) * size);
     }
   }
   return out;
@@ -353,7 +354,8 @@ NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
   for (int r = 0; r < spec.size; ++r) {
     grid.run_row(r);
     for (std::size_t k = 0; k < set.layer.size(); ++k) {
-      unit_row(grid, net, set.layer[k], set.index[k], r, set.values.data() + k * set.cells + static_cast<std::size_t>(r) * size);
+      unit_row(grid, net, set.layer[k], set.index[k], r,
+               set.values.data() + k * set.cells + static_cast<std::size_t>(r) * size);
     }
   }
   return set;
@@ -364,7 +366,8 @@ std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
   std::vector<NeuronGrid> grids;
   for (std::size_t k = 0; k < set.layer.size(); ++k) {
     const auto begin = set.values.begin() + static_cast<std::ptrdiff_t>(k * set.cells);
-    grids.push_back({set.layer[k], set.index[k], std::vector<float>(begin, begin + static_cast<std::ptrdiff_t>(set.cells))});
+    grids.push_back(
+        {set.layer[k], set.index[k], std::vector<float>(begin, begin + static_cast<std::ptrdiff_t>(set.cells))});
   }
   return grids;
 }
