@@ -132,8 +132,8 @@ class TrainerHandle {
       const NeuronGridSet set = trainer_->neuron_grid_set(grid_spec_from_js(spec));
       val out = val::object();
       out.set("cells", static_cast<double>(set.cells));
-      out.set("layer", to_typed_array(std::vector<std::int32_t>(set.layer.begin(), set.layer.end())));
-      out.set("index", to_typed_array(std::vector<std::int32_t>(set.index.begin(), set.index.end())));
+      out.set("layer", to_typed_array(set.layer));
+      out.set("index", to_typed_array(set.index));
       out.set("values", to_typed_array(set.values));
       return out;
     });

@@ -115,12 +115,9 @@ struct GeluTanh {
     inner.lo += kx3.lo;
     math::TwoDouble t = two_prod(kTwoCHi, inner.hi);
     t.lo += kTwoCHi * inner.lo + kTwoCLo * inner.hi;
-    // One exp gives both s(t) and s(-t): e = e^{-|t|}, the small one is e / (1 + e).
-    const double e = std::exp(-std::fabs(t.hi));
-    const double small = e / (1.0 + e);
-    const double s_pos = t.hi >= 0 ? 1.0 - small : small;
-    const double s_neg = t.hi >= 0 ? small : 1.0 - small;
-    return gate(x, s_pos + t.lo * s_pos * s_neg);
+    // s(t.hi + t.lo) to first order in t.lo; one exp gives both s(t.hi) and s(-t.hi).
+    const math::SigmoidPair s = math::sigmoid_pair(t.hi);
+    return gate(x, s.pos + t.lo * s.pos * s.neg);
   }
   static double derivative(double x, double, const ParamValues&) {
     const math::SigmoidPair s = math::sigmoid_pair(two_u(x));

@@ -8,10 +8,9 @@
 //   static double value(double x, const ParamValues& p);
 //   static double derivative(double x, double y, const ParamValues& p);  // y = value(x, p)
 // and optionally
-//   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable
-//   params static void check(const ParamValues& p);                 // cross-parameter constraint,
-//   throws static std::vector<double> kinks(const ParamValues& p);  // where f or f' is
-//   discontinuous
+//   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable params
+//   static void check(const ParamValues& p);                 // cross-parameter constraint, throws
+//   static std::vector<double> kinks(const ParamValues& p);  // where f or f' is discontinuous
 // registry.cpp turns each policy into an Activation with make_activation<Policy>().
 
 #include <cmath>

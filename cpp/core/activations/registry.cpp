@@ -127,6 +127,14 @@ std::vector<Activation> build_catalog() {
   };
 }
 
+/// "a, b, c" from the name of each item.
+template <class Items>
+std::string join_names(const Items& items) {
+  std::string joined;
+  for (const auto& item : items) joined += joined.empty() ? item.name : ", " + item.name;
+  return joined;
+}
+
 }  // namespace
 
 const std::vector<Activation>& all_activations() {
@@ -138,11 +146,8 @@ const Activation& find_activation(const std::string& name) {
   for (const Activation& a : all_activations()) {
     if (a.name == name) return a;
   }
-  std::string known;
-  for (const Activation& a : all_activations()) {
-    known += known.empty() ? a.name : ", " + a.name;
-  }
-  throw std::invalid_argument("unknown activation '" + name + "'; known activations: " + known);
+  throw std::invalid_argument("unknown activation '" + name + "'; known activations: " +
+                              join_names(all_activations()));
 }
 
 ParamValues resolve_params(const Activation& activation,
@@ -151,10 +156,7 @@ ParamValues resolve_params(const Activation& activation,
   for (const auto& [key, value] : given) {
     const int k = activation.param_index(key);
     if (k < 0) {
-      std::string known;
-      for (const ParamSpec& spec : activation.params) {
-        known += known.empty() ? spec.name : ", " + spec.name;
-      }
+      const std::string known = join_names(activation.params);
       throw std::invalid_argument(
           "unknown parameter '" + key + "' for activation '" + activation.name + "'; " +
           (known.empty() ? "it takes no parameters" : "its parameters are: " + known));

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "math/stable_math.h"
+
 namespace ap {
 namespace {
 
@@ -18,59 +20,60 @@ std::size_t argmax_or_invalid(const double* x, std::size_t n) {
   return std::isfinite(x[best]) ? best : n;
 }
 
-/// e^{x - m} for the exact difference d = hi + lo (Knuth's TwoSum of x and -m):
-/// e^{hi + lo} = e^{hi} (1 + lo) since |lo| <= ulp(hi) / 2 is tiny.
-double exp_diff(double x, double m, double* hi_out, double* lo_out) {
-  const double hi = x - m;
-  const double bv = hi - x;
-  const double lo = (x - (hi - bv)) + (-m - bv);
-  *hi_out = hi;
-  *lo_out = std::isfinite(hi) ? lo : 0.0;
-  const double e = std::exp(hi);
-  return e + e * *lo_out;
+/// The exact difference x - m as hi + lo (TwoSum); lo = 0 when hi is not finite.
+math::TwoDouble exact_diff(double x, double m) {
+  math::TwoDouble d = math::two_sum(x, -m);
+  if (!std::isfinite(d.hi)) d.lo = 0.0;
+  return d;
 }
 
-/// Fills e_i = e^{x_i - m} (optionally) and returns sum over i != winner of e_i.
+/// Fills e_i = e^{x_i - m} (optionally) and returns sum over i != winner of e_i;
+/// e^{hi + lo} = e^{hi} (1 + lo) since |lo| <= ulp(hi) / 2 is tiny.
 double rest_sum(const double* x, std::size_t n, std::size_t winner, double* e_out) {
   const double m = x[winner];
   double rest = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    double hi = 0, lo = 0;
-    const double e = i == winner ? 1.0 : exp_diff(x[i], m, &hi, &lo);
+    double e = 1.0;
+    if (i != winner) {
+      const math::TwoDouble d = exact_diff(x[i], m);
+      e = std::exp(d.hi);
+      e += e * d.lo;
+      rest += e;
+    }
     if (e_out != nullptr) e_out[i] = e;
-    if (i != winner) rest += e;
   }
   return rest;
+}
+
+/// The winner (first maximum), or n after filling out with NaN when there is none.
+std::size_t winner_or_nan(const double* x, double* out, std::size_t n) {
+  const std::size_t winner = argmax_or_invalid(x, n);
+  if (winner == n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = kNaN;
+  }
+  return winner;
 }
 
 }  // namespace
 
 void softmax(const double* x, double* y, std::size_t n) {
   if (n == 0) return;
-  const std::size_t winner = argmax_or_invalid(x, n);
-  if (winner == n) {
-    for (std::size_t i = 0; i < n; ++i) y[i] = kNaN;
-    return;
-  }
+  const std::size_t winner = winner_or_nan(x, y, n);
+  if (winner == n) return;
   const double total = 1.0 + rest_sum(x, n, winner, y);
   for (std::size_t i = 0; i < n; ++i) y[i] /= total;
 }
 
 void log_softmax(const double* x, double* log_y, std::size_t n) {
   if (n == 0) return;
-  const std::size_t winner = argmax_or_invalid(x, n);
-  if (winner == n) {
-    for (std::size_t i = 0; i < n; ++i) log_y[i] = kNaN;
-    return;
-  }
+  const std::size_t winner = winner_or_nan(x, log_y, n);
+  if (winner == n) return;
   const double m = x[winner];
   const double log_total = std::log1p(rest_sum(x, n, winner, nullptr));
   for (std::size_t i = 0; i < n; ++i) {
-    const double hi = x[i] - m;
-    const double bv = hi - x[i];
-    const double lo = std::isfinite(hi) ? (x[i] - (hi - bv)) + (-m - bv) : 0.0;
+    const math::TwoDouble d = exact_diff(x[i], m);
     // (hi - log_total) + lo: the large parts first, the tiny correction last.
-    log_y[i] = (hi - log_total) + lo;
+    log_y[i] = (d.hi - log_total) + d.lo;
   }
 }
 

@@ -32,8 +32,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
-#include "activations/activation.h"
 #include "math/f64x2.h"
 
 namespace ap::math {
@@ -206,8 +206,9 @@ inline double fast_softplus(double v) { return fast_detail::softplus_core(v); }
 inline double fast_log1p(double u) {
   using namespace fast_detail;
   if (!(u < 0.5 && u > -0.25)) {
-    if (!(u > -1.0)) return u == -1.0 ? -kInf : (u - u) / 0.0;
-    if (u == kInf) return u;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    if (!(u > -1.0)) return u == -1.0 ? -inf : (u - u) / 0.0;
+    if (u == inf) return u;
     // log(v) with v = m 2^e, m in [0.75, 1.5): m - 1 is exact (Sterbenz).
     const double v = 1.0 + u;
     const std::uint64_t b = bits_of(v);
@@ -255,12 +256,6 @@ inline void fast_tanh_n(const double* x, double* y, std::size_t n) {
 /// y[i] = fast_sigmoid(x[i]).
 inline void fast_sigmoid_n(const double* x, double* y, std::size_t n) {
   fast_detail::map_lanes(x, y, n, [](auto v) { return fast_detail::sigmoid_core(v); });
-}
-
-/// ForwardKernel-shaped wrappers, for Activation::training_forward of tanh and sigmoid.
-inline void fast_tanh_kernel(const double* x, double* y, std::size_t n, const ParamValues&) { fast_tanh_n(x, y, n); }
-inline void fast_sigmoid_kernel(const double* x, double* y, std::size_t n, const ParamValues&) {
-  fast_sigmoid_n(x, y, n);
 }
 
 }  // namespace ap::math

@@ -193,9 +193,7 @@ void make_reg_gauss(Dataset& d, Rng& rng, int n, double noise) {
 /// as TF Playground shuffles its data once after generating it.
 void permute_points(Dataset& d, Rng& rng) {
   const std::uint32_t n = static_cast<std::uint32_t>(d.size());
-  std::vector<std::uint32_t> order(n);
-  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-  shuffle_in_place(order.data(), n, rng);
+  const std::vector<std::uint32_t> order = random_permutation(n, rng);
   Dataset shuffled;
   shuffled.x.resize(n);
   shuffled.y.resize(n);
@@ -300,10 +298,8 @@ Dataset make_dataset(const TrainerConfig& config) {
 
   d.is_test.assign(n, 0);
   const int tests = test_point_count(n, config.train_fraction);
-  std::vector<std::uint32_t> order(n);
-  for (int i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
   Rng split(config.seed, kSplitStream);
-  shuffle_in_place(order.data(), static_cast<std::uint32_t>(n), split);
+  const std::vector<std::uint32_t> order = random_permutation(static_cast<std::uint32_t>(n), split);
   for (int i = 0; i < tests; ++i) d.is_test[order[i]] = 1;
   return d;
 }

@@ -110,7 +110,7 @@ std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, i
         }
       }
     }
-    network.output_loss(targets + start, nb, 1.0, true, nullptr);
+    network.output_delta(targets + start, nb, 1.0);
     counter.set_input(x + start, static_cast<std::size_t>(n));
     network.backward_deltas(nb, counter);
   }

@@ -5,35 +5,36 @@
 
 namespace ap {
 
-void compute_features(const std::vector<Feature>& features, double x, double y, double* out) {
-  const std::size_t count = features.size();
-  for (std::size_t i = 0; i < count; ++i) {
-    double value = 0;
-    switch (features[i]) {
-      case Feature::kX:
-        value = x;
-        break;
-      case Feature::kY:
-        value = y;
-        break;
-      case Feature::kX2:
-        value = x * x;
-        break;
-      case Feature::kY2:
-        value = y * y;
-        break;
-      case Feature::kXY:
-        value = x * y;
-        break;
-      case Feature::kSinX:
-        value = std::sin(x);
-        break;
-      case Feature::kSinY:
-        value = std::sin(y);
-        break;
-    }
-    out[i] = value;
+double feature_value(Feature feature, double x, double y) {
+  switch (feature) {
+    case Feature::kX:
+      return x;
+    case Feature::kY:
+      return y;
+    case Feature::kX2:
+      return x * x;
+    case Feature::kY2:
+      return y * y;
+    case Feature::kXY:
+      return x * y;
+    case Feature::kSinX:
+      return std::sin(x);
+    case Feature::kSinY:
+      return std::sin(y);
   }
+  return 0;
+}
+
+bool depends_on_x(Feature feature) {
+  return feature == Feature::kX || feature == Feature::kX2 || feature == Feature::kSinX || feature == Feature::kXY;
+}
+
+bool depends_on_y(Feature feature) {
+  return feature == Feature::kY || feature == Feature::kY2 || feature == Feature::kSinY || feature == Feature::kXY;
+}
+
+void compute_features(const std::vector<Feature>& features, double x, double y, double* out) {
+  for (std::size_t i = 0; i < features.size(); ++i) out[i] = feature_value(features[i], x, y);
 }
 
 const char* feature_name(Feature feature) {
@@ -84,10 +85,10 @@ void Standardizer::fit(const double* values, int rows, int cols) {
   }
 }
 
+double Standardizer::value(std::size_t i, double v) const { return i < mean.size() ? (v - mean[i]) * inv_std[i] : v; }
+
 void Standardizer::apply(double* row, int cols) const {
-  const int fitted_cols = static_cast<int>(mean.size());
-  if (cols > fitted_cols) cols = fitted_cols;
-  for (int c = 0; c < cols; ++c) row[c] = (row[c] - mean[c]) * inv_std[c];
+  for (int c = 0; c < cols; ++c) row[c] = value(static_cast<std::size_t>(c), row[c]);
 }
 
 }  // namespace ap

@@ -79,13 +79,6 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
   }
 }
 
-bool depends_on_x(Feature f) {
-  return f == Feature::kX || f == Feature::kX2 || f == Feature::kSinX || f == Feature::kXY;
-}
-bool depends_on_y(Feature f) {
-  return f == Feature::kY || f == Feature::kY2 || f == Feature::kSinY || f == Feature::kXY;
-}
-
 }  // namespace
 
 void validate_grid_spec(const GridSpec& spec) {
@@ -135,10 +128,8 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
   for (std::size_t c = 0; c < n; ++c) column_x_[c] = grid_x(spec, static_cast<int>(c));
   by_column_.assign(f * n, 0.0);
   by_row_.assign(f * n, 0.0);
-  double value = 0;
   for (std::size_t i = 0; i < f; ++i) {
     const Feature feature = features[i];
-    const std::vector<Feature> one{feature};
     if (depends_on_x(feature) && depends_on_y(feature)) {
       xy_features_.push_back(i);
       continue;
@@ -146,12 +137,9 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
     const bool by_column = depends_on_x(feature);
     for (std::size_t k = 0; k < n; ++k) {
       const int at = static_cast<int>(k);
-      if (by_column) {
-        compute_features(one, grid_x(spec, at), 0.0, &value);
-      } else {
-        compute_features(one, 0.0, grid_y(spec, at), &value);
-      }
-      const double s = standardized(i, value);
+      const double value =
+          by_column ? feature_value(feature, grid_x(spec, at), 0.0) : feature_value(feature, 0.0, grid_y(spec, at));
+      const double s = standardizer.value(i, value);
       (by_column ? by_column_ : by_row_)[i * n + k] = s;
       for (std::size_t j = 0; j < rows0; ++j) {
         (by_column ? column_sum : row_part_)[j * n + k] += w0[j * f + i] * s;
@@ -175,24 +163,14 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
   output_.assign(static_cast<std::size_t>(network.outputs()) * stride_, 0.0);
 }
 
-double GridEvaluator::standardized(std::size_t i, double v) const {
-  // As Standardizer::apply: features beyond the fitted ones pass unchanged.
-  if (i >= standardizer_.mean.size()) return v;
-  return (v - standardizer_.mean[i]) * standardizer_.inv_std[i];
-}
-
 template <class T>
 void GridEvaluator::feature_row(int r, std::size_t i, T* out) const {
   const std::size_t n = static_cast<std::size_t>(spec_.size);
   const Feature kind = features_[i];
   if (depends_on_x(kind) && depends_on_y(kind)) {
-    const std::vector<Feature> one{kind};
     const double y = grid_y(spec_, r);
-    double value = 0;
-    for (std::size_t c = 0; c < n; ++c) {
-      compute_features(one, column_x_[c], y, &value);
-      out[c] = static_cast<T>(standardized(i, value));
-    }
+    for (std::size_t c = 0; c < n; ++c)
+      out[c] = static_cast<T>(standardizer_.value(i, feature_value(kind, column_x_[c], y)));
   } else if (depends_on_x(kind)) {
     for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<T>(by_column_[i * n + c]);
   } else {
@@ -233,7 +211,9 @@ void GridEvaluator::first_layer(int r) {
   const double y = grid_y(spec_, r);
   for (std::size_t k = 0; k < xy_features_.size(); ++k) {
     float* dst = xy_.data() + k * stride_;
-    for (std::size_t c = 0; c < n; ++c) dst[c] = static_cast<float>(standardized(xy_features_[k], column_x_[c] * y));
+    for (std::size_t c = 0; c < n; ++c)
+      dst[c] = static_cast<float>(
+          standardizer_.value(xy_features_[k], feature_value(features_[xy_features_[k]], column_x_[c], y)));
   }
   const float* w = params_.data() + first.weight_offset;
   float* z = z_[0].data();
@@ -286,15 +266,9 @@ void GridEvaluator::activate(int l) {
   }
   // Other activations: the network's own double kernels, with its parameters.
   std::copy_n(z, count, scratch_in_.data());
-  const Activation& activation = *layer.activation;
-  if (layer.per_unit_params) {
-    for (int j = 0; j < layer.units; ++j) {
-      const std::size_t o = static_cast<std::size_t>(j) * stride_;
-      activation.training_forward(scratch_in_.data() + o, scratch_out_.data() + o, stride_, network_.unit_params(l, j));
-    }
-  } else {
-    activation.training_forward(scratch_in_.data(), scratch_out_.data(), count, network_.unit_params(l, 0));
-  }
+  network_.for_each_param_block(l, stride_, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+    layer.activation->training_forward(scratch_in_.data() + o, scratch_out_.data() + o, len, p);
+  });
   std::copy_n(scratch_out_.data(), count, a);
 }
 

@@ -57,8 +57,6 @@ class GridEvaluator {
   void row_features(int r, int i, float* out) const;
 
  private:
-  /// Standardised value v of feature i.
-  double standardized(std::size_t i, double v) const;
   template <class T>
   void feature_row(int r, std::size_t i, T* out) const;
   void first_layer(int r);

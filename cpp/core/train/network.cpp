@@ -7,7 +7,6 @@
 
 #include "activations/registry.h"
 #include "math/f64x2.h"
-#include "math/fast_activation.h"
 
 namespace ap {
 namespace {
@@ -236,10 +235,6 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
           layer.learnables.push_back(learnable);
         }
       }
-      if (!layer.learnables.empty() && (layer.kind == Kind::kTanh || layer.kind == Kind::kSigmoid ||
-                                        layer.kind == Kind::kIdentity || layer.kind == Kind::kRrelu)) {
-        layer.kind = Kind::kGeneric;
-      }
     }
     layer.rows = layer.units * layer.pieces;
     layers_.push_back(layer);
@@ -340,16 +335,6 @@ ParamValues Network::unit_params(int l, int unit) const {
   return p;
 }
 
-template <typename Kernel>
-void Network::for_each_param_block(int l, std::size_t n, Kernel&& kernel) const {
-  const Layer& layer = layers_[static_cast<std::size_t>(l)];
-  if (!layer.per_unit_params) {
-    kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, unit_params(l, 0));
-    return;
-  }
-  for (int j = 0; j < layer.units; ++j) kernel(static_cast<std::size_t>(j) * n, n, unit_params(l, j));
-}
-
 void Network::forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng) {
   x_ = x;
   ldx_ = ldx;
@@ -374,12 +359,6 @@ void Network::activate(int l, int nb, bool training, Rng* rrelu_rng) {
   const double* z = z_[static_cast<std::size_t>(l)].data();
   double* a = a_[static_cast<std::size_t>(l)].data();
   switch (layer.kind) {
-    case Kind::kTanh:
-      math::fast_tanh_n(z, a, count);
-      return;
-    case Kind::kSigmoid:
-      math::fast_sigmoid_n(z, a, count);
-      return;
     case Kind::kIdentity:
       std::copy_n(z, count, a);
       return;
@@ -426,6 +405,8 @@ void Network::activate(int l, int nb, bool training, Rng* rrelu_rng) {
         return;
       }
       break;
+    case Kind::kTanh:  // the registry's training kernel (fast tanh / sigmoid, fast_activation.h)
+    case Kind::kSigmoid:
     case Kind::kGeneric:
     case Kind::kOutput:
       break;

@@ -118,6 +118,19 @@ class Network {
   /// the output activation's derivative.
   void layer_derivative(int l, int nb, double* out);
 
+  /// Calls kernel(offset, length, params) once for all units of hidden layer l,
+  /// or once per unit (offset j * n, length n) when a learnable parameter is per unit;
+  /// n is the number of points per unit in the caller's buffer.
+  template <typename Kernel>
+  void for_each_param_block(int l, std::size_t n, Kernel&& kernel) const {
+    const Layer& layer = layers_[static_cast<std::size_t>(l)];
+    if (!layer.per_unit_params) {
+      kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, unit_params(l, 0));
+      return;
+    }
+    for (int j = 0; j < layer.units; ++j) kernel(static_cast<std::size_t>(j) * n, n, unit_params(l, j));
+  }
+
   /// Clamps learned activation parameters into their allowed ranges.
   void clamp_learned_params();
 
@@ -126,11 +139,6 @@ class Network {
   double regularization_penalty(RegularizationKind kind, double rate) const;
 
  private:
-  /// Calls kernel(offset, length, params) once for all units of hidden layer l,
-  /// or once per unit (offset j * n, length n) when a learnable parameter is per unit.
-  template <typename Kernel>
-  void for_each_param_block(int l, std::size_t n, Kernel&& kernel) const;
-
   void activate(int l, int nb, bool training, Rng* rrelu_rng);
   void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
   void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);

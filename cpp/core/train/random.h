@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 namespace ap {
 
@@ -64,6 +65,14 @@ void shuffle_in_place(T* first, std::uint32_t n, Rng& rng) {
     first[i - 1] = first[j];
     first[j] = tmp;
   }
+}
+
+/// 0, 1, ..., n - 1 in the order of a Fisher-Yates shuffle driven by `rng`.
+inline std::vector<std::uint32_t> random_permutation(std::uint32_t n, Rng& rng) {
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  shuffle_in_place(order.data(), n, rng);
+  return order;
 }
 
 }  // namespace ap

@@ -95,6 +95,8 @@ struct Trainer::Impl {
   void run_epoch();
   void evaluate();
   bool parameters_finite() const;
+  /// Units of `layer` (-1 = input features, hidden_count = output); throws, naming `call`, for a missing layer.
+  int layer_width(const char* call, int layer) const;
   /// Network inputs (feature-major, ld = nb) of the given points.
   void point_features(const double* xs, const double* ys, int nb, double* out) const;
 };
@@ -233,12 +235,22 @@ bool Trainer::Impl::parameters_finite() const {
   return sum == 0.0;
 }
 
+int Trainer::Impl::layer_width(const char* call, int layer) const {
+  const int hidden = network.hidden_count();
+  if (layer < -1 || layer > hidden) {
+    throw std::invalid_argument(std::string(call) + ": layer must be in -1.." + std::to_string(hidden) +
+                                " (-1 = input features, 0.." + std::to_string(hidden - 1) + " = hidden layers, " +
+                                std::to_string(hidden) + " = output), got " + std::to_string(layer));
+  }
+  return layer < 0 ? features : network.layer(layer).units;
+}
+
 void Trainer::Impl::point_features(const double* xs, const double* ys, int nb, double* out) const {
   const std::size_t f = static_cast<std::size_t>(features);
   std::vector<double> row(f);
   for (int b = 0; b < nb; ++b) {
     compute_features(config.features, xs[b], ys[b], row.data());
-    if (standardizer.fitted()) standardizer.apply(row.data(), features);
+    standardizer.apply(row.data(), features);
     for (std::size_t i = 0; i < f; ++i) out[i * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)] = row[i];
   }
 }
@@ -316,7 +328,6 @@ void unit_row(const GridEvaluator& grid, const Network& net, int layer, int inde
 }  // namespace
 
 std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
-  validate_grid_spec(spec);
   Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
@@ -334,7 +345,6 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
 }
 
 NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
-  validate_grid_spec(spec);
   Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
@@ -374,18 +384,11 @@ std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
 
 std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
   Network& net = impl_->network;
-  const int hidden = net.hidden_count();
-  if (layer < -1 || layer > hidden) {
-    throw std::invalid_argument("neuronGrid: layer must be in -1.." + std::to_string(hidden) +
-                                " (-1 = input features, " + std::to_string(hidden) + " = output), got " +
-                                std::to_string(layer));
-  }
-  const int width = layer < 0 ? impl_->features : net.layer(layer).units;
+  const int width = impl_->layer_width("neuronGrid", layer);
   if (index < 0 || index >= width) {
     throw std::invalid_argument("neuronGrid: index must be in 0.." + std::to_string(width - 1) + " for layer " +
                                 std::to_string(layer) + ", got " + std::to_string(index));
   }
-  validate_grid_spec(spec);
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   std::vector<float> out(size * size);
@@ -415,16 +418,11 @@ std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, 
   Impl& impl = *impl_;
   Network& net = impl.network;
   const int hidden = net.hidden_count();
-  if (layer < -1 || layer > hidden) {
-    throw std::invalid_argument("transform: layer must be in -1.." + std::to_string(hidden) +
-                                " (-1 = input features, 0.." + std::to_string(hidden - 1) + " = hidden layers, " +
-                                std::to_string(hidden) + " = output), got " + std::to_string(layer));
-  }
+  const int width = impl.layer_width("transform", layer);
   if (x.size() != y.size()) {
     throw std::invalid_argument("transform: x and y must have the same length, got " + std::to_string(x.size()) +
                                 " and " + std::to_string(y.size()));
   }
-  const int width = layer < 0 ? impl.features : net.layer(layer).units;
   const std::size_t w = static_cast<std::size_t>(width);
   const int count = static_cast<int>(x.size());
   std::vector<double> result(x.size() * w);
