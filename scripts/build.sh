@@ -16,11 +16,7 @@ emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs"
 
 echo "build: page (Vite) into dist/"
-if [[ -f vite.config.js ]]; then
-  npx vite build --logLevel warn
-else
-  mkdir -p dist && cp web/index.html dist/index.html
-fi
+npx vite build --logLevel warn
 
 echo "build: library into dist/lib/"
 mkdir -p dist/lib

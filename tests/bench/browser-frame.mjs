@@ -16,16 +16,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { CHROMIUM_ARGS } from "../browser/chromium.mjs";
+import { median, option, printColumns } from "./report.mjs";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const benchDir = path.join(repoRoot, "tests/bench");
 const distDir = path.join(repoRoot, "dist");
 const FRAME_TARGET_MS = 5;
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const DEFAULT_OUT = "build/bench/browser-frame.json";
 const OUT = path.resolve(repoRoot, option("--out", DEFAULT_OUT));
 const MERGE = OUT === path.resolve(repoRoot, DEFAULT_OUT); // only the default run goes into latest.json
@@ -81,13 +78,6 @@ function loadPlaywright() {
   // playwright-core is a devDependency of the project itself.
   return createRequire(path.join(repoRoot, "package.json"))("playwright-core");
 }
-
-const median = (xs) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const PARTS = ["frame", "epoch", "predictGrid", "neuronGrids", "colouring"];
 const ROUNDS = Number(option("--rounds", 5));
@@ -174,11 +164,7 @@ function printTable(results, clock) {
       core ? (v.frame / core[clock].frame).toFixed(2) : "—",
     ]);
   }
-  const widths = header.map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
-  const line = (row) => row.map((cell, c) => (c < 2 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows.slice(1)) console.log(line(row));
+  printColumns(rows, 2);
 }
 
 async function main() {

@@ -44,28 +44,10 @@ function colour(grid, size, step, scale, offset, rgba) {
   }
 }
 
-function coreConfig(cfg) {
-  return {
-    dataset: cfg.dataset,
-    points: task.POINTS,
-    noise: 0,
-    trainFraction: task.TRAIN_FRACTION,
-    seed: task.DATA_SEED,
-    features: cfg.features,
-    hidden: cfg.hidden,
-    activation: "tanh",
-    output: "tanh",
-    optimizer: "sgd",
-    learningRate: task.LEARNING_RATE,
-    batchSize: task.BATCH_SIZE,
-    shuffle: false,
-  };
-}
-
 /** The frame pipelines of both implementations for one configuration, from the same weights. */
 export async function setup(core, cfg, { neuronSize = GRID.size } = {}) {
   const NGRID = { ...GRID, size: neuronSize };
-  const model = { name: cfg.name, features: cfg.features, hidden: cfg.hidden };
+  const model = { name: cfg.name, dataset: cfg.dataset, features: cfg.features, hidden: cfg.hidden };
   const layers = task.initialLayers(model);
   const cells = GRID.size * GRID.size;
   const units = cfg.features.length + cfg.hidden.reduce((a, b) => a + b, 0) + 1;
@@ -81,9 +63,7 @@ export async function setup(core, cfg, { neuronSize = GRID.size } = {}) {
 
   let points;
   if (core) {
-    const trainer = core.importModel(
-      JSON.stringify({ format: 1, config: coreConfig(cfg), layers: layers.map((l) => ({ weights: l.weights, biases: l.biases, params: {} })) }),
-    );
+    const trainer = core.importModel(task.coreModelJson(model, layers));
     const p = trainer.points();
     points = { x: p.x, y: p.y, label: p.label, isTest: p.isTest };
     const parts = {
@@ -107,7 +87,6 @@ export async function setup(core, cfg, { neuronSize = GRID.size } = {}) {
 
   const data = task.splitData(points, cfg.features);
   const net = new PlainMlp({
-    sizes: [cfg.features.length, ...cfg.hidden, 1],
     layers,
     learningRate: task.LEARNING_RATE,
     batchSize: task.BATCH_SIZE,

@@ -10,13 +10,14 @@ const FEATURE_CODES = { x: 0, y: 1, x2: 2, y2: 3, xy: 4, sinx: 5, siny: 6 };
 export class PlainMlp {
   /**
    * @param {object} o
-   * @param {number[]} o.sizes layer widths, inputs first, e.g. [2, 8, 8, 1]
-   * @param {{weights: ArrayLike<number>, biases: ArrayLike<number>}[]} o.layers row-major [out][in]
+   * @param {{inputs: number, outputs: number, weights: ArrayLike<number>, biases: ArrayLike<number>}[]} o.layers
+   *   row-major [out][in]; their widths give the layer sizes, inputs first, e.g. [2, 8, 8, 1]
    * @param {number} o.learningRate
    * @param {number} o.batchSize
    * @param {string[]} [o.features] feature names, needed only for the grids
    */
-  constructor({ sizes, layers, learningRate, batchSize, features = [] }) {
+  constructor({ layers, learningRate, batchSize, features = [] }) {
+    const sizes = [layers[0].inputs, ...layers.map((l) => l.outputs)];
     const depth = sizes.length - 1;
     this.sizes = Int32Array.from(sizes);
     this.depth = depth;
@@ -258,21 +259,5 @@ export class PlainMlp {
       }
     }
     return outs;
-  }
-
-  /** The current weights as exported layers (row-major [out][in]). */
-  layers() {
-    const out = [];
-    for (let l = 1; l <= this.depth; l++) {
-      const nIn = this.sizes[l - 1];
-      const nOut = this.sizes[l];
-      out.push({
-        inputs: nIn,
-        outputs: nOut,
-        weights: Array.from(this.W.subarray(this.wOff[l], this.wOff[l] + nIn * nOut)),
-        biases: Array.from(this.B.subarray(this.bOff[l], this.bOff[l] + nOut)),
-      });
-    }
-    return out;
   }
 }

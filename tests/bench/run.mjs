@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { median, option, printColumns } from "./report.mjs";
 import * as task from "./task.mjs";
 import { PlainMlp } from "./plain-js-mlp.mjs";
 import * as plainJs from "./adapters/plain-js.mjs";
@@ -30,10 +31,6 @@ import * as brainjs from "./adapters/brainjs.mjs";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const ROUNDS = Number(option("--rounds", 15));
 // Each timed batch lasts about this long: the per-thread CPU clock below advances in steps of up
 // to a scheduler tick (~4 ms), so batches must be much longer than that.
@@ -45,7 +42,7 @@ const OUT = path.resolve(repoRoot, option("--out", "build/bench/latest.json"));
 // Which clock decides the targets: "wall", "cpu", or "auto" = CPU time when other processes
 // compete for the cores (load average above 1 at the start), else wall-clock.
 const CLOCK = option("--clock", "auto");
-const CHECK_EPOCHS = 5;
+const CHECK_EPOCHS = 5; // ap_bench (core-native) reports the train loss after 5 epochs only
 const TOLERANCE = { float64: 1e-9, float32: 1e-4 }; // relative, on the 5-epoch train loss
 
 const LOADERS = [
@@ -59,12 +56,6 @@ const LOADERS = [
 ];
 
 const now = () => performance.now();
-const median = (xs) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (v, digits = 3) => (v === null || v === undefined ? "—" : v >= 100 ? v.toFixed(1) : v.toPrecision(digits));
 const relDiff = (a, b) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -126,7 +117,6 @@ function makeTask(model, points) {
 /** The float64 reference after CHECK_EPOCHS epochs: mini-batch, or online for brain.js. */
 function reference(t, online) {
   const net = new PlainMlp({
-    sizes: [t.model.features.length, ...t.model.hidden, 1],
     layers: t.layers,
     learningRate: online ? t.learningRate / t.batchSize : t.learningRate,
     batchSize: online ? 1 : t.batchSize,
@@ -159,7 +149,6 @@ async function checkAgreement(impls, tasks) {
         if (impl.spawned) {
           const inst = impl.instance(t);
           instances.set(`${impl.id}/${t.model.name}`, inst);
-          if (CHECK_EPOCHS !== 5) throw new Error("ap_bench reports the loss after 5 epochs only");
           row.loss = await inst.checkLossAfter5();
         } else {
           const inst = await impl.instance(t);
@@ -355,15 +344,11 @@ function printTable(impls, figures, base) {
     }
     rows.push(row);
   }
-  const widths = header.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
-  const line = (r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell ?? "").padStart(widths[c]))).join("  ");
   console.log(
     `\nMedian wall-clock ms of single calls over all rounds (× = time / ${base === "core-wasm" ? "core wasm's" : `${base}'s (core wasm not available)`}; > 1 means slower)` +
       "\nepoch = SGD pass over the 250 training points + train and test loss; boundary = P(class 1) on 100×100",
   );
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows.slice(1)) console.log(line(r));
+  printColumns(rows);
 }
 
 function checkTargets(figures, clock, check) {

@@ -154,10 +154,13 @@ export function initialLayers(model, seed = WEIGHT_SEED) {
   return layers;
 }
 
-/** The trainer configuration of this project for a model (the same task in its own terms). */
+/**
+ * The trainer configuration of this project for a model (the same task in its own terms);
+ * the data set is two-spirals unless the model names another (`model.dataset`).
+ */
 export function coreConfig(model) {
   return {
-    dataset: "spiral",
+    dataset: model.dataset ?? "spiral",
     classes: 2,
     points: POINTS,
     noise: 0,

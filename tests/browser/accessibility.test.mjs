@@ -9,10 +9,9 @@ import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {startBrowserAndServer} from "./chromium.mjs";
+import {repoRoot} from "../js/helpers.mjs";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 

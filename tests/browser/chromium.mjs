@@ -15,6 +15,24 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * Collects a page's problems as readable lines: console errors, uncaught page errors and (unless
+ * `responses` is false) HTTP responses with status >= 400. Returns the array it fills.
+ */
+export function watchProblems(page, {responses = true} = {}) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  if (responses) {
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+  }
+  return problems;
+}
+
 /** Serves `root` on a free port and launches Chromium; close() stops both. */
 export async function startBrowserAndServer(root) {
   const server = await startServer({root, port: 0, host: "127.0.0.1"});

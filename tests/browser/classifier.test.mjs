@@ -6,14 +6,13 @@ import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
-import {startBrowserAndServer} from "./chromium.mjs";
+import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {repoRoot} from "../js/helpers.mjs";
 import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
 import {classifierSchema} from "../../web/src/classifier/schema.js";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
 const {schema} = mergeSchemas(classifierSchema, explorerSchema);
@@ -56,15 +55,8 @@ function instrument() {
 /** Opens the page with a hash and waits for the classifier to have its first frame. */
 async function openPage(hash = "", {width = 1280, height = 900} = {}) {
   const page = await browser.newPage({viewport: {width, height}});
-  const problems = [];
+  const problems = watchProblems(page);
   const foreign = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
   page.on("request", (request) => {
     const url = new URL(request.url());
     if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(server.url).origin) foreign.push(request.url());
@@ -146,11 +138,7 @@ test("the page works under a strict Content-Security-Policy", async () => {
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; " +
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  const problems = watchProblems(page, {responses: false});
   await page.route("**/*", async (route) => {
     const response = await route.fetch();
     await route.fulfill({response, headers: {...response.headers(), "content-security-policy": policy}});

@@ -5,13 +5,12 @@ import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
-import {startBrowserAndServer} from "./chromium.mjs";
+import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {repoRoot} from "../js/helpers.mjs";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
 import {decodeParams, encodeParams} from "../../web/src/explorer/model.js";
 import {parse, serialize} from "../../web/src/state/url.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const distRoot = path.resolve(repoRoot, process.env.EXPLORER_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
 
@@ -32,11 +31,8 @@ after(async () => {
 /** Opens the page (optionally with a hash) and waits for the explorer; collects console errors. */
 async function openExplorer(hash = "", {width = 1280, height = 900} = {}) {
   const page = await browser.newPage({viewport: {width, height}});
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // HTTP errors are reported by path here, not by full URL as watchProblems does.
+  const problems = watchProblems(page, {responses: false});
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
   });
@@ -103,7 +99,7 @@ test("explorer parameter tokens round-trip through the URL schema", () => {
   assert.match(text, /exParams=beta:2;threshold:inf,beta:1\.5,-/);
   const parsed = parse(text, explorerSchema);
   assert.deepEqual(parsed.notices, []);
-  assert.deepEqual({...parsed.state}, Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v : v])));
+  assert.deepEqual({...parsed.state}, {...state});
 });
 
 test("the catalog is listed in full, grouped, with no console errors", async (t) => {

@@ -32,27 +32,6 @@ function run(args) {
   });
 }
 
-/** The first finite number among `names` found anywhere in the (nested) report. */
-export function pick(report, names) {
-  const stack = [report];
-  while (stack.length) {
-    const node = stack.shift();
-    if (!node || typeof node !== "object") continue;
-    for (const name of names) {
-      if (typeof node[name] === "number" && Number.isFinite(node[name])) return node[name];
-    }
-    for (const value of Object.values(node)) if (value && typeof value === "object") stack.push(value);
-  }
-  return null;
-}
-
-export const FIELDS = {
-  epochMs: ["msPerEpoch"],
-  boundaryMs: ["msPredictGrid100"],
-  neuronGridsMs: ["msNeuronGrids100"],
-  trainLossAfter5: ["trainLossAfter5"],
-};
-
 export async function load() {
   if (!existsSync(AP_BENCH)) {
     return { ...info, unavailable: `not available yet: ${path.relative(repoRoot, AP_BENCH)} is missing (npm run build)` };
@@ -75,8 +54,13 @@ export async function load() {
     },
     async runOnce(file, epochs) {
       const report = await run(["--model", file, "--epochs", String(epochs), "--json"]);
-      const figures = Object.fromEntries(Object.entries(FIELDS).map(([key, names]) => [key, pick(report, names)]));
-      return { ...figures, report };
+      return {
+        epochMs: report.msPerEpoch,
+        boundaryMs: report.msPredictGrid100,
+        neuronGridsMs: report.msNeuronGrids100,
+        trainLossAfter5: report.trainLossAfter5,
+        report,
+      };
     },
   };
 }

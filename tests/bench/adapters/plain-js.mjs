@@ -9,7 +9,6 @@ export async function load() {
     /** `task` from run.mjs: {model, data, layers, learningRate, batchSize, grid}. */
     instance(task) {
       const net = new PlainMlp({
-        sizes: [task.model.features.length, ...task.model.hidden, 1],
         layers: task.layers,
         learningRate: task.learningRate,
         batchSize: task.batchSize,
