@@ -45,21 +45,14 @@ std::string format_bound(double v) {
 
 json model_to_json(const TrainerConfig& config, const Network& network) {
   json layers = json::array();
-  const std::vector<double>& p = network.parameters();
   for (int l = 0; l < network.layer_count(); ++l) {
     const Network::Layer& layer = network.layer(l);
-    const std::size_t weights = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
     json entry = json::object();
-    entry["weights"] = std::vector<double>(p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset),
-                                           p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset + weights));
-    entry["biases"] = std::vector<double>(p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset),
-                                          p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset + layer.rows));
+    entry["weights"] = network.layer_weights(l);
+    entry["biases"] = network.layer_biases(l);
     json params = json::object();
     for (const Network::Learnable& learnable : layer.learnables) {
-      const std::size_t n = learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
-      params[layer.activation->params[static_cast<std::size_t>(learnable.index)].name] =
-          std::vector<double>(p.begin() + static_cast<std::ptrdiff_t>(learnable.offset),
-                              p.begin() + static_cast<std::ptrdiff_t>(learnable.offset + n));
+      params[network.learned_name(l, learnable)] = network.learned_values(l, learnable);
     }
     entry["params"] = std::move(params);
     layers.push_back(std::move(entry));

@@ -325,6 +325,35 @@ void Network::initialize(InitKind init, double scale, double bias_init, Rng& rng
   }
 }
 
+namespace {
+
+std::vector<double> slice(const std::vector<double>& v, std::size_t offset, std::size_t count) {
+  const auto begin = v.begin() + static_cast<std::ptrdiff_t>(offset);
+  return std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(count));
+}
+
+}  // namespace
+
+std::vector<double> Network::layer_weights(int l) const {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  return slice(params_, layer.weight_offset,
+               static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs));
+}
+
+std::vector<double> Network::layer_biases(int l) const {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  return slice(params_, layer.bias_offset, static_cast<std::size_t>(layer.rows));
+}
+
+std::vector<double> Network::learned_values(int l, const Learnable& learnable) const {
+  const Layer& layer = layers_[static_cast<std::size_t>(l)];
+  return slice(params_, learnable.offset, learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1);
+}
+
+const std::string& Network::learned_name(int l, const Learnable& learnable) const {
+  return layers_[static_cast<std::size_t>(l)].activation->params[static_cast<std::size_t>(learnable.index)].name;
+}
+
 ParamValues Network::unit_params(int l, int unit) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   ParamValues p = layer.params;
@@ -489,9 +518,8 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool 
       }
     }
   }
-  for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    act.derivative(z + o, a + o, d + o, len, p);
-  });
+  for_each_param_block(
+      l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) { act.derivative(z + o, a + o, d + o, len, p); });
   for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * d[e];
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "activations/activation.h"
@@ -73,6 +74,14 @@ class Network {
   const std::vector<double>& gradients() const { return grads_; }
   /// Number of weights: parameters()[0, weight_count()) are regularised.
   std::size_t weight_count() const { return weight_count_; }
+
+  /// Copies of layer l's slices of parameters(): weights (rows x inputs, row-major),
+  /// biases (rows), and one learned activation parameter (units values, or 1 per layer).
+  std::vector<double> layer_weights(int l) const;
+  std::vector<double> layer_biases(int l) const;
+  std::vector<double> learned_values(int l, const Learnable& learnable) const;
+  /// Name of a learned activation parameter of layer l, e.g. "a" for PReLU's slope.
+  const std::string& learned_name(int l, const Learnable& learnable) const;
 
   /// Parameter values of unit `unit` of hidden layer `l` (learned ones filled in).
   ParamValues unit_params(int l, int unit) const;

@@ -405,10 +405,7 @@ std::vector<LearnedParam> Trainer::learned_params() const {
   for (int l = 0; l < net.hidden_count(); ++l) {
     const Network::Layer& layer = net.layer(l);
     for (const Network::Learnable& learnable : layer.learnables) {
-      const std::size_t n = learnable.per_unit ? static_cast<std::size_t>(layer.units) : 1;
-      const auto begin = net.parameters().begin() + static_cast<std::ptrdiff_t>(learnable.offset);
-      out.push_back({l, layer.activation->params[static_cast<std::size_t>(learnable.index)].name,
-                     std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(n))});
+      out.push_back({l, net.learned_name(l, learnable), net.learned_values(l, learnable)});
     }
   }
   return out;
@@ -458,18 +455,9 @@ void Trainer::update(const std::string& partial_config_json) {
 std::vector<LayerWeights> Trainer::weights() const {
   const Network& net = impl_->network;
   std::vector<LayerWeights> out;
-  const std::vector<double>& p = net.parameters();
   for (int l = 0; l < net.layer_count(); ++l) {
     const Network::Layer& layer = net.layer(l);
-    LayerWeights lw;
-    lw.inputs = layer.inputs;
-    lw.outputs = layer.rows;
-    const std::size_t count = static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs);
-    lw.weights.assign(p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset),
-                      p.begin() + static_cast<std::ptrdiff_t>(layer.weight_offset + count));
-    lw.biases.assign(p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset),
-                     p.begin() + static_cast<std::ptrdiff_t>(layer.bias_offset + layer.rows));
-    out.push_back(std::move(lw));
+    out.push_back({layer.inputs, layer.rows, net.layer_weights(l), net.layer_biases(l)});
   }
   return out;
 }
