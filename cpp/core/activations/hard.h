@@ -82,11 +82,7 @@ struct Hardtanh {
     return {{"min_val", -1.0, -10.0, 10.0, false}, {"max_val", 1.0, -10.0, 10.0, false}};
   }
   static void check(const ParamValues& p) {
-    if (!(p[0] < p[1])) {
-      throw std::invalid_argument(
-          "parameter 'min_val' of activation 'hardtanh' must be < max_val (" + format_number(p[1]) +
-          "), got " + format_number(p[0]) + "; allowed range of each: [-10, 10]");
-    }
+    if (!(p[0] < p[1])) throw_parameter_order(kName, params(), "<", p);
   }
   static std::vector<double> kinks(const ParamValues& p) { return {p[0], p[1]}; }
   static Properties properties() {

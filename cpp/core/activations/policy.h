@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,16 @@ inline std::string format_number(double v) {
                   digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
   }
   return buffer;
+}
+
+/// For check(): throws "parameter 'a' of activation 'f' must be <op> b (value), got value;
+/// allowed range of each: [min, max]" for the first two parameters `specs` (which share a range).
+[[noreturn]] inline void throw_parameter_order(const char* activation, const std::vector<ParamSpec>& specs,
+                                               const char* op, const ParamValues& p) {
+  throw std::invalid_argument("parameter '" + specs[0].name + "' of activation '" + activation + "' must be " + op +
+                              " " + specs[1].name + " (" + format_number(p[1]) + "), got " + format_number(p[0]) +
+                              "; allowed range of each: [" + format_number(specs[0].min) + ", " +
+                              format_number(specs[0].max) + "]");
 }
 
 }  // namespace ap::policy

@@ -136,11 +136,7 @@ struct Rrelu {
     return {{"lower", 1.0 / 8.0, 0.0, 1.0, false}, {"upper", 1.0 / 3.0, 0.0, 1.0, false}};
   }
   static void check(const ParamValues& p) {
-    if (p[0] > p[1]) {
-      throw std::invalid_argument("parameter 'lower' of activation 'rrelu' must be <= upper (" +
-                                  format_number(p[1]) + "), got " + format_number(p[0]) +
-                                  "; allowed range of each: [0, 1]");
-    }
+    if (p[0] > p[1]) throw_parameter_order(kName, params(), "<=", p);
   }
   static std::vector<double> kinks(const ParamValues&) { return {0.0}; }
   static Properties properties() {
