@@ -7,6 +7,7 @@ import {parse, sanitize, serialize} from "./state/url.js";
 import {createStore} from "./state/store.js";
 import {mountClassifier} from "./classifier/index.js";
 import {draw as drawNotices} from "./views/notices.js";
+import {clip} from "./ui/dom.js";
 
 const explorerModules = import.meta.glob("./explorer/index.js");
 const HASH_WRITE_DELAY_MS = 150;
@@ -134,8 +135,4 @@ function createNotices(target) {
   };
   render();
   return api;
-}
-
-function clip(text) {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

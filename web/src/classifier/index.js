@@ -2,7 +2,7 @@
 // Views draw what they are given; every decision about state lives here.
 import {isUnstable} from "./stability.js";
 import {createTrainerClient} from "../worker/client.js";
-import {h, setText, uid} from "../ui/dom.js";
+import {clip, h, replaceIfChanged, setText, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
 import {
   BATCH_SIZES,
@@ -377,7 +377,17 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     );
     drawInspector(
       dom.inspector,
-      {selection, weights: snap?.weights ?? null, layers: state.hidden.length, sourceLabels: sourceLabels(state, featureLabels, t), catalog, acts: tokens},
+      {
+        selection,
+        weights: snap?.weights ?? null,
+        layers: state.hidden.length,
+        // Read only when the inspector rebuilds its rows.
+        get sourceLabels() {
+          return sourceLabels(state, featureLabels, t);
+        },
+        catalog,
+        acts: tokens,
+      },
       {
         t,
         onWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
@@ -434,8 +444,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
       }
     }
 
-    const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
-    if (slow && visible.diagnostics) drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
+    if (slow && visible.diagnostics) {
+      const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
+      drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
+    }
 
     if (slow) drawHiddenSpace(
       dom.space,
@@ -524,15 +536,11 @@ function activationLabel(tokens, catalog, t) {
   return names[0] === "maxout" ? t("classifier.maxout") : entry?.label || names[0];
 }
 
-function clip(text) {
-  const value = String(text);
-  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+function drawLegend(target, classes, regression, t) {
+  replaceIfChanged(target, `${classes}:${regression}`, () => legendItems(classes, regression, t));
 }
 
-function drawLegend(target, classes, regression, t) {
-  const key = `${classes}:${regression}`;
-  if (target.dataset.key === key) return;
-  target.dataset.key = key;
+function legendItems(classes, regression, t) {
   const items = regression
     ? [
         h("li", {}, [h("span", {class: "shape shape--circle c-0", "aria-hidden": "true"}), t("classifier.targetNegative")]),
@@ -540,7 +548,7 @@ function drawLegend(target, classes, regression, t) {
       ]
     : Array.from({length: Math.max(2, classes)}, (_, c) => h("li", {}, [h("span", {class: `shape shape--${CLASS_SHAPES[c]} c-${c}`, "aria-hidden": "true"}), t("classifier.classN", {n: c + 1})]));
   items.push(h("li", {}, [h("span", {class: "shape shape--circle is-hollow", "aria-hidden": "true"}), t("classifier.testPoint")]));
-  target.replaceChildren(...items);
+  return items;
 }
 
 function buildLayout(root, t, store) {

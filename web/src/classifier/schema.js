@@ -3,6 +3,8 @@ import {ACTIVATION_PATTERN} from "./activation-spec.js";
 
 export const DATASETS = ["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "reg-plane", "reg-gauss"];
 export const REGRESSION_DATASETS = ["reg-plane", "reg-gauss"];
+/** The plotting domain of every map and picker thumbnail: [-6, 6] on both axes. */
+export const DOMAIN = Object.freeze({xMin: -6, xMax: 6, yMin: -6, yMax: 6});
 export const MULTICLASS_DATASETS = ["gauss", "spiral"];
 export const FEATURES = ["x", "y", "x2", "y2", "xy", "sinx", "siny"];
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];

@@ -26,56 +26,15 @@ export function svgEl(tag, attrs = {}) {
   return el(tag, {svg: true, attrs});
 }
 
-/** Writes text only when it differs, so unchanged renders cost no style invalidation. */
-export function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
-
-/** Sets an attribute only when it differs. */
-export function setAttr(node, name, value) {
-  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-}
-
-const contentKeys = new WeakMap();
-/** Replaces `node`'s children with `make()` unless `key` equals the last one used. */
-export function replaceIfChanged(node, key, make) {
-  if (contentKeys.get(node) === key) return;
-  contentKeys.set(node, key);
-  node.replaceChildren(...make());
-}
-
-let idCounter = 0;
-/** A document-unique id for label/aria wiring. */
-export function uid(prefix) {
-  idCounter += 1;
-  return `${prefix}-${idCounter}`;
-}
+// The generic helpers are shared with the classifier.
+export {replaceIfChanged, setAttr, setText, uid} from "../ui/dom.js";
 
 /**
- * Message lookup for keys such as "explorer.title". `messages` is either the page's
- * messages object (with t/has) or a plain catalog keyed by namespace (file name),
- * {explorer: {title: "..."}}. `{name}` placeholders are filled from `vars`; a missing
- * key returns the key itself, so a gap is visible but never fatal.
+ * Message lookup for keys such as "explorer.title" through the page's messages object
+ * (`{t, has}`, scoped to the explorer); a missing key returns the key itself.
  */
 export function createTranslator(messages) {
-  if (messages && typeof messages.t === "function" && typeof messages.has === "function") {
-    const t = (key, vars) => messages.t(key, vars);
-    t.has = (key) => messages.has(key);
-    return t;
-  }
-  const lookup = (key) => {
-    let node = messages;
-    for (const part of key.split(".")) {
-      if (node === null || typeof node !== "object") return undefined;
-      node = node[part];
-    }
-    return typeof node === "string" ? node : undefined;
-  };
-  const t = (key, vars) => {
-    const text = lookup(key) ?? key;
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
-  };
-  t.has = (key) => lookup(key) !== undefined;
+  const t = (key, vars) => messages.t(key, vars);
+  t.has = (key) => messages.has(key);
   return t;
 }

@@ -5,7 +5,7 @@
 import "../../styles/explorer.css";
 import {el, uid, createTranslator, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
-import {normalizeEntry, buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
+import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
 import {createActivationList} from "./activation-list.js";
 import {createActivationChart} from "./activation-chart.js";
 import {createDepthChart} from "./depth-chart.js";
@@ -18,20 +18,12 @@ import {createFrameworks} from "./frameworks.js";
 const kSamples = 2001;
 const kFallbackActivation = "sigmoid";
 
-/** Loads the public library from dist/lib/ (copied beside the page, not bundled). */
-async function loadCoreLibrary() {
-  const url = new URL("./lib/activation-playground.mjs", document.baseURI).href;
-  const {loadCore} = await import(/* @vite-ignore */ url);
-  return loadCore();
-}
-
 /**
  * Mounts the explorer into `rootElement`. `store`: {get, set, subscribe};
- * `messages`: the page's messages ({t, has}) or a plain catalog; `loadCore`: the page's
- * shared () => Promise<core> (else the library is imported here); `core`: an already
- * loaded core. Returns {ready: Promise, destroy()}.
+ * `messages`: the page's messages ({t, has}) scoped to the explorer; `loadCore`: the page's
+ * shared () => Promise<core>. Returns {ready: Promise, destroy()}.
  */
-export function mountExplorer(rootElement, {store, messages, loadCore, core: givenCore} = {}) {
+export function mountExplorer(rootElement, {store, messages, loadCore} = {}) {
   const t = createTranslator(messages);
   const container = el("div", {class: "ex", dataset: {state: "loading"}});
   const status = el("p", {class: "ex-status", text: t("explorer.loading"), attrs: {role: "status"}});
@@ -49,7 +41,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, core: giv
   let teardown = () => {};
   const ready = (async () => {
     try {
-      const core = givenCore ?? (await (loadCore ?? loadCoreLibrary)());
+      const core = await loadCore();
       if (destroyed) return;
       teardown = build(container, status, core, store, t);
       container.dataset.state = "ready";
@@ -72,7 +64,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, core: giv
 }
 
 function build(container, status, core, store, t) {
-  const catalog = core.activations().map(normalizeEntry);
+  const catalog = core.activations();
   const byName = new Map(catalog.map((entry) => [entry.name, entry]));
   const fallbackName = byName.has(kFallbackActivation) ? kFallbackActivation : catalog[0]?.name;
   const gainCache = new Map();
@@ -271,8 +263,9 @@ function build(container, status, core, store, t) {
 
   const render = () => {
     const s = state();
-    const {unknown} = buildSlots(s, byName);
-    const patch = repairState(s, byName, fallbackName);
+    const built = buildSlots(s, byName);
+    const {unknown} = built;
+    const patch = repairState(s, byName, fallbackName, built);
     if (unknown.length) {
       notices.hidden = false;
       notices.textContent = t("explorer.unknown", {names: unknown.join(", ")});
@@ -281,7 +274,7 @@ function build(container, status, core, store, t) {
       store.set(patch);
       return;
     }
-    slots = buildSlots(s, byName).slots;
+    slots = built.slots;
     const active = slots[s.exActive] ?? slots[0];
 
     const xs = linspace(s.exXMin, s.exXMax, kSamples);

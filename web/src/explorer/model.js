@@ -3,23 +3,6 @@
 
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 
-/**
- * A catalog entry with unbounded ends as ±Infinity. JSON has no Infinity, so an
- * unbounded end may arrive as null; the position says which sign it means.
- */
-export function normalizeEntry(entry) {
-  const low = (v) => (v === null || v === undefined ? -Infinity : v);
-  const high = (v) => (v === null || v === undefined ? Infinity : v);
-  const properties = {...(entry.properties ?? {})};
-  if (Array.isArray(properties.range)) properties.range = [low(properties.range[0]), high(properties.range[1])];
-  return {
-    ...entry,
-    group: entry.group ?? properties.group,
-    params: (entry.params ?? []).map((p) => ({...p, min: low(p.min), max: high(p.max)})),
-    properties,
-  };
-}
-
 /** Parses an exParams item ("-" or "name:value;name:value") into {name: number}. */
 export function decodeParams(token) {
   const values = {};
@@ -72,10 +55,11 @@ export function buildSlots(state, catalogByName) {
 /**
  * Returns the store update that makes exFns/exParams/exActive/x-range consistent
  * (known names only, at least one slot, aligned params, active index in range,
- * xMin < xMax), or null when the state is already consistent.
+ * xMin < xMax), or null when the state is already consistent. `built`: buildSlots(state,
+ * catalogByName) when the caller has it already.
  */
-export function repairState(state, catalogByName, fallbackName) {
-  const {slots} = buildSlots(state, catalogByName);
+export function repairState(state, catalogByName, fallbackName, built = buildSlots(state, catalogByName)) {
+  const {slots} = built;
   const fns = slots.map((s) => s.name);
   const params = slots.map((s) => encodeParams(s.values));
   if (!fns.length && fallbackName) {

@@ -63,6 +63,33 @@ export function fitCanvas(canvas) {
   return {width, height, ratio};
 }
 
+/**
+ * A canvas of fixed CSS size: its backing store at that size x devicePixelRatio (capped at
+ * maxRatio), resized only when it changed. Returns its 2D context scaled to CSS px.
+ */
+export function fixedCanvas(canvas, cssWidth, cssHeight, maxRatio = 2) {
+  const ratio = Math.min(window.devicePixelRatio || 1, maxRatio);
+  if (canvas.width !== cssWidth * ratio) canvas.width = cssWidth * ratio;
+  if (canvas.height !== cssHeight * ratio) canvas.height = cssHeight * ratio;
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+
+const contentKeys = new WeakMap();
+/** Replaces `node`'s children with `make()` unless `key` equals the last one used. */
+export function replaceIfChanged(node, key, make) {
+  if (contentKeys.get(node) === key) return;
+  contentKeys.set(node, key);
+  node.replaceChildren(...make());
+}
+
+/** Shortens text to at most 60 characters for notices (an ellipsis marks the cut). */
+export function clip(text) {
+  const value = String(text);
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}
+
 let idCounter = 0;
 /** A document-unique id for label/aria wiring. */
 export function uid(prefix = "ap") {
@@ -84,4 +111,9 @@ export function syncSelect(select, options, value) {
     options.every((option, i) => select.options[i].value === String(option.value) && select.options[i].textContent === option.label);
   if (!same) select.replaceChildren(...options.map((option) => h("option", {value: option.value, text: option.label})));
   if (select.value !== String(value)) select.value = String(value);
+}
+
+/** Select options for numeric choices plus the current value (which may be off the list), deduplicated and ascending. */
+export function numberChoices(values, current, format = String) {
+  return [...new Set([...values, current])].sort((a, b) => a - b).map((value) => ({value, label: format(value)}));
 }

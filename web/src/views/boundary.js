@@ -5,8 +5,8 @@
 // cell (r, c) is image pixel (c, r) and no flip happens anywhere in this file.
 import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {fitCanvas} from "../ui/dom.js";
+import {DOMAIN} from "../classifier/schema.js";
 
-const DOMAIN = {xMin: -6, xMax: 6, yMin: -6, yMax: 6};
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const views = new WeakMap();
 

@@ -19,6 +19,7 @@ export function draw(target, data, options = {}) {
   const signature = JSON.stringify([data.series.map((s) => [s.label, s.color, Boolean(s.dashed)]), Boolean(options.log), options.range ?? null]);
   let chart = charts.get(target);
   if (!chart || chart.signature !== signature) {
+    chart?.observer.disconnect();
     chart?.plot.destroy();
     chart = create(target, data, options, signature);
     charts.set(target, chart);

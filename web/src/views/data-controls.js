@@ -1,6 +1,6 @@
 // Data settings: classes, points, noise, train fraction, seed and regenerate, and the
 // class that a click on the plot adds.
-import {h, labelledSelect, setText, syncSelect, uid} from "../ui/dom.js";
+import {h, labelledSelect, numberChoices, replaceIfChanged, setText, syncSelect, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
 import {svgIcon} from "./network-diagram.js";
 
@@ -22,7 +22,7 @@ export function draw(target, data, options) {
   const {t} = options;
   syncSelect(panel.classes, [2, 3, 4, 5].map((k) => ({value: k, label: String(k)})), data.multiclass ? data.classes : 2);
   if (panel.classes.disabled !== !data.multiclass) panel.classes.disabled = !data.multiclass;
-  syncSelect(panel.points, [...new Set([...data.pointChoices, data.points])].sort((a, b) => a - b).map((n) => ({value: n, label: String(n)})), data.points);
+  syncSelect(panel.points, numberChoices(data.pointChoices, data.points), data.points);
   setRange(panel.noise, Math.round(data.noise * 100));
   setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
   setRange(panel.train, Math.round(data.train * 100));
@@ -31,20 +31,17 @@ export function draw(target, data, options) {
 
   const classCount = data.regression ? 2 : data.multiclass ? data.classes : 2;
   const wanted = JSON.stringify([classCount, data.regression, Math.min(data.addClass, classCount - 1)]);
-  if (panel.addKey !== wanted) {
-    panel.addKey = wanted;
-    panel.addButtons.replaceChildren(
-      ...Array.from({length: classCount}, (_, c) => {
-        const label = data.regression ? t(c === 0 ? "classifier.targetNegative" : "classifier.targetPositive") : t("classifier.classN", {n: c + 1});
-        const pressed = c === Math.min(data.addClass, classCount - 1);
-        return h(
-          "button",
-          {type: "button", class: `class-chip${pressed ? " is-selected" : ""}`, "aria-pressed": pressed ? "true" : "false", onClick: () => panel.options.onChange({addClass: c})},
-          [h("span", {class: `shape shape--${data.regression ? "circle" : CLASS_SHAPES[c]} c-${data.regression ? (c === 0 ? 0 : 1) : c}`, "aria-hidden": "true"}), label],
-        );
-      }),
-    );
-  }
+  replaceIfChanged(panel.addButtons, wanted, () =>
+    Array.from({length: classCount}, (_, c) => {
+      const label = data.regression ? t(c === 0 ? "classifier.targetNegative" : "classifier.targetPositive") : t("classifier.classN", {n: c + 1});
+      const pressed = c === Math.min(data.addClass, classCount - 1);
+      return h(
+        "button",
+        {type: "button", class: `class-chip${pressed ? " is-selected" : ""}`, "aria-pressed": pressed ? "true" : "false", onClick: () => panel.options.onChange({addClass: c})},
+        [h("span", {class: `shape shape--${data.regression ? "circle" : CLASS_SHAPES[c]} c-${data.regression ? (c === 0 ? 0 : 1) : c}`, "aria-hidden": "true"}), label],
+      );
+    }),
+  );
   setText(panel.clear, t("classifier.clearAdded", {count: data.added}));
   if (panel.clear.disabled !== (data.added === 0)) panel.clear.disabled = data.added === 0;
 }

@@ -1,6 +1,7 @@
 // One button per dataset with a thumbnail of its points.
 import {h, setAttr, setClass} from "../ui/dom.js";
 import {CLASS_COLORS, diverging, rgb} from "../ui/palette.js";
+import {DOMAIN} from "../classifier/schema.js";
 
 const pickers = new WeakMap();
 
@@ -53,8 +54,8 @@ function paint(canvas, {x, y, label}, regression) {
   let scale = 1e-9;
   if (regression) for (const v of label) scale = Math.max(scale, Math.abs(v));
   for (let i = 0; i < x.length; i++) {
-    const px = ((x[i] + 6) / 12) * size;
-    const py = ((6 - y[i]) / 12) * size;
+    const px = ((x[i] - DOMAIN.xMin) / (DOMAIN.xMax - DOMAIN.xMin)) * size;
+    const py = ((DOMAIN.yMax - y[i]) / (DOMAIN.yMax - DOMAIN.yMin)) * size;
     ctx.fillStyle = regression ? rgb(diverging(label[i] / scale, 1)) : rgb(CLASS_COLORS[label[i] % CLASS_COLORS.length]);
     ctx.fillRect(px - 1.3, py - 1.3, 2.6, 2.6);
   }

@@ -1,7 +1,7 @@
 // Per-layer diagnostics: gradient norm over time (log scale), dead / saturated /
 // same-sign fractions, activation statistics, histograms and learned parameters.
 // Every measure carries a one-line explanation shown on hover and on focus.
-import {h, s, setText, uid} from "../ui/dom.js";
+import {fixedCanvas, h, replaceIfChanged, s, setText, uid} from "../ui/dom.js";
 import {INK, rgb} from "../ui/palette.js";
 import {SERIES_COLORS, draw as drawCurves} from "./curves.js";
 
@@ -126,13 +126,9 @@ function fmt(v) {
 }
 
 function drawHistogram(canvas, histogram) {
-  const ratio = Math.min(window.devicePixelRatio || 1, 2);
   const width = 96;
   const height = 28;
-  if (canvas.width !== width * ratio) canvas.width = width * ratio;
-  if (canvas.height !== height * ratio) canvas.height = height * ratio;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const ctx = fixedCanvas(canvas, width, height, 2);
   ctx.clearRect(0, 0, width, height);
   if (!histogram?.counts?.length) return;
   const counts = histogram.counts;
@@ -155,20 +151,17 @@ function drawHistogram(canvas, histogram) {
 
 function drawLearned(target, learned, names, t) {
   const key = JSON.stringify(learned.map((p) => [p.layer, p.name, p.values.length]));
-  if (target.dataset.key !== key) {
-    target.dataset.key = key;
-    target.replaceChildren(
-      ...(learned.length === 0
-        ? [h("p", {class: "hint", text: t("classifier.diag.noLearned")})]
-        : learned.map((p) =>
-            h("div", {class: "learned-row"}, [
-              h("span", {class: "learned-name", text: t("classifier.diag.learnedParam", {layer: names[p.layer] ?? p.layer, name: p.name})}),
-              h("span", {class: "num learned-values"}),
-              h("canvas", {class: "learned-bars", width: 1, height: 1}),
-            ]),
-          )),
-    );
-  }
+  replaceIfChanged(target, key, () =>
+    learned.length === 0
+      ? [h("p", {class: "hint", text: t("classifier.diag.noLearned")})]
+      : learned.map((p) =>
+          h("div", {class: "learned-row"}, [
+            h("span", {class: "learned-name", text: t("classifier.diag.learnedParam", {layer: names[p.layer] ?? p.layer, name: p.name})}),
+            h("span", {class: "num learned-values"}),
+            h("canvas", {class: "learned-bars", width: 1, height: 1}),
+          ]),
+        ),
+  );
   learned.forEach((p, i) => {
     const row = target.children[i];
     if (!row) return;
@@ -181,13 +174,9 @@ function drawLearned(target, learned, names, t) {
 }
 
 function drawBars(canvas, values) {
-  const ratio = Math.min(window.devicePixelRatio || 1, 2);
   const width = 160;
   const height = 24;
-  if (canvas.width !== width * ratio) canvas.width = width * ratio;
-  if (canvas.height !== height * ratio) canvas.height = height * ratio;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const ctx = fixedCanvas(canvas, width, height, 2);
   ctx.clearRect(0, 0, width, height);
   const scale = Math.max(1e-9, ...values.map((v) => Math.abs(v)).filter(Number.isFinite));
   const bar = width / values.length;

@@ -52,6 +52,7 @@ function build(view, target, data, layerWeights) {
   const title = isOutput ? t("classifier.outputUnitLabel", {index: sel.index + 1}) : t("classifier.unitLabel", {layer: sel.layer + 1, index: sel.index + 1});
   view.inputs = [];
   const rows = [];
+  const sources = data.sourceLabels[sel.layer];
   for (let from = 0; from < layerWeights.inputs; from++) {
     const id = uid("w");
     const input = numberInput(id, "weight-input", (value) => view.options.onWeight(sel.layer, sel.index, from, value));
@@ -59,7 +60,7 @@ function build(view, target, data, layerWeights) {
     view.inputs.push({input, from});
     rows.push(
       h("div", {class: `weight-row${sel.from === from ? " is-selected" : ""}`}, [
-        h("label", {for: id, text: t("classifier.weightFrom", {source: data.sourceLabels[sel.layer]?.[from] ?? String(from + 1)})}),
+        h("label", {for: id, text: t("classifier.weightFrom", {source: sources?.[from] ?? String(from + 1)})}),
         input,
       ]),
     );

@@ -4,6 +4,7 @@
 import {fitCanvas, h, s, setClass} from "../ui/dom.js";
 import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
+import {DOMAIN} from "../classifier/schema.js";
 
 const diagrams = new WeakMap();
 /** Above this many links only the strongest are drawn (and can be clicked), to keep frames cheap. */
@@ -429,7 +430,7 @@ function paintFeature(canvas, feature, size = 24) {
   const grid = new Float32Array(size * size);
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
-      grid[r * size + c] = f(-6 + (12 * c) / (size - 1), 6 - (12 * r) / (size - 1));
+      grid[r * size + c] = f(DOMAIN.xMin + ((DOMAIN.xMax - DOMAIN.xMin) * c) / (size - 1), DOMAIN.yMax - ((DOMAIN.yMax - DOMAIN.yMin) * r) / (size - 1));
     }
   }
   paintGrid(canvas, grid, size);

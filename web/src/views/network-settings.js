@@ -1,6 +1,6 @@
 // Network-wide settings: one activation for every layer, output, initialiser and scale,
 // bias initial value, standardisation, shuffling.
-import {h, labelledSelect, syncSelect, uid} from "../ui/dom.js";
+import {h, labelledSelect, numberChoices, syncSelect, uid} from "../ui/dom.js";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const panels = new WeakMap();
@@ -27,8 +27,8 @@ export function draw(target, data, options) {
   });
   syncSelect(panel.output, ["auto", "tanh"].map((v) => ({value: v, label: t(`classifier.outputs.${v}`)})), data.output);
   syncSelect(panel.init, ["xavier", "he", "lecun", "uniform"].map((v) => ({value: v, label: t(`classifier.inits.${v}`)})), data.init);
-  syncSelect(panel.initScale, [...new Set([...INIT_SCALES, data.initScale])].sort((a, b) => a - b).map((v) => ({value: v, label: `×${v}`})), data.initScale);
-  syncSelect(panel.biasInit, [...new Set([...BIAS_INITS, data.biasInit])].sort((a, b) => a - b).map((v) => ({value: v, label: String(v)})), data.biasInit);
+  syncSelect(panel.initScale, numberChoices(INIT_SCALES, data.initScale, (v) => `×${v}`), data.initScale);
+  syncSelect(panel.biasInit, numberChoices(BIAS_INITS, data.biasInit), data.biasInit);
   if (panel.std.checked !== data.std) panel.std.checked = data.std;
   if (panel.shuffle.checked !== data.shuffle) panel.shuffle.checked = data.shuffle;
 }

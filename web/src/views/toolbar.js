@@ -1,5 +1,5 @@
 // The run bar: reset, play/pause, step, the epoch counter and the live hyperparameters.
-import {h, labelledSelect, setAttr, setClass, setText, syncSelect} from "../ui/dom.js";
+import {h, labelledSelect, numberChoices, setAttr, setClass, setText, syncSelect} from "../ui/dom.js";
 import {svgIcon} from "./network-diagram.js";
 
 const bars = new WeakMap();
@@ -25,23 +25,21 @@ export function draw(target, data, options) {
   for (const button of [bar.play, bar.step, bar.reset]) if (button.disabled !== !data.ready) button.disabled = !data.ready;
   setText(bar.epoch, String(data.epoch));
 
-  const numberOptions = (values, current, format = String) =>
-    [...new Set([...values, current])].sort((a, b) => a - b).map((value) => ({value, label: format(value)}));
-  syncSelect(bar.fields.lr, numberOptions(data.choices.lr, data.settings.lr), data.settings.lr);
+  syncSelect(bar.fields.lr, numberChoices(data.choices.lr, data.settings.lr), data.settings.lr);
   syncSelect(
     bar.fields.opt,
     ["sgd", "momentum", "adam"].map((value) => ({value, label: t(`classifier.optimizers.${value}`)})),
     data.settings.opt,
   );
-  syncSelect(bar.fields.batch, numberOptions(data.choices.batch.filter((b) => b <= data.maxBatch), data.settings.batch), data.settings.batch);
+  syncSelect(bar.fields.batch, numberChoices(data.choices.batch.filter((b) => b <= data.maxBatch), data.settings.batch), data.settings.batch);
   syncSelect(
     bar.fields.reg,
     ["none", "l1", "l2"].map((value) => ({value, label: t(`classifier.regularizations.${value}`)})),
     data.settings.reg,
   );
-  syncSelect(bar.fields.regRate, numberOptions(data.choices.regRate, data.settings.regRate), data.settings.regRate);
+  syncSelect(bar.fields.regRate, numberChoices(data.choices.regRate, data.settings.regRate), data.settings.regRate);
   if (bar.fields.regRate.disabled !== (data.settings.reg === "none")) bar.fields.regRate.disabled = data.settings.reg === "none";
-  syncSelect(bar.fields.epf, numberOptions(data.choices.epf, data.settings.epf), data.settings.epf);
+  syncSelect(bar.fields.epf, numberChoices(data.choices.epf, data.settings.epf), data.settings.epf);
 }
 
 function create(target, options) {

@@ -23,11 +23,14 @@
 //     state       {playing}
 //     thumbnails  {sets: [{dataset, x, y, label}]}
 //     error       {op, message}
-// Typed arrays in frames are transferred, never shared.
+// Typed arrays in frames are transferred, never shared. Every typed array the library returns
+// is a fresh copy that owns its buffer (neuronGrids: views into one fresh buffer), so it is
+// transferred as is; each buffer is transferred once and not touched afterwards.
 
-const DOMAIN = {xMin: -6, xMax: 6, yMin: -6, yMax: 6};
-const REGRESSION = new Set(["reg-plane", "reg-gauss"]);
-const THUMBNAIL_DATASETS = ["circle", "xor", "gauss", "spiral", "moons", "checkerboard", "reg-plane", "reg-gauss"];
+import {DATASETS, DOMAIN, REGRESSION_DATASETS} from "../classifier/schema.js";
+
+const REGRESSION = new Set(REGRESSION_DATASETS);
+const THUMBNAIL_DATASETS = DATASETS;
 const LINES = 13;
 const LINE_SAMPLES = 48;
 
@@ -47,6 +50,8 @@ let trainers = {a: null, b: null};
 let lastConfigure = null;
 let info = null;
 let unitCounts = [];
+/** The hidden-space inputs for the current points: every data point, then the fixed grid of input lines. */
+let hiddenInputs = null;
 let view = {...DEFAULT_VIEW};
 let playing = false;
 let epochsPerFrame = 1;
@@ -162,7 +167,8 @@ function configure(message, reason = "configure") {
       post({type: "error", op: "compare", message: errorText(error)});
     }
   }
-  const points = ownArrays(trainers.a.points());
+  const points = trainers.a.points();
+  hiddenInputs = hiddenSpaceInputs(points);
   info = {
     regression: REGRESSION.has(base.dataset),
     classes: REGRESSION.has(base.dataset) ? 1 : base.classes ?? 2,
@@ -241,10 +247,10 @@ function sendFrame(reason) {
 
 /** What the main thread draws for one trainer. */
 function snapshot(trainer, primary, transfers) {
-  const out = {metrics: trainer.metrics(), history: ownArrays(trainer.history())};
+  const out = {metrics: trainer.metrics(), history: trainer.history()};
   transfers.push(...transferables(out.history));
   if (primary || view.compareGrid) {
-    out.grid = own(trainer.predictGrid({size: view.gridSize, ...DOMAIN}));
+    out.grid = trainer.predictGrid({size: view.gridSize, ...DOMAIN});
     out.gridSize = view.gridSize;
     transfers.push(out.grid.buffer);
   }
@@ -256,17 +262,12 @@ function snapshot(trainer, primary, transfers) {
   }
   const focus = view.focus;
   if (focus && Number.isInteger(focus.index) && focus.index >= 0 && focus.index < (unitCounts[focus.layer + 1] ?? 0)) {
-    const grid = own(trainer.neuronGrid(focus.layer, focus.index, {size: view.gridSize, ...DOMAIN}));
+    const grid = trainer.neuronGrid(focus.layer, focus.index, {size: view.gridSize, ...DOMAIN});
     out.focus = {layer: focus.layer, index: focus.index, grid, size: view.gridSize};
     transfers.push(grid.buffer);
   }
   if (view.weights) {
-    out.weights = trainer.weights().map((layer) => ({
-      inputs: layer.inputs,
-      outputs: layer.outputs,
-      weights: own(layer.weights),
-      biases: own(layer.biases),
-    }));
+    out.weights = trainer.weights().map(({inputs, outputs, weights, biases}) => ({inputs, outputs, weights, biases}));
     for (const layer of out.weights) transfers.push(layer.weights.buffer, layer.biases.buffer);
   }
   if (view.stats) {
@@ -280,17 +281,13 @@ function snapshot(trainer, primary, transfers) {
   return out;
 }
 
+/** neuronGrids' grids are consecutive views into one fresh buffer: send that buffer whole. */
 function packUnits(units) {
   const size = units.length ? units[0].grid.length : 0;
-  const values = new Float32Array(units.length * size);
-  const layers = new Int32Array(units.length);
-  const indices = new Int32Array(units.length);
-  units.forEach((unit, i) => {
-    values.set(unit.grid, i * size);
-    layers[i] = unit.layer;
-    indices[i] = unit.index;
-  });
-  return {values, layers: Array.from(layers), indices: Array.from(indices), count: units.length};
+  const values = units.length ? new Float32Array(units[0].grid.buffer, units[0].grid.byteOffset, units.length * size) : new Float32Array(0);
+  const layers = units.map((unit) => unit.layer);
+  const indices = units.map((unit) => unit.index);
+  return {values, layers, indices, count: units.length};
 }
 
 /**
@@ -298,7 +295,24 @@ function packUnits(units) {
  * lines (LINES vertical then LINES horizontal, LINE_SAMPLES points each) mapped through the network.
  */
 function hiddenSpace(trainer, {layer, u, v}) {
-  const points = trainer.points();
+  if (!hiddenInputs) return null;
+  const {xs, ys, n, lineCount} = hiddenInputs;
+  const out = trainer.transform(layer, xs, ys);
+  const width = out.length / xs.length;
+  if (!(u < width && v < width)) return null;
+  const pick = (from, count) => {
+    const result = new Float32Array(2 * count);
+    for (let i = 0; i < count; i++) {
+      result[2 * i] = out[(from + i) * width + u];
+      result[2 * i + 1] = out[(from + i) * width + v];
+    }
+    return result;
+  };
+  return {layer, u, v, width, points: pick(0, n), lines: pick(n, lineCount), lineCount: 2 * LINES, lineSamples: LINE_SAMPLES};
+}
+
+/** The inputs hiddenSpace maps: the data points' x/y, then the input lines; built once per configure. */
+function hiddenSpaceInputs(points) {
   const n = points.x.length;
   const lineCount = 2 * LINES * LINE_SAMPLES;
   const xs = new Float64Array(n + lineCount);
@@ -317,18 +331,7 @@ function hiddenSpace(trainer, {layer, u, v}) {
       }
     }
   }
-  const out = trainer.transform(layer, xs, ys);
-  const width = out.length / xs.length;
-  if (!(u < width && v < width)) return null;
-  const pick = (from, count) => {
-    const result = new Float32Array(2 * count);
-    for (let i = 0; i < count; i++) {
-      result[2 * i] = out[(from + i) * width + u];
-      result[2 * i + 1] = out[(from + i) * width + v];
-    }
-    return result;
-  };
-  return {layer, u, v, width, points: pick(0, n), lines: pick(n, lineCount), lineCount: 2 * LINES, lineSamples: LINE_SAMPLES};
+  return {xs, ys, n, lineCount};
 }
 
 function datasetThumbnails(count) {
@@ -341,17 +344,6 @@ function datasetThumbnails(count) {
       trainer.dispose();
     }
   });
-}
-
-/** A copy that owns its buffer, so it can be transferred (the core may hand out views or reuse arrays). */
-function own(array) {
-  return array.slice();
-}
-
-function ownArrays(object) {
-  const out = {};
-  for (const [key, value] of Object.entries(object)) out[key] = ArrayBuffer.isView(value) ? own(value) : value;
-  return out;
 }
 
 function transferables(object) {
