@@ -98,9 +98,11 @@ async function measure(page) {
   const threadTime = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value;
   const env = await page.evaluate(() => window.frameBench.init());
   if (env.coreError) console.log(`core wasm: ${env.coreError}`);
+  let coreError = env.coreError;
   const results = [];
   for (const name of ["default", "large"]) {
     const prep = await page.evaluate(([n, size]) => window.frameBench.prepare(n, { neuronSize: size }), [name, NEURON_GRID_SIZE]);
+    coreError ??= prep.coreError; // a core that loaded but could not run this configuration
     const calls = (impl, part, count) => page.evaluate(([n, i, p, c]) => window.frameBench.timeCalls(n, i, p, c), [name, impl, part, count]);
     // Warm-up (about a second of frames each) and batch sizes from the CPU time per call.
     const counts = {};
@@ -143,7 +145,7 @@ async function measure(page) {
     }
     await page.evaluate((n) => window.frameBench.dispose(n), name);
   }
-  return { ...env, coreError: env.coreError, results };
+  return { ...env, coreError, results };
 }
 
 function printTable(results, clock) {
