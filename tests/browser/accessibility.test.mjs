@@ -39,8 +39,8 @@ async function violations(hash, {width = 1280, height = 900, prepare = async () 
     await page.waitForSelector('.ex[data-state="ready"]', {timeout: 30000});
     await page.waitForSelector("#classifier:not(.is-loading)", {timeout: 30000});
     await page.click('[data-testid="step"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="epoch"]').textContent === "1");
     await prepare(page);
-    await page.waitForTimeout(300);
     await page.evaluate(axeSource);
     const result = await page.evaluate((tags) => window.axe.run(document, {runOnly: {type: "tag", values: tags}}), AXE_TAGS);
     assert.ok(result.passes.length > 20, `axe ran its rules (${result.passes.length} passed)`);
@@ -61,8 +61,9 @@ test("the classifier with the inspector, compare mode and diagnostics open has n
   const found = await violations("#v=1&dataset=xor&hidden=4,2&compare=1&compareAct=relu", {
     prepare: async (page) => {
       await page.click(".net-col--hidden .unit >> nth=0");
-      await page.waitForSelector(".inspector:not([hidden]) .weight-input");
+      await page.waitForSelector('.inspector[data-unit="0:0"] .weight-input');
       await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
+      await page.waitForSelector('.diagnostics[data-epoch="1"]');
     },
   });
   assert.deepEqual(found, []);

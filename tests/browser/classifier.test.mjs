@@ -75,6 +75,46 @@ async function waitForFrame(page) {
 }
 
 const epoch = async (page) => Number(await page.textContent('[data-testid="epoch"]'));
+
+/** The frame the classifier last drew: configuration token, frame number and edits applied (see markFrame). */
+const drawnFrame = (page) =>
+  page.evaluate(() => {
+    const {token, seq, edits} = document.getElementById("classifier").dataset;
+    return {token: Number(token), seq: Number(seq), edits: Number(edits)};
+  });
+
+/** Waits until the classifier has drawn a frame of which every given field is at least the given value. */
+async function waitForDrawnFrame(page, least, timeout = 30000) {
+  await page.waitForFunction(
+    (wanted) => {
+      const data = document.getElementById("classifier").dataset;
+      return Object.entries(wanted).every(([key, value]) => Number(data[key]) >= value);
+    },
+    least,
+    {timeout},
+  );
+}
+
+/** Waits until a lazily drawn panel (".diagnostics", ".space") shows the given epoch's data. */
+async function waitForPanelEpoch(page, selector, wantedEpoch) {
+  await page.waitForSelector(`${selector}[data-epoch="${wantedEpoch}"]`, {timeout: 30000});
+}
+
+/**
+ * Clicks Step and waits until the next epoch is shown. The click is dispatched rather than made
+ * with the mouse, so the run bar is not scrolled into view and the panels in view stay in view.
+ */
+async function stepOnce(page) {
+  const from = await epoch(page);
+  await page.dispatchEvent('[data-testid="step"]', "click");
+  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="epoch"]').textContent) === e + 1, from);
+  return from + 1;
+}
+
+async function setPlaying(page, on) {
+  await page.click('[data-testid="play"]');
+  await page.waitForSelector(`[data-testid="play"]${on ? ".is-playing" : ":not(.is-playing)"}`);
+}
 const number = async (page, testid) => Number(await page.textContent(`[data-testid="${testid}"]`));
 
 /** A cheap fingerprint of a canvas's pixels. */
@@ -93,15 +133,19 @@ async function canvasPixels(page, selector) {
 }
 
 async function playUntil(page, predicate, timeout = 30000) {
-  await page.click('[data-testid="play"]');
+  await setPlaying(page, true);
   await page.waitForFunction(predicate, null, {timeout, polling: 100});
-  await page.click('[data-testid="play"]');
-  await page.waitForFunction(() => !document.querySelector('[data-testid="play"]').classList.contains("is-playing"));
+  await setPlaying(page, false);
 }
 
 test("the page loads without console errors and asks no other origin", async () => {
   const {page, problems, foreign} = await openPage();
-  await page.waitForTimeout(500);
+  // Both sections have loaded everything they ask for.
+  await page.waitForSelector('.ex[data-state="ready"]', {timeout: 30000});
+  await page.waitForFunction(() => {
+    const thumbnails = document.querySelectorAll('[data-testid="dataset"] canvas');
+    return thumbnails.length > 0 && [...thumbnails].every((canvas) => canvas.dataset.painted === "true");
+  });
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
   assert.equal(await epoch(page), 0);
@@ -128,7 +172,14 @@ test("the page loads without console errors and asks no other origin", async () 
   // Section links scroll; they do not replace the state in the hash.
   const before = await page.evaluate(() => location.hash);
   await page.click('.site-nav a[href="#classifier"]');
-  await page.waitForTimeout(300);
+  // The (smooth) scroll has arrived: the section's top is at the window's top, or the page cannot scroll further.
+  await page.waitForFunction(() => {
+    const section = document.getElementById("classifier");
+    const offset = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const top = section.getBoundingClientRect().top - offset - (parseFloat(getComputedStyle(section).scrollMarginTop) || 0);
+    const atEnd = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight;
+    return Math.abs(top) <= 1 || (atEnd && top > 0);
+  });
   assert.equal(await page.evaluate(() => location.hash), before);
   await page.close();
 });
@@ -149,10 +200,11 @@ test("the page works under a strict Content-Security-Policy", async () => {
   });
   await page.goto(`${server.url}#v=1&dataset=circle&compare=1`);
   await waitForFrame(page);
-  await page.click('[data-testid="step"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="epoch"]').textContent === "1");
+  await stepOnce(page);
   await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
+  await waitForPanelEpoch(page, ".diagnostics", 1);
+  await page.locator(".panel--space").scrollIntoViewIfNeeded();
+  await waitForPanelEpoch(page, ".space", 1);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await page.close();
@@ -253,8 +305,10 @@ test("a learning rate of 10 shows the divergence warning", async () => {
   assert.equal(await page.isVisible('[data-testid="diverged-warning"]'), false);
   await page.selectOption('[data-testid="learning-rate"]', "10");
   await page.click('[data-testid="play"]');
-  await page.waitForSelector('[data-testid="diverged-warning"]', {state: "visible", timeout: 30000});
-  assert.equal(await page.textContent('[data-testid="train-loss"]'), "diverged");
+  // The warning may first say "unstable" while the loss still grows; wait for the divergence itself.
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-loss"]').textContent === "diverged", null, {timeout: 30000});
+  assert.equal(await page.isVisible('[data-testid="diverged-warning"]'), true);
+  assert.match(await page.textContent('[data-testid="diverged-warning"]'), /diverged/i);
   assert.equal(await page.textContent('[data-testid="test-loss"]'), "diverged");
   await page.click('[data-testid="diverged-warning"] button');
   await page.waitForSelector('[data-testid="diverged-warning"]', {state: "hidden"});
@@ -289,46 +343,57 @@ test("the diagram, unit hover, weight editing, hidden space and compare mode wor
   const unit = await canvasPixels(page, '[data-testid="boundary"]');
   assert.notEqual(unit.hash, plain.hash, "hovering a unit shows its map on the big plot");
 
+  // Each inspector names the unit it shows ("layer:index"); with two hidden layers the output is layer 2.
+  const firstUnit = '.inspector[data-unit="0:0"]';
+  const outputUnit = '.inspector[data-unit="2:0"]';
   await page.click(".net-col--hidden .unit >> nth=0");
-  await page.waitForSelector(".inspector:not([hidden]) .weight-input");
-  await page.fill(".inspector .weight-input >> nth=0", "3.5");
-  await page.press(".inspector .weight-input >> nth=0", "Enter");
+  await page.waitForSelector(`${firstUnit} .weight-input`);
+  const beforeWeight = await drawnFrame(page);
+  await page.fill(`${firstUnit} .weight-input >> nth=0`, "3.5");
+  await page.press(`${firstUnit} .weight-input >> nth=0`, "Enter");
+  await waitForDrawnFrame(page, {edits: beforeWeight.edits + 1});
+  // Off the unit, the big plot shows the whole network again, drawn after the edit.
   await page.locator(".panel--output").hover();
-  await page.waitForFunction(() => !document.querySelector(".inspector .weight-input") || document.querySelector(".inspector .weight-input").value === "3.5");
+  await page.waitForSelector(".boundary:not(.is-unit)");
+  await page.locator(`${firstUnit} .weight-input >> nth=0`).blur();
 
   // The output unit's bias is editable too: a large bias pushes every cell to class 2.
   const lossBefore = await page.textContent('[data-testid="train-loss"]');
   const boundaryBefore = await canvasPixels(page, '[data-testid="boundary"]');
   await page.click(".unit--output");
-  await page.waitForSelector(".inspector:not([hidden]) .bias-input");
-  assert.doesNotMatch(await page.textContent(".inspector"), /null|undefined/);
-  await page.fill(".inspector .bias-input", "20");
-  await page.press(".inspector .bias-input", "Enter");
-  await page.waitForFunction((before) => document.querySelector('[data-testid="train-loss"]').textContent !== before, lossBefore);
-  await page.locator(".inspector .bias-input").blur();
-  await page.waitForFunction(() => document.querySelector(".inspector .bias-input").value === "20");
-  await page.fill(".inspector .bias-input", "");
-  await page.press(".inspector .bias-input", "Enter");
-  assert.equal(await page.getAttribute(".inspector .bias-input", "aria-invalid"), "true", "an empty field is marked, not sent");
+  await page.waitForSelector(`${outputUnit} .bias-input`);
+  assert.doesNotMatch(await page.textContent(outputUnit), /null|undefined/);
+  const beforeBias = await drawnFrame(page);
+  await page.fill(`${outputUnit} .bias-input`, "20");
+  await page.press(`${outputUnit} .bias-input`, "Enter");
+  await waitForDrawnFrame(page, {edits: beforeBias.edits + 1});
+  assert.notEqual(await page.textContent('[data-testid="train-loss"]'), lossBefore, "the loss follows the new bias");
+  await page.locator(`${outputUnit} .bias-input`).blur();
+  assert.equal(await page.inputValue(`${outputUnit} .bias-input`), "20");
+  await page.fill(`${outputUnit} .bias-input`, "");
+  await page.press(`${outputUnit} .bias-input`, "Enter");
+  assert.equal(await page.getAttribute(`${outputUnit} .bias-input`, "aria-invalid"), "true", "an empty field is marked, not sent");
+  const afterBias = await drawnFrame(page);
+  assert.equal(afterBias.edits, beforeBias.edits + 1, "the empty field sent no edit");
+  await page.locator(".panel--output").hover();
+  await page.waitForSelector(".boundary:not(.is-unit)");
   const boundaryAfter = await canvasPixels(page, '[data-testid="boundary"]');
   assert.notEqual(boundaryAfter.hash, boundaryBefore.hash, "the boundary is redrawn with the new bias");
 
-  // A click on the plot adds a point of the chosen class to the link and the data.
+  // A click on the plot adds a point of the chosen class to the link and the data: a new configuration.
+  const beforeAdd = await drawnFrame(page);
   const box = await page.locator('[data-testid="boundary"]').boundingBox();
   await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);
   await page.waitForFunction(() => /&added=3\.\d\d:3\.\d\d:0&/.test(location.hash));
-  await waitForFrame(page);
+  await waitForDrawnFrame(page, {token: beforeAdd.token + 1});
 
   await page.locator(".panel--compare").scrollIntoViewIfNeeded();
   const b = await canvasPixels(page, '[data-testid="boundary-b"]');
   assert.ok(b.width >= 100 && b.coloured > 0, "the compare boundary is drawn");
   await page.locator(".panel--space").scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => {
-    const canvas = document.querySelector(".space-canvas");
-    return canvas && canvas.width > 50;
-  });
-  await page.click('[data-testid="step"]');
-  await page.waitForTimeout(300);
+  await waitForPanelEpoch(page, ".space", await epoch(page));
+  const next = await stepOnce(page);
+  await waitForPanelEpoch(page, ".space", next);
   const space = await canvasPixels(page, ".space-canvas");
   assert.ok(space.coloured > 50, "the hidden-space view draws points");
   assert.deepEqual(problems, []);
@@ -342,9 +407,10 @@ async function measure(page, label, seconds) {
     window.__frames = [];
   });
   const startEpoch = await epoch(page);
-  await page.click('[data-testid="play"]');
+  await setPlaying(page, true);
+  // A measuring window: the figures are rates over this much wall time, not a wait for a state.
   await page.waitForTimeout(seconds * 1000);
-  await page.click('[data-testid="play"]');
+  await setPlaying(page, false);
   const stats = await page.evaluate(() => {
     const tasks = (window.__longTasks ?? []).filter((task) => task.start >= window.__mark);
     const frames = window.__frames.slice().sort((a, b) => a - b);
@@ -403,18 +469,15 @@ test("both reference configurations train with the page responsive", async () =>
 test("screenshots at 1280 and 360 px wide, without horizontal overflow", async () => {
   for (const width of [1280, 360]) {
     const {page, problems} = await openPage("#v=1&dataset=spiral&hidden=6,6,4&epf=5&showTest=1", {width, height: 900});
-    await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 150, null, {timeout: 30000});
-    await page.click('[data-testid="play"]');
+    await playUntil(page, () => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 150);
     await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
-    await page.waitForTimeout(400);
-    await page.click('[data-testid="step"]');
+    await waitForPanelEpoch(page, ".diagnostics", await epoch(page));
+    await stepOnce(page);
     await page.locator(".panel--space").scrollIntoViewIfNeeded();
-    await page.waitForTimeout(400);
-    await page.click('[data-testid="step"]');
-    await page.waitForTimeout(400);
+    await waitForPanelEpoch(page, ".space", await epoch(page));
+    await waitForPanelEpoch(page, ".space", await stepOnce(page));
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => window.scrollY === 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.screenshot({path: path.join(screenshotDir, `classifier-${width}.png`), fullPage: true});
     await page.locator("#classifier").screenshot({path: path.join(screenshotDir, `classifier-section-${width}.png`)});

@@ -447,6 +447,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     if (slow && visible.diagnostics) {
       const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
       drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
+      markDrawn(dom.diagnostics, snap?.stats ? metrics : null);
     }
 
     if (slow) drawHiddenSpace(
@@ -465,6 +466,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
       },
       {t, onChange: (partial) => store.set(partial)},
     );
+    if (slow) markDrawn(dom.space, snap?.hidden ? metrics : null);
 
     drawCompare(
       dom.compare,
@@ -481,6 +483,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
       },
       {t, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
     );
+    markFrame(root, frame);
   }
 
   function collectGradients(snapshot) {
@@ -500,6 +503,23 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
 
   queueRender();
   return {actions, client};
+}
+
+/**
+ * Says which frame the section last drew (configuration token, frame number, edits applied), so
+ * a caller or a test can wait for the exact state it means rather than for "something changed".
+ */
+function markFrame(root, frame) {
+  if (!frame) return;
+  root.dataset.token = frame.token;
+  root.dataset.seq = frame.seq;
+  root.dataset.edits = frame.edits;
+}
+
+/** Says which epoch a lazily drawn panel shows (none until it has drawn real data). */
+function markDrawn(target, metrics) {
+  if (metrics) target.dataset.epoch = metrics.epoch;
+  else delete target.dataset.epoch;
 }
 
 function emptyGradHistory() {

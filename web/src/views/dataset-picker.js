@@ -24,6 +24,7 @@ export function draw(target, data, options) {
     if (points && entry.points !== points) {
       entry.points = points;
       paint(entry.canvas, points, data.regression.includes(name));
+      entry.canvas.dataset.painted = "true";
     }
   }
 }

@@ -27,10 +27,14 @@ export function draw(target, data, options) {
     view.key = key;
     if (target.hidden !== !key) target.hidden = !key;
     if (!key) {
+      delete target.dataset.unit;
       target.replaceChildren();
       return;
     }
     build(view, target, data, layerWeights);
+    // Names the unit shown ("layer:index", the output layer being `layers`), so a caller or a
+    // test can tell this inspector's fields from those of the unit shown before.
+    target.dataset.unit = `${sel.layer}:${sel.index}`;
   }
   if (!key) return;
   for (const {input, from} of view.inputs) {

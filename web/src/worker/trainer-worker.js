@@ -19,7 +19,8 @@
 //   worker -> main
 //     ready       {version, catalog}
 //     configured  {token, points, classes, regression, features}
-//     frame       {token, seq, reason, playing, a, b, trainMs}   a/b: snapshots (see snapshot())
+//     frame       {token, seq, edits, reason, playing, a, b, trainMs}   a/b: snapshots (see snapshot())
+//                                                  edits: weights and biases edited so far (never reset)
 //     state       {playing}
 //     thumbnails  {sets: [{dataset, x, y, label}]}
 //     error       {op, message}
@@ -58,6 +59,7 @@ let epochsPerFrame = 1;
 let pageHidden = false;
 let awaitingAck = false;
 let seq = 0;
+let edits = 0;
 let pumpQueued = false;
 
 self.onmessage = (event) => {
@@ -104,11 +106,13 @@ function handle(message) {
     case "setWeight":
       if (!trainers.a) break;
       trainers.a.setWeight(message.layer, message.to, message.from, message.value);
+      edits += 1;
       if (!playing) sendFrame("weight");
       break;
     case "setBias":
       if (!trainers.a) break;
       trainers.a.setBias(message.layer, message.to, message.value);
+      edits += 1;
       if (!playing) sendFrame("weight");
       break;
     case "view":
@@ -242,7 +246,7 @@ function sendFrame(reason) {
   const transfers = [];
   const a = snapshot(trainers.a, true, transfers);
   const b = trainers.b ? snapshot(trainers.b, false, transfers) : null;
-  post({type: "frame", token, seq, reason, playing, a, b, trainMs: lastTrainMs}, transfers);
+  post({type: "frame", token, seq, edits, reason, playing, a, b, trainMs: lastTrainMs}, transfers);
 }
 
 /** What the main thread draws for one trainer. */
