@@ -62,12 +62,18 @@ const LARGE_DIAGRAM_LINKS = 120;
 const LARGE_DIAGRAM_UNITS = 60;
 
 /**
- * @param {HTMLElement} root  the <section id="classifier">
- * @param {{store, messages, libUrl: string, notices: {add(kind, text, id?): void}, onCatalog?: (catalog) => void}} context
+ * @param {HTMLElement} root  the classifier's <section>
+ * @param {{store, messages, libUrl: string, notices: {add(kind, text, id?): void}, idPrefix?: string,
+ *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
+ * @returns {{actions, ready: Promise<void>, census(): Promise<object>, destroy(): void}}
  */
-export function mountClassifier(root, {store, messages, libUrl, notices, onCatalog}) {
+export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", onCatalog, onFrame}) {
   const t = messages.t;
-  const dom = buildLayout(root, t, store);
+  const cleanups = [];
+  let destroyed = false;
+  const dom = buildLayout(root, t, store, idPrefix, cleanups);
+  let markReady;
+  const ready = new Promise((resolve) => (markReady = resolve));
   let catalog = null;
   let playing = false;
   let token = 0;
@@ -90,6 +96,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     switch (message.type) {
       case "ready":
         catalog = message.catalog;
+        markReady();
         onCatalog?.(catalog);
         repairActivations();
         client.send("thumbnails", {points: 160});
@@ -108,6 +115,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
         }
         frame = message;
         collectGradients(message.a);
+        onFrame?.(message);
         ackSeq = message.seq;
         queueRender();
         break;
@@ -120,6 +128,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
         queueRender();
         break;
       case "error":
+        if (message.op === "init") markReady();
         notices.add("error", t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: message.message}), `core-${message.op}`);
         queueRender();
         break;
@@ -194,7 +203,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     client.send("view", {view});
   }
 
-  store.subscribe((state, changed) => {
+  const unsubscribe = store.subscribe((state, changed) => {
     const keys = [...changed].filter((key) => CLASSIFIER_KEYS.has(key));
     if (keys.length === 0) return;
     if (keys.some((key) => RECONFIGURE_KEYS.has(key))) configure();
@@ -204,7 +213,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     queueRender();
   });
 
-  document.addEventListener("visibilitychange", () => client.send("visibility", {hidden: document.hidden}));
+  const onVisibility = () => client.send("visibility", {hidden: document.hidden});
+  document.addEventListener("visibilitychange", onVisibility);
 
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) visible[entry.target.dataset.watch] = entry.isIntersecting;
@@ -213,11 +223,15 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
   });
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
+  cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
 
   const actions = {
     play() {
-      if (!catalog) return;
-      if (playing) client.send("pause");
+      actions.setPlaying(!playing);
+    },
+    setPlaying(on) {
+      if (!catalog || on === playing) return;
+      if (!on) client.send("pause");
       else if (!frame?.a.metrics.diverged) client.send("play", {epochsPerFrame: store.get().epf});
     },
     step() {
@@ -240,10 +254,11 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
     },
   };
 
+  let renderFrame = 0;
   function queueRender() {
-    if (renderQueued) return;
+    if (renderQueued || destroyed) return;
     renderQueued = true;
-    requestAnimationFrame(() => {
+    renderFrame = requestAnimationFrame(() => {
       renderQueued = false;
       render();
       if (ackSeq !== null) {
@@ -502,7 +517,18 @@ export function mountClassifier(root, {store, messages, libUrl, notices, onCatal
   }
 
   queueRender();
-  return {actions, client};
+  return {
+    actions,
+    ready,
+    census: () => client.census(),
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(renderFrame);
+      client.close();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      root.replaceChildren();
+    },
+  };
 }
 
 /**
@@ -571,10 +597,10 @@ function legendItems(classes, regression, t) {
   return items;
 }
 
-function buildLayout(root, t, store) {
+function buildLayout(root, t, store, idPrefix, cleanups) {
   const panel = (kind, title, children, help) =>
-    h("section", {class: `panel panel--${kind}`, "aria-labelledby": `panel-${kind}`}, [
-      h("div", {class: "panel-head"}, [h("h3", {id: `panel-${kind}`, text: title}), help ? tip(help, t) : null]),
+    h("section", {class: `panel panel--${kind}`, "aria-labelledby": `${idPrefix}panel-${kind}`}, [
+      h("div", {class: "panel-head"}, [h("h3", {id: `${idPrefix}panel-${kind}`, text: title}), help ? tip(help, t) : null]),
       ...children,
     ]);
   const dom = {
@@ -600,9 +626,11 @@ function buildLayout(root, t, store) {
     const input = h("input", {type: "checkbox", id, "data-testid": key});
     input.checked = store.get()[key];
     input.addEventListener("change", () => store.set({[key]: input.checked}));
-    store.subscribe((state, changed) => {
-      if (changed.has(key)) input.checked = state[key];
-    });
+    cleanups.push(
+      store.subscribe((state, changed) => {
+        if (changed.has(key)) input.checked = state[key];
+      }),
+    );
     return h("div", {class: "field field--check"}, [input, h("label", {for: id, text: label})]);
   };
   dom.boundaryFigure = h("figure", {class: "boundary"}, [dom.boundary, dom.boundaryCaption]);
@@ -623,7 +651,7 @@ function buildLayout(root, t, store) {
 
   root.replaceChildren(
     h("header", {class: "section-head"}, [
-      h("h2", {id: "classifier-title", text: t("classifier.title")}),
+      h("h2", {id: `${idPrefix}classifier-title`, text: t("classifier.title")}),
       h("p", {class: "section-intro", text: t("classifier.intro")}),
     ]),
     dom.toolbar,
@@ -638,6 +666,6 @@ function buildLayout(root, t, store) {
       panel("compare", t("classifier.compareTitle"), [h("p", {class: "panel-intro", text: t("classifier.compareIntro")}), dom.compare]),
     ]),
   );
-  root.setAttribute("aria-labelledby", "classifier-title");
+  root.setAttribute("aria-labelledby", `${idPrefix}classifier-title`);
   return dom;
 }

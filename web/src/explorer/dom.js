@@ -27,7 +27,7 @@ export function svgEl(tag, attrs = {}) {
 }
 
 // The generic helpers are shared with the classifier.
-export {replaceIfChanged, setAttr, setText, uid} from "../ui/dom.js";
+export {focusedIn, isFocused, replaceIfChanged, setAttr, setText, uid} from "../ui/dom.js";
 
 /**
  * Message lookup for keys such as "explorer.title" through the page's messages object

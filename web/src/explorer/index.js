@@ -3,7 +3,7 @@
 // re-renders them from the store's ex* keys. Views draw; only this file writes state.
 
 import "../../styles/explorer.css";
-import {el, uid, createTranslator, setText, setAttr, replaceIfChanged} from "./dom.js";
+import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
 import {createActivationList} from "./activation-list.js";
@@ -23,14 +23,14 @@ const kFallbackActivation = "sigmoid";
  * `messages`: the page's messages ({t, has}) scoped to the explorer; `loadCore`: the page's
  * shared () => Promise<core>. Returns {ready: Promise, destroy()}.
  */
-export function mountExplorer(rootElement, {store, messages, loadCore} = {}) {
+export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix = ""} = {}) {
   const t = createTranslator(messages);
   const container = el("div", {class: "ex", dataset: {state: "loading"}});
   const status = el("p", {class: "ex-status", text: t("explorer.loading"), attrs: {role: "status"}});
   container.append(
     el("header", {class: "ex-intro"}, [
-      // The page's section is aria-labelledby="explorer-title".
-      el("h2", {class: "ex-title", text: t("explorer.title"), attrs: {id: "explorer-title"}}),
+      // The app's section is aria-labelledby="<prefix>explorer-title".
+      el("h2", {class: "ex-title", text: t("explorer.title"), attrs: {id: `${idPrefix}explorer-title`}}),
       el("p", {class: "ex-lead", text: t("explorer.lead")}),
     ]),
     status,
@@ -404,7 +404,7 @@ function roundTo(v) {
 
 /** Shows a state value in a text box, unless the user is typing in it. */
 function syncNumber(input, value) {
-  if (document.activeElement !== input && input.value !== String(value)) input.value = String(value);
+  if (!isFocused(input) && input.value !== String(value)) input.value = String(value);
 }
 
 function syncValue(input, value) {

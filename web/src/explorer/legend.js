@@ -1,7 +1,7 @@
 // The legend of overlaid activations: a line sample in the slot's colour and dash,
 // the label with non-default parameters, "focus" on click and a remove button.
 
-import {el, svgEl} from "./dom.js";
+import {el, focusedIn, svgEl} from "./dom.js";
 import {kSlotDashes} from "./palette.js";
 import {formatNumber} from "./model.js";
 
@@ -44,7 +44,8 @@ export function createLegend({t, onFocus, onRemove}) {
       if (signature === shown) return;
       shown = signature;
       // Rebuilding drops focus; put it back on the same slot (or the focused one) for keyboard users.
-      const focused = list.contains(document.activeElement) ? document.activeElement : null;
+      const active = focusedIn(list);
+      const focused = list.contains(active) ? active : null;
       const focusedSlot = focused ? Number(focused.closest(".ex-legend-item")?.dataset.slot) : null;
       const focusedRemove = focused?.classList.contains("ex-legend-remove") ?? false;
       list.replaceChildren(

@@ -2,7 +2,7 @@
 // a number box for exact values, an "∞" switch where the catalog allows +∞, and a
 // reset. Rebuilt only when the focused activation changes, so a drag is never broken.
 
-import {el, setText, uid} from "./dom.js";
+import {el, isFocused, setText, uid} from "./dom.js";
 import {formatNumber, sliderSpec} from "./model.js";
 
 /** Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set. */
@@ -91,7 +91,7 @@ export function createParamControls({t, onChange}) {
         const isInfinite = !Number.isFinite(value);
         if (!isInfinite && Number(range.value) !== value) range.value = String(value);
         range.disabled = isInfinite;
-        if (document.activeElement !== number || Number(number.value) !== value) {
+        if (!isFocused(number) || Number(number.value) !== value) {
           number.value = isInfinite ? "" : String(value);
         }
         number.disabled = isInfinite;

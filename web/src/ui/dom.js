@@ -117,3 +117,13 @@ export function syncSelect(select, options, value) {
 export function numberChoices(values, current, format = String) {
   return [...new Set([...values, current])].sort((a, b) => a - b).map((value) => ({value, label: format(value)}));
 }
+
+/** Whether `element` has the focus, in the document or in a shadow root (where document.activeElement is the host). */
+export function isFocused(element) {
+  return element.getRootNode().activeElement === element;
+}
+
+/** The element with the focus within `element`'s document or shadow root. */
+export function focusedIn(element) {
+  return element.getRootNode().activeElement;
+}

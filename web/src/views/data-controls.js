@@ -1,6 +1,6 @@
 // Data settings: classes, points, noise, train fraction, seed and regenerate, and the
 // class that a click on the plot adds.
-import {h, labelledSelect, numberChoices, replaceIfChanged, setText, syncSelect, uid} from "../ui/dom.js";
+import {h, isFocused, labelledSelect, numberChoices, replaceIfChanged, setText, syncSelect, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
 import {svgIcon} from "./network-diagram.js";
 
@@ -27,7 +27,7 @@ export function draw(target, data, options) {
   setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
   setRange(panel.train, Math.round(data.train * 100));
   setText(panel.trainOut, `${Math.round(data.train * 100)}%`);
-  if (document.activeElement !== panel.seed && panel.seed.value !== String(data.seed)) panel.seed.value = String(data.seed);
+  if (!isFocused(panel.seed) && panel.seed.value !== String(data.seed)) panel.seed.value = String(data.seed);
 
   const classCount = data.regression ? 2 : data.multiclass ? data.classes : 2;
   const wanted = JSON.stringify([classCount, data.regression, Math.min(data.addClass, classCount - 1)]);
@@ -47,7 +47,7 @@ export function draw(target, data, options) {
 }
 
 function setRange(input, value) {
-  if (document.activeElement !== input && input.value !== String(value)) input.value = String(value);
+  if (!isFocused(input) && input.value !== String(value)) input.value = String(value);
 }
 
 function create(target, options) {

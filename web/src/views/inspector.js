@@ -1,6 +1,6 @@
 // Details of the selected unit or link: its incoming weights and its bias (editable, as in
 // TensorFlow Playground), and for hidden units the layer's activation with parameters.
-import {h, replaceChildren, uid} from "../ui/dom.js";
+import {h, isFocused, replaceChildren, uid} from "../ui/dom.js";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const inspectors = new WeakMap();
@@ -39,9 +39,9 @@ export function draw(target, data, options) {
   if (!key) return;
   for (const {input, from} of view.inputs) {
     const w = layerWeights.weights[sel.index * layerWeights.inputs + from];
-    if (document.activeElement !== input) input.value = formatWeight(w);
+    if (!isFocused(input)) input.value = formatWeight(w);
   }
-  if (document.activeElement !== view.bias) view.bias.value = formatWeight(layerWeights.biases[sel.index]);
+  if (!isFocused(view.bias)) view.bias.value = formatWeight(layerWeights.biases[sel.index]);
   if (view.pendingFocus) {
     view.pendingFocus.focus();
     view.pendingFocus.select?.();

@@ -1,16 +1,58 @@
-// The main thread's handle on the trainer worker: sends commands, dispatches replies.
+// The main thread's handle on the trainer worker. One worker per page (per library URL) serves
+// every app through sessions: one wasm instance, however many apps are mounted.
 
-export function createTrainerClient({libUrl, onMessage}) {
+const workers = new Map();
+let nextSession = 1;
+
+/** The page's worker for `libUrl`, started on first use; replies are routed to their session. */
+function sharedWorker(libUrl) {
+  let shared = workers.get(libUrl);
+  if (shared) return shared;
   const worker = new Worker(new URL("./trainer-worker.js", import.meta.url), {type: "module"});
-  worker.onmessage = (event) => onMessage(event.data);
+  const sessions = new Map();
+  worker.onmessage = (event) => sessions.get(event.data.session)?.(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    onMessage({type: "error", op: "worker", message: event.message || "worker failed to start"});
+    for (const onMessage of sessions.values()) onMessage({type: "error", op: "worker", message: event.message || "worker failed to start"});
   };
-  const send = (type, payload = {}) => worker.postMessage({type, ...payload});
-  send("init", {libUrl});
+  worker.postMessage({type: "init", libUrl});
+  shared = {worker, sessions};
+  workers.set(libUrl, shared);
+  return shared;
+}
+
+/**
+ * Opens a training session. `onMessage` receives the worker's replies for this session only.
+ * Returns {send(type, payload), census(): Promise<{sessions, trainers}>, close()}.
+ */
+export function createTrainerClient({libUrl, onMessage}) {
+  const {worker, sessions} = sharedWorker(libUrl);
+  const session = nextSession++;
+  const waiting = [];
+  sessions.set(session, (message) => {
+    if (message.type === "census") waiting.shift()?.(message);
+    else onMessage(message);
+  });
+  let closed = false;
+  const send = (type, payload = {}) => {
+    if (!closed) worker.postMessage({type, ...payload, session});
+  };
+  send("open");
   return {
     send,
-    terminate: () => worker.terminate(),
+    /** How many sessions and live trainers the worker holds, for every app of the page. */
+    census() {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        worker.postMessage({type: "census", session});
+      });
+    },
+    close() {
+      if (closed) return;
+      send("close");
+      closed = true;
+      // Replies still in flight (a frame, a census) are dropped with the session.
+      sessions.delete(session);
+    },
   };
 }

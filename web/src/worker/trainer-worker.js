@@ -1,8 +1,14 @@
 // The Web Worker that owns the wasm core and the trainers. The main thread only renders.
 //
+// One worker serves every app of a page: each app opens a session, and every message after
+// "init" carries its `session` id (replies carry it too).
+//
 // Protocol (every message is a plain object with `type`):
 //   main -> worker
-//     init        {libUrl}                         load the core; replies "ready"
+//     init        {libUrl}                         load the core (once per worker)
+//     open        {session}                        a new session; replies "ready" when the core is loaded
+//     close       {session}                        dispose the session's trainers and forget it
+//     census      {session}                        replies "census" {sessions, trainers} (for leak tests)
 //     configure   {token, config, compare, added}  new trainer(s); replies "configured" then a frame
 //                                                  compare: activation for the second trainer or null
 //                                                  added: [{x, y, label}] points added by clicking
@@ -14,7 +20,7 @@
 //     setBias     {layer, to, value}               edit one bias of the first trainer, then one frame
 //     view        {view}                           what frames carry (see DEFAULT_VIEW)
 //     ack         {seq}                            the main thread drew frame `seq`; the next may come
-//     visibility  {hidden}                         no training while the page is hidden
+//     visibility  {hidden}                         no training while the app is hidden (page hidden, scrolled away)
 //     thumbnails  {points}                         every dataset's points, for the picker
 //   worker -> main
 //     ready       {version, catalog}
@@ -45,247 +51,320 @@ const DEFAULT_VIEW = {
   compareGrid: true,
 };
 
+
+let corePromise = null;
+/** Set once the core has loaded; sessions only run after that. */
 let core = null;
-let token = 0;
-let trainers = {a: null, b: null};
-let lastConfigure = null;
-let info = null;
-let unitCounts = [];
-/** The hidden-space inputs for the current points: every data point, then the fixed grid of input lines. */
-let hiddenInputs = null;
-let view = {...DEFAULT_VIEW};
-let playing = false;
-let epochsPerFrame = 1;
-let pageHidden = false;
-let awaitingAck = false;
-let seq = 0;
-let edits = 0;
-let pumpQueued = false;
+const sessions = new Map();
 
 self.onmessage = (event) => {
   const message = event.data;
   try {
-    handle(message);
+    route(message);
   } catch (error) {
-    post({type: "error", op: message?.type, message: errorText(error)});
+    postMessageTo(message?.session, {type: "error", op: message?.type, message: errorText(error)});
   }
 };
 
-function handle(message) {
+function route(message) {
   switch (message.type) {
     case "init":
-      init(message.libUrl);
-      break;
-    case "configure":
-      lastConfigure = message;
-      configure(message);
-      break;
-    case "reset":
-      if (lastConfigure) configure(lastConfigure, "reset");
-      break;
-    case "play":
-      epochsPerFrame = message.epochsPerFrame ?? epochsPerFrame;
-      setPlaying(true);
-      break;
-    case "pause":
-      setPlaying(false);
-      break;
-    case "step":
-      if (!trainers.a) break;
-      setPlaying(false);
-      trainAll(message.epochs ?? 1);
-      sendFrame("step");
-      break;
-    case "epochsPerFrame":
-      epochsPerFrame = message.epochsPerFrame;
-      break;
-    case "update":
-      for (const trainer of activeTrainers()) trainer.update(message.partial);
-      if (!playing) sendFrame("update");
-      break;
-    case "setWeight":
-      if (!trainers.a) break;
-      trainers.a.setWeight(message.layer, message.to, message.from, message.value);
-      edits += 1;
-      if (!playing) sendFrame("weight");
-      break;
-    case "setBias":
-      if (!trainers.a) break;
-      trainers.a.setBias(message.layer, message.to, message.value);
-      edits += 1;
-      if (!playing) sendFrame("weight");
-      break;
-    case "view":
-      view = {...DEFAULT_VIEW, ...message.view};
-      if (!playing && trainers.a) sendFrame("view");
-      break;
-    case "ack":
-      if (message.seq === seq) awaitingAck = false;
-      queuePump();
-      break;
-    case "visibility":
-      pageHidden = Boolean(message.hidden);
-      queuePump();
-      break;
-    case "thumbnails":
-      post({type: "thumbnails", sets: datasetThumbnails(message.points ?? 150)});
-      break;
-    default:
-      throw new Error(`unknown message type ${message.type}`);
-  }
-}
-
-async function init(libUrl) {
-  try {
-    const lib = await import(/* @vite-ignore */ libUrl);
-    core = await lib.loadCore();
-    post({type: "ready", version: core.version, catalog: core.activations()});
-  } catch (error) {
-    post({type: "error", op: "init", message: errorText(error)});
-  }
-}
-
-function activeTrainers() {
-  return [trainers.a, trainers.b].filter(Boolean);
-}
-
-function disposeTrainers() {
-  for (const trainer of activeTrainers()) trainer.dispose();
-  trainers = {a: null, b: null};
-}
-
-/** Builds the trainer(s) for a configuration; points added by clicking turn the dataset into "custom". */
-function configure(message, reason = "configure") {
-  if (!core) throw new Error("the core is not loaded yet");
-  const wasPlaying = playing;
-  setPlaying(false);
-  disposeTrainers();
-  token = message.token;
-  const base = message.config;
-  const config = withAddedPoints(base, message.added ?? []);
-  trainers.a = core.createTrainer(config);
-  if (message.compare) {
-    try {
-      trainers.b = core.createTrainer({...config, activation: sameForEveryLayer(message.compare, base.hidden.length)});
-    } catch (error) {
-      post({type: "error", op: "compare", message: errorText(error)});
+      corePromise ??= loadCoreOnce(message.libUrl);
+      return;
+    case "open":
+      openSession(message.session);
+      return;
+    case "close":
+      sessions.get(message.session)?.close();
+      sessions.delete(message.session);
+      return;
+    case "census": {
+      let trainers = 0;
+      for (const session of sessions.values()) trainers += session.trainerCount();
+      postMessageTo(message.session, {type: "census", sessions: sessions.size, trainers});
+      return;
+    }
+    default: {
+      const session = sessions.get(message.session);
+      if (!session) throw new Error(`no open session ${String(message.session)}`);
+      session.handle(message);
     }
   }
-  const points = trainers.a.points();
-  hiddenInputs = hiddenSpaceInputs(points);
-  info = {
-    regression: REGRESSION.has(base.dataset),
-    classes: REGRESSION.has(base.dataset) ? 1 : base.classes ?? 2,
-    features: base.features,
+}
+
+async function loadCoreOnce(libUrl) {
+  const lib = await import(/* @vite-ignore */ libUrl);
+  core = await lib.loadCore();
+  return core;
+}
+
+/** A session answers "ready" (with the catalog) once the core has loaded, or an init error. */
+function openSession(id) {
+  if (sessions.has(id)) throw new Error(`session ${String(id)} is already open`);
+  if (!corePromise) throw new Error("init must come before open");
+  const session = createSession(id);
+  sessions.set(id, session);
+  corePromise.then(
+    (loaded) => {
+      if (sessions.get(id) === session) postMessageTo(id, {type: "ready", version: loaded.version, catalog: loaded.activations()});
+    },
+    (error) => postMessageTo(id, {type: "error", op: "init", message: errorText(error)}),
+  );
+}
+
+/**
+ * One app's training: its trainers, view and play state. Every message it sends names it, so
+ * one worker (one wasm instance) serves every app of a page.
+ */
+function createSession(id) {
+  const post = (message, transfer = []) => postMessageTo(id, message, transfer);
+  let token = 0;
+  let trainers = {a: null, b: null};
+  let lastConfigure = null;
+  let info = null;
+  let unitCounts = [];
+  /** The hidden-space inputs for the current points: every data point, then the fixed grid of input lines. */
+  let hiddenInputs = null;
+  let view = {...DEFAULT_VIEW};
+  let playing = false;
+  let epochsPerFrame = 1;
+  let pageHidden = false;
+  let awaitingAck = false;
+  let seq = 0;
+  let edits = 0;
+  let pumpQueued = false;
+
+  function handle(message) {
+    switch (message.type) {
+      case "configure":
+        lastConfigure = message;
+        configure(message);
+        break;
+      case "reset":
+        if (lastConfigure) configure(lastConfigure, "reset");
+        break;
+      case "play":
+        epochsPerFrame = message.epochsPerFrame ?? epochsPerFrame;
+        setPlaying(true);
+        break;
+      case "pause":
+        setPlaying(false);
+        break;
+      case "step":
+        if (!trainers.a) break;
+        setPlaying(false);
+        trainAll(message.epochs ?? 1);
+        sendFrame("step");
+        break;
+      case "epochsPerFrame":
+        epochsPerFrame = message.epochsPerFrame;
+        break;
+      case "update":
+        for (const trainer of activeTrainers()) trainer.update(message.partial);
+        if (!playing) sendFrame("update");
+        break;
+      case "setWeight":
+        if (!trainers.a) break;
+        trainers.a.setWeight(message.layer, message.to, message.from, message.value);
+        edits += 1;
+        if (!playing) sendFrame("weight");
+        break;
+      case "setBias":
+        if (!trainers.a) break;
+        trainers.a.setBias(message.layer, message.to, message.value);
+        edits += 1;
+        if (!playing) sendFrame("weight");
+        break;
+      case "view":
+        view = {...DEFAULT_VIEW, ...message.view};
+        if (!playing && trainers.a) sendFrame("view");
+        break;
+      case "ack":
+        if (message.seq === seq) awaitingAck = false;
+        queuePump();
+        break;
+      case "visibility":
+        pageHidden = Boolean(message.hidden);
+        queuePump();
+        break;
+      case "thumbnails":
+        post({type: "thumbnails", sets: datasetThumbnails(message.points ?? 150)});
+        break;
+      default:
+        throw new Error(`unknown message type ${message.type}`);
+    }
+  }
+
+  function activeTrainers() {
+    return [trainers.a, trainers.b].filter(Boolean);
+  }
+
+  function disposeTrainers() {
+    for (const trainer of activeTrainers()) trainer.dispose();
+    trainers = {a: null, b: null};
+  }
+
+  /** Builds the trainer(s) for a configuration; points added by clicking turn the dataset into "custom". */
+  function configure(message, reason = "configure") {
+    if (!core) throw new Error("the core is not loaded yet");
+    const wasPlaying = playing;
+    setPlaying(false);
+    disposeTrainers();
+    token = message.token;
+    const base = message.config;
+    const config = withAddedPoints(base, message.added ?? []);
+    trainers.a = core.createTrainer(config);
+    if (message.compare) {
+      try {
+        trainers.b = core.createTrainer({...config, activation: sameForEveryLayer(message.compare, base.hidden.length)});
+      } catch (error) {
+        post({type: "error", op: "compare", message: errorText(error)});
+      }
+    }
+    const points = trainers.a.points();
+    hiddenInputs = hiddenSpaceInputs(points);
+    info = {
+      regression: REGRESSION.has(base.dataset),
+      classes: REGRESSION.has(base.dataset) ? 1 : base.classes ?? 2,
+      features: base.features,
+    };
+    // Units per layer from the inputs to the outputs, to check a focused unit still exists.
+    unitCounts = [base.features.length, ...base.hidden, trainers.a.weights().at(-1).outputs];
+    post({type: "configured", token, reason, points, ...info}, transferables(points));
+    sendFrame(reason);
+    if (wasPlaying && reason === "reset") setPlaying(true);
+  }
+
+  function withAddedPoints(config, added) {
+    if (added.length === 0) return config;
+    const probe = core.createTrainer({...config, hidden: [], activation: "tanh"});
+    let points;
+    try {
+      points = probe.points();
+    } finally {
+      probe.dispose();
+    }
+    const data = {x: Array.from(points.x), y: Array.from(points.y), label: Array.from(points.label)};
+    for (const point of added) {
+      data.x.push(point.x);
+      data.y.push(point.y);
+      data.label.push(point.label);
+    }
+    const {dataset, points: count, noise, classes, ...rest} = config;
+    return {...rest, dataset: "custom", data, batchSize: Math.min(config.batchSize, Math.max(1, Math.floor(data.x.length * config.trainFraction)))};
+  }
+
+  function setPlaying(value) {
+    if (playing === value) return;
+    playing = value;
+    post({type: "state", playing});
+    queuePump();
+  }
+
+  function queuePump() {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    setTimeout(pump, 0);
+  }
+
+  /** One animation tick: train, then send a frame; the next tick waits for the main thread's ack. */
+  function pump() {
+    pumpQueued = false;
+    if (!playing || pageHidden || awaitingAck || !trainers.a) return;
+    trainAll(epochsPerFrame);
+    awaitingAck = true;
+    sendFrame("tick");
+    if (trainers.a.metrics().diverged) setPlaying(false);
+  }
+
+  let lastTrainMs = 0;
+  function trainAll(epochs) {
+    const start = performance.now();
+    for (const trainer of activeTrainers()) {
+      if (!trainer.metrics().diverged) trainer.train(epochs);
+    }
+    lastTrainMs = performance.now() - start;
+  }
+
+  function sendFrame(reason) {
+    if (!trainers.a) return;
+    seq += 1;
+    const transfers = [];
+    const a = snapshot(trainers.a, true, transfers);
+    const b = trainers.b ? snapshot(trainers.b, false, transfers) : null;
+    post({type: "frame", token, seq, edits, reason, playing, a, b, trainMs: lastTrainMs}, transfers);
+  }
+
+  /** What the main thread draws for one trainer. */
+  function snapshot(trainer, primary, transfers) {
+    const out = {metrics: trainer.metrics(), history: trainer.history()};
+    transfers.push(...transferables(out.history));
+    if (primary || view.compareGrid) {
+      out.grid = trainer.predictGrid({size: view.gridSize, ...DOMAIN});
+      out.gridSize = view.gridSize;
+      transfers.push(out.grid.buffer);
+    }
+    if (!primary) return out;
+    if (view.thumbSize > 0) {
+      out.units = packUnits(trainer.neuronGrids({size: view.thumbSize, ...DOMAIN}));
+      out.units.size = view.thumbSize;
+      transfers.push(out.units.values.buffer);
+    }
+    const focus = view.focus;
+    if (focus && Number.isInteger(focus.index) && focus.index >= 0 && focus.index < (unitCounts[focus.layer + 1] ?? 0)) {
+      const grid = trainer.neuronGrid(focus.layer, focus.index, {size: view.gridSize, ...DOMAIN});
+      out.focus = {layer: focus.layer, index: focus.index, grid, size: view.gridSize};
+      transfers.push(grid.buffer);
+    }
+    if (view.weights) {
+      out.weights = trainer.weights().map(({inputs, outputs, weights, biases}) => ({inputs, outputs, weights, biases}));
+      for (const layer of out.weights) transfers.push(layer.weights.buffer, layer.biases.buffer);
+    }
+    if (view.stats) {
+      out.stats = trainer.layerStats();
+      out.learned = trainer.learnedParams().map((p) => ({layer: p.layer, name: p.name, values: Array.from(p.values)}));
+    }
+    if (view.hidden) {
+      out.hidden = hiddenSpace(trainer, view.hidden);
+      if (out.hidden) transfers.push(out.hidden.points.buffer, out.hidden.lines.buffer);
+    }
+    return out;
+  }
+
+  /** neuronGrids' grids are consecutive views into one fresh buffer: send that buffer whole. */
+  function hiddenSpace(trainer, {layer, u, v}) {
+    if (!hiddenInputs) return null;
+    const {xs, ys, n, lineCount} = hiddenInputs;
+    const out = trainer.transform(layer, xs, ys);
+    const width = out.length / xs.length;
+    if (!(u < width && v < width)) return null;
+    const pick = (from, count) => {
+      const result = new Float32Array(2 * count);
+      for (let i = 0; i < count; i++) {
+        result[2 * i] = out[(from + i) * width + u];
+        result[2 * i + 1] = out[(from + i) * width + v];
+      }
+      return result;
+    };
+    return {layer, u, v, width, points: pick(0, n), lines: pick(n, lineCount), lineCount: 2 * LINES, lineSamples: LINE_SAMPLES};
+  }
+
+  /** The inputs hiddenSpace maps: the data points' x/y, then the input lines; built once per configure. */
+
+  return {
+    handle,
+    close() {
+      setPlaying(false);
+      disposeTrainers();
+    },
+    trainerCount: () => activeTrainers().length,
   };
-  // Units per layer from the inputs to the outputs, to check a focused unit still exists.
-  unitCounts = [base.features.length, ...base.hidden, trainers.a.weights().at(-1).outputs];
-  post({type: "configured", token, reason, points, ...info}, transferables(points));
-  sendFrame(reason);
-  if (wasPlaying && reason === "reset") setPlaying(true);
 }
 
 function sameForEveryLayer(activation, layers) {
   return layers === 0 ? activation : Array.from({length: layers}, () => activation);
 }
 
-function withAddedPoints(config, added) {
-  if (added.length === 0) return config;
-  const probe = core.createTrainer({...config, hidden: [], activation: "tanh"});
-  let points;
-  try {
-    points = probe.points();
-  } finally {
-    probe.dispose();
-  }
-  const data = {x: Array.from(points.x), y: Array.from(points.y), label: Array.from(points.label)};
-  for (const point of added) {
-    data.x.push(point.x);
-    data.y.push(point.y);
-    data.label.push(point.label);
-  }
-  const {dataset, points: count, noise, classes, ...rest} = config;
-  return {...rest, dataset: "custom", data, batchSize: Math.min(config.batchSize, Math.max(1, Math.floor(data.x.length * config.trainFraction)))};
-}
-
-function setPlaying(value) {
-  if (playing === value) return;
-  playing = value;
-  post({type: "state", playing});
-  queuePump();
-}
-
-function queuePump() {
-  if (pumpQueued) return;
-  pumpQueued = true;
-  setTimeout(pump, 0);
-}
-
-/** One animation tick: train, then send a frame; the next tick waits for the main thread's ack. */
-function pump() {
-  pumpQueued = false;
-  if (!playing || pageHidden || awaitingAck || !trainers.a) return;
-  trainAll(epochsPerFrame);
-  awaitingAck = true;
-  sendFrame("tick");
-  if (trainers.a.metrics().diverged) setPlaying(false);
-}
-
-let lastTrainMs = 0;
-function trainAll(epochs) {
-  const start = performance.now();
-  for (const trainer of activeTrainers()) {
-    if (!trainer.metrics().diverged) trainer.train(epochs);
-  }
-  lastTrainMs = performance.now() - start;
-}
-
-function sendFrame(reason) {
-  if (!trainers.a) return;
-  seq += 1;
-  const transfers = [];
-  const a = snapshot(trainers.a, true, transfers);
-  const b = trainers.b ? snapshot(trainers.b, false, transfers) : null;
-  post({type: "frame", token, seq, edits, reason, playing, a, b, trainMs: lastTrainMs}, transfers);
-}
-
-/** What the main thread draws for one trainer. */
-function snapshot(trainer, primary, transfers) {
-  const out = {metrics: trainer.metrics(), history: trainer.history()};
-  transfers.push(...transferables(out.history));
-  if (primary || view.compareGrid) {
-    out.grid = trainer.predictGrid({size: view.gridSize, ...DOMAIN});
-    out.gridSize = view.gridSize;
-    transfers.push(out.grid.buffer);
-  }
-  if (!primary) return out;
-  if (view.thumbSize > 0) {
-    out.units = packUnits(trainer.neuronGrids({size: view.thumbSize, ...DOMAIN}));
-    out.units.size = view.thumbSize;
-    transfers.push(out.units.values.buffer);
-  }
-  const focus = view.focus;
-  if (focus && Number.isInteger(focus.index) && focus.index >= 0 && focus.index < (unitCounts[focus.layer + 1] ?? 0)) {
-    const grid = trainer.neuronGrid(focus.layer, focus.index, {size: view.gridSize, ...DOMAIN});
-    out.focus = {layer: focus.layer, index: focus.index, grid, size: view.gridSize};
-    transfers.push(grid.buffer);
-  }
-  if (view.weights) {
-    out.weights = trainer.weights().map(({inputs, outputs, weights, biases}) => ({inputs, outputs, weights, biases}));
-    for (const layer of out.weights) transfers.push(layer.weights.buffer, layer.biases.buffer);
-  }
-  if (view.stats) {
-    out.stats = trainer.layerStats();
-    out.learned = trainer.learnedParams().map((p) => ({layer: p.layer, name: p.name, values: Array.from(p.values)}));
-  }
-  if (view.hidden) {
-    out.hidden = hiddenSpace(trainer, view.hidden);
-    if (out.hidden) transfers.push(out.hidden.points.buffer, out.hidden.lines.buffer);
-  }
-  return out;
-}
-
-/** neuronGrids' grids are consecutive views into one fresh buffer: send that buffer whole. */
 function packUnits(units) {
   const size = units.length ? units[0].grid.length : 0;
   const values = units.length ? new Float32Array(units[0].grid.buffer, units[0].grid.byteOffset, units.length * size) : new Float32Array(0);
@@ -298,24 +377,6 @@ function packUnits(units) {
  * Two units of one hidden layer as coordinates: every data point, and a grid of input
  * lines (LINES vertical then LINES horizontal, LINE_SAMPLES points each) mapped through the network.
  */
-function hiddenSpace(trainer, {layer, u, v}) {
-  if (!hiddenInputs) return null;
-  const {xs, ys, n, lineCount} = hiddenInputs;
-  const out = trainer.transform(layer, xs, ys);
-  const width = out.length / xs.length;
-  if (!(u < width && v < width)) return null;
-  const pick = (from, count) => {
-    const result = new Float32Array(2 * count);
-    for (let i = 0; i < count; i++) {
-      result[2 * i] = out[(from + i) * width + u];
-      result[2 * i + 1] = out[(from + i) * width + v];
-    }
-    return result;
-  };
-  return {layer, u, v, width, points: pick(0, n), lines: pick(n, lineCount), lineCount: 2 * LINES, lineSamples: LINE_SAMPLES};
-}
-
-/** The inputs hiddenSpace maps: the data points' x/y, then the input lines; built once per configure. */
 function hiddenSpaceInputs(points) {
   const n = points.x.length;
   const lineCount = 2 * LINES * LINE_SAMPLES;
@@ -356,8 +417,8 @@ function transferables(object) {
     .map((value) => value.buffer);
 }
 
-function post(message, transfer = []) {
-  self.postMessage(message, [...new Set(transfer)]);
+function postMessageTo(session, message, transfer = []) {
+  self.postMessage({...message, session}, [...new Set(transfer)]);
 }
 
 function errorText(error) {

@@ -1,0 +1,201 @@
+// The app factory: mounts the explorer and/or the classifier into any element, as many times
+// as a page likes. An app owns its store, its notices and its training session; it touches
+// nothing global but the URL hash, and that only when asked to (syncUrl).
+import {loadMessages} from "./i18n/load.js";
+import {pageSchema, schemaProblems} from "./state/schema.js";
+import {parse, sanitize, serialize} from "./state/url.js";
+import {createStore} from "./state/store.js";
+import {mountClassifier} from "./classifier/index.js";
+import {draw as drawNotices} from "./views/notices.js";
+import {clip, h} from "./ui/dom.js";
+
+const explorerModules = import.meta.glob("./explorer/index.js");
+const HASH_WRITE_DELAY_MS = 150;
+const SECTIONS = ["explorer", "classifier"];
+const EVENTS = ["state", "frame", "error"];
+
+let appCount = 0;
+let corePromise = null;
+let messagesCache = null;
+
+/** The page's message catalog (one per page, shared by every app). */
+export function appMessages() {
+  messagesCache ??= loadMessages();
+  return messagesCache;
+}
+
+/** The library's URL beside the page (relative, so any host and sub-path works). */
+export function defaultLibUrl() {
+  return new URL("./lib/activation-playground.mjs", document.baseURI).href;
+}
+
+/** The main thread's core, one per page: the explorer evaluates functions here (training runs in the worker). */
+function sharedCore(libUrl) {
+  corePromise ??= import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore());
+  return corePromise;
+}
+
+/**
+ * @param {HTMLElement} root  where the app renders (its contents are replaced)
+ * @param {{state?: object | string, sections?: string[], syncUrl?: boolean, idPrefix?: string,
+ *   libUrl?: string, notices?: HTMLElement}} [options]
+ *   state: a partial state object, or a hash string ("v=1&dataset=xor"); sections: which of
+ *   "explorer" and "classifier" to show, in order; syncUrl: read and write location.hash;
+ *   idPrefix: prefix of every element id the app creates (default: a unique one per app);
+ *   notices: an element for the app's notices (default: one made at the top of root)
+ * @returns the app's handle: getState, setState, on, play, pause, step, ready, destroy
+ */
+export function createApp(root, options = {}) {
+  const messages = appMessages();
+  const {t} = messages;
+  const appId = ++appCount;
+  const prefix = options.idPrefix ?? `ap${appId}-`;
+  const libUrl = options.libUrl ?? defaultLibUrl();
+  const sections = (options.sections ?? SECTIONS).filter((name) => SECTIONS.includes(name));
+  const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
+  const emit = (name, payload) => {
+    for (const listener of [...listeners.get(name)]) listener(payload);
+  };
+  const cleanups = [];
+
+  const noticesTarget = options.notices ?? h("div", {class: "notices", role: "status", "aria-live": "polite", hidden: true});
+  const notices = createNotices(noticesTarget, t, (notice) => {
+    if (notice.kind === "error") emit("error", {message: notice.text, id: notice.id});
+  });
+  for (const problem of schemaProblems) notices.add("error", t("app.errors.schema", {problem}));
+
+  const initial = typeof options.state === "string" || options.state === undefined ? parse(options.state ?? "", pageSchema) : parse("", pageSchema);
+  const store = createStore(initial.state, (partial) => sanitize(partial, pageSchema));
+  if (options.state && typeof options.state === "object") store.set(options.state);
+  const reportUrlNotices = (list) => {
+    for (const notice of list) {
+      notices.add("info", t(`app.notices.${notice.reason}`, {key: clip(notice.key), value: clip(String(notice.value ?? ""))}), `url-${notice.reason}-${notice.key}`);
+    }
+  };
+  reportUrlNotices(initial.notices);
+  cleanups.push(store.subscribe((state, changed) => emit("state", {state, changed})));
+  if (options.syncUrl) cleanups.push(syncHash(store, root, reportUrlNotices));
+
+  const elements = {};
+  for (const name of sections) {
+    elements[name] = h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`});
+  }
+  const main = [options.notices ? null : noticesTarget, ...sections.map((name) => elements[name])].filter(Boolean);
+  root.replaceChildren(...main);
+
+  let classifier = null;
+  if (elements.classifier) {
+    elements.classifier.classList.add("is-loading");
+    classifier = mountClassifier(elements.classifier, {store, messages, libUrl, notices, idPrefix: prefix, onFrame: (frame) => emit("frame", frame)});
+  }
+  let explorer = null;
+  let destroyed = false;
+  const explorerReady = elements.explorer ? mountExplorer(elements.explorer) : Promise.resolve();
+
+  async function mountExplorer(section) {
+    const load = explorerModules["./explorer/index.js"];
+    if (!load) {
+      section.hidden = true;
+      return;
+    }
+    try {
+      const module = await load();
+      if (destroyed) return;
+      explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+      await explorer.ready;
+    } catch (error) {
+      notices.add("error", t("app.errors.explorer", {message: error?.message ?? String(error)}));
+    }
+  }
+
+  return {
+    id: appId,
+    idPrefix: prefix,
+    /** Resolves when every section has loaded (or failed, with a notice). */
+    ready: Promise.all([explorerReady, classifier?.ready ?? Promise.resolve()]).then(() => undefined),
+    getState: () => store.get(),
+    /** Sets part of the state; invalid values are dropped. Returns the keys that changed. */
+    setState: (partial) => store.set(partial),
+    /** Listens to "state" ({state, changed}), "frame" (the trainer's frame) or "error" ({message}); returns an unsubscribe. */
+    on(name, listener) {
+      const set = listeners.get(name);
+      if (!set) throw new Error(`unknown event ${String(name)}; known: ${EVENTS.join(", ")}`);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    play: () => classifier?.actions.setPlaying(true),
+    pause: () => classifier?.actions.setPlaying(false),
+    step: () => classifier?.actions.step(),
+    /** How many training sessions and live trainers the page's worker holds (every app's). */
+    census: () => classifier?.census() ?? Promise.resolve(null),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      classifier?.destroy();
+      explorer?.destroy();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      for (const set of listeners.values()) set.clear();
+      root.replaceChildren();
+    },
+  };
+}
+
+/** The hash follows the store (replaceState, debounced); a hash typed or pasted by the user updates the store. */
+function syncHash(store, root, reportUrlNotices) {
+  let timer = null;
+  let written = "";
+  const write = () => {
+    timer = null;
+    written = `#${serialize(store.get(), pageSchema)}`;
+    if (location.hash !== written) history.replaceState(history.state, "", written);
+  };
+  write();
+  const unsubscribe = store.subscribe(() => {
+    if (timer === null) timer = setTimeout(write, HASH_WRITE_DELAY_MS);
+  });
+  const onHashChange = () => {
+    if (location.hash === written) return;
+    const target = elementForHash(root, location.hash);
+    if (target) {
+      history.replaceState(history.state, "", written);
+      target.scrollIntoView();
+      return;
+    }
+    const next = parse(location.hash, pageSchema);
+    reportUrlNotices(next.notices);
+    store.set(next.state);
+  };
+  window.addEventListener("hashchange", onHashChange);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    window.removeEventListener("hashchange", onHashChange);
+  };
+}
+
+/** The element a plain section link (#classifier) names inside root, or null for a state hash. */
+export function elementForHash(root, hash) {
+  const id = hash.replace(/^#/, "");
+  return /^[A-Za-z][\w-]*$/.test(id) ? root.querySelector(`#${CSS.escape(id)}`) : null;
+}
+
+function createNotices(target, t, onAdd) {
+  let list = [];
+  const render = () => drawNotices(target, {notices: list}, {t, onDismiss: dismiss});
+  const dismiss = (id) => {
+    list = list.filter((notice) => notice.id !== id);
+    render();
+  };
+  let counter = 0;
+  const api = {
+    add(kind, text, id = `notice-${++counter}`) {
+      const notice = {id, kind, text};
+      list = [...list.filter((item) => item.id !== id), notice];
+      render();
+      onAdd(notice);
+    },
+    dismiss,
+  };
+  render();
+  return api;
+}
