@@ -8,6 +8,7 @@ import {createStore} from "./state/store.js";
 import {mountClassifier} from "./classifier/index.js";
 import {draw as drawNotices} from "./views/notices.js";
 import {clip, h} from "./ui/dom.js";
+import {TRAINER_PANELS} from "./embed/schema.js";
 
 const explorerModules = import.meta.glob("./explorer/index.js");
 const HASH_WRITE_DELAY_MS = 150;
@@ -76,43 +77,84 @@ export function createApp(root, options = {}) {
   cleanups.push(store.subscribe((state, changed) => emit("state", {state, changed})));
   if (options.syncUrl) cleanups.push(syncHash(store, root, reportUrlNotices));
 
+  const embedded = Boolean(options.embed ?? store.get().embed);
   const elements = {};
-  for (const name of sections) {
-    elements[name] = h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`});
-  }
-  const main = [options.notices ? null : noticesTarget, ...sections.map((name) => elements[name])].filter(Boolean);
-  root.replaceChildren(...main);
-
+  const sectionFor = (name) =>
+    (elements[name] ??= h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`}));
   let classifier = null;
-  if (elements.classifier) {
-    elements.classifier.classList.add("is-loading");
-    classifier = mountClassifier(elements.classifier, {store, messages, libUrl, notices, idPrefix: prefix, onFrame: (frame) => emit("frame", frame)});
-  }
   let explorer = null;
+  let explorerReady = Promise.resolve();
   let destroyed = false;
-  const explorerReady = elements.explorer ? mountExplorer(elements.explorer) : Promise.resolve();
 
-  async function mountExplorer(section) {
-    const load = explorerModules["./explorer/index.js"];
-    if (!load) {
-      section.hidden = true;
-      return;
-    }
-    try {
-      const module = await load();
+  function mountClassifierOnce() {
+    if (classifier) return;
+    const section = sectionFor("classifier");
+    section.classList.add("is-loading");
+    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, onFrame: (frame) => emit("frame", frame)});
+    classifier.ready.then(() => {
+      if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
+    });
+  }
+
+  function mountExplorerOnce() {
+    if (elements.explorer) return explorerReady;
+    const section = sectionFor("explorer");
+    explorerReady = (async () => {
+      const load = explorerModules["./explorer/index.js"];
+      if (!load) {
+        section.hidden = true;
+        return;
+      }
+      try {
+        const module = await load();
+        if (destroyed) return;
+        explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        await explorer.ready;
+      } catch (error) {
+        notices.add("error", t("app.errors.explorer", {message: error?.message ?? String(error)}));
+      }
+    })();
+    return explorerReady;
+  }
+
+  if (!embedded) {
+    for (const name of sections) sectionFor(name);
+    root.replaceChildren(...[options.notices ? null : noticesTarget, ...sections.map((name) => elements[name])].filter(Boolean));
+    if (elements.classifier) mountClassifierOnce();
+    if (elements.explorer) mountExplorerOnce();
+  } else {
+    const embed = createEmbedLayout(root, {noticesTarget: options.notices ? null : noticesTarget});
+    const layout = () => {
       if (destroyed) return;
-      explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
-      await explorer.ready;
-    } catch (error) {
-      notices.add("error", t("app.errors.explorer", {message: error?.message ?? String(error)}));
-    }
+      const {panels, controls} = store.get();
+      // The explorer loads on demand; once it is ready the layout runs again to show its chart.
+      if (panels.includes("chart") && !elements.explorer) mountExplorerOnce().then(layout);
+      if (panels.some((panel) => TRAINER_PANELS.includes(panel))) mountClassifierOnce();
+      for (const section of Object.values(elements)) embed.park(section);
+      embed.show({panels, controls, classifierParts: classifier?.parts ?? null, explorerParts: explorer?.parts ?? null});
+    };
+    layout();
+    cleanups.push(
+      store.subscribe((state, changed) => {
+        if (changed.has("panels") || changed.has("controls")) layout();
+      }),
+    );
+    // An embed trains only while it can be seen, and resumes where it was.
+    const observer = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      classifier?.setOutOfView(!entry.isIntersecting);
+    });
+    observer.observe(root);
+    cleanups.push(() => observer.disconnect());
   }
 
   return {
     id: appId,
     idPrefix: prefix,
     /** Resolves when every section has loaded (or failed, with a notice). */
-    ready: Promise.all([explorerReady, classifier?.ready ?? Promise.resolve()]).then(() => undefined),
+    get ready() {
+      return Promise.all([explorerReady, classifier?.ready ?? Promise.resolve()]).then(() => undefined);
+    },
     getState: () => store.get(),
     /** Sets part of the state; invalid values are dropped. Returns the keys that changed. */
     setState: (partial) => store.set(partial),
@@ -136,6 +178,47 @@ export function createApp(root, options = {}) {
       for (const cleanup of cleanups.splice(0)) cleanup();
       for (const set of listeners.values()) set.clear();
       root.replaceChildren();
+    },
+  };
+}
+
+/**
+ * The compact view of an embed: the chosen panels in the chosen order, in one grid; the
+ * sections that own them stay mounted, parked out of sight, so every view keeps drawing into
+ * its own elements. `controls` decides what a reader can change (none, play, all).
+ */
+function createEmbedLayout(root, {noticesTarget}) {
+  const grid = h("div", {class: "ap-embed-grid"});
+  const parking = h("div", {class: "ap-parking", hidden: true});
+  // The explorer's styles and colours hang off its .ex container; its chart part keeps one.
+  const chartFrame = h("div", {class: "ex ap-embed-chart"});
+  root.classList.add("ap-embed");
+  root.replaceChildren(...[noticesTarget, grid, parking].filter(Boolean));
+  return {
+    park(section) {
+      if (section.parentElement !== parking) parking.append(section);
+    },
+    show({panels, controls, classifierParts, explorerParts}) {
+      for (const name of ["none", "play", "all"]) root.classList.toggle(`ap-controls-${name}`, controls === name);
+      const shown = [];
+      if (classifierParts && controls !== "none" && panels.some((panel) => TRAINER_PANELS.includes(panel))) shown.push(classifierParts.runbar);
+      for (const panel of panels) {
+        if (panel === "chart") {
+          if (!explorerParts) continue;
+          chartFrame.replaceChildren(explorerParts.chart);
+          shown.push(chartFrame);
+        } else if (classifierParts?.[panel]) {
+          shown.push(classifierParts[panel]);
+        }
+      }
+      // Parts not shown go back to the parking, inside nothing a reader can reach.
+      for (const part of [...grid.children]) if (!shown.includes(part)) parking.append(part);
+      grid.replaceChildren(...shown);
+      for (const part of shown) {
+        const live = controls === "all" || (controls === "play" && part === classifierParts?.runbar);
+        part.inert = !live;
+      }
+      root.dataset.panels = panels.join(",");
     },
   };
 }

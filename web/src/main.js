@@ -1,7 +1,10 @@
 // The full page: its static shell (title, header, in-page links) and one app synced with the URL.
 import "../styles/main.css";
 import "../styles/classifier.css";
+import "../styles/embed.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
+import {parse} from "./state/url.js";
+import {pageSchema} from "./state/schema.js";
 
 const {t, locale} = appMessages();
 translateStatic(document);
@@ -9,7 +12,11 @@ translateStatic(document);
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
 const sectionLink = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash : null;
 const main = document.querySelector("main");
+// #embed=1: the page as a compact view for an iframe (no header, footer or explorer list).
+const embedded = !sectionLink && parse(location.hash, pageSchema).state.embed;
+document.documentElement.classList.toggle("is-embed", embedded);
 const app = createApp(main, {
+  embed: embedded,
   syncUrl: true,
   idPrefix: "",
   notices: document.getElementById("notices"),

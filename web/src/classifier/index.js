@@ -213,7 +213,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     queueRender();
   });
 
-  const onVisibility = () => client.send("visibility", {hidden: document.hidden});
+  // No training while nobody can see it: the page is hidden, or the app (an embed) is scrolled away.
+  let outOfView = false;
+  const onVisibility = () => client.send("visibility", {hidden: document.hidden || outOfView});
   document.addEventListener("visibilitychange", onVisibility);
 
   const observer = new IntersectionObserver((entries) => {
@@ -521,6 +523,14 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     actions,
     ready,
     census: () => client.census(),
+    /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
+    parts: {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel},
+    /** Pauses training while the app is out of view, and resumes it where it was. */
+    setOutOfView(value) {
+      if (outOfView === value) return;
+      outOfView = value;
+      onVisibility();
+    },
     destroy() {
       destroyed = true;
       cancelAnimationFrame(renderFrame);
@@ -635,15 +645,18 @@ function buildLayout(root, t, store, idPrefix, cleanups) {
   };
   dom.boundaryFigure = h("figure", {class: "boundary"}, [dom.boundary, dom.boundaryCaption]);
   dom.accuracyBlock = h("div", {class: "chart-block"}, [h("h4", {text: t("classifier.accuracyTitle")}), dom.accuracyChart]);
-  dom.output = panel("output", t("classifier.outputTitle"), [
+  // Parts an embed can show on their own (see app.js); on the full page they lay out as if unwrapped.
+  dom.boundaryPart = h("div", {class: "ap-part ap-part--boundary"}, [
     dom.metrics,
     dom.divergence,
     dom.boundaryFigure,
     h("div", {class: "boundary-options"}, [check("showTest", t("classifier.showTest")), check("discrete", t("classifier.discrete"))]),
     dom.legend,
-    h("div", {class: "chart-block"}, [h("h4", {text: t("classifier.lossTitle")}), dom.lossChart]),
-    dom.accuracyBlock,
   ]);
+  dom.lossPart = h("div", {class: "ap-part ap-part--loss"}, [h("div", {class: "chart-block"}, [h("h4", {text: t("classifier.lossTitle")}), dom.lossChart]), dom.accuracyBlock]);
+  dom.output = panel("output", t("classifier.outputTitle"), [dom.boundaryPart, dom.lossPart]);
+  dom.dataPanel = panel("data", t("classifier.dataTitle"), [dom.datasets, dom.dataControls]);
+  dom.networkPanel = panel("network", t("classifier.networkTitle"), [dom.networkSettings, dom.diagram, dom.inspector], t("classifier.networkHelp"));
   dom.diagnosticsPanel = panel("diagnostics", t("classifier.diagnosticsTitle"), [h("p", {class: "panel-intro", text: t("classifier.diagnosticsIntro")}), dom.diagnostics]);
   dom.diagnosticsPanel.dataset.watch = "diagnostics";
   dom.spacePanel = panel("space", t("classifier.hsTitle"), [h("p", {class: "panel-intro", text: t("classifier.hsIntro")}), dom.space]);
@@ -655,11 +668,7 @@ function buildLayout(root, t, store, idPrefix, cleanups) {
       h("p", {class: "section-intro", text: t("classifier.intro")}),
     ]),
     dom.toolbar,
-    h("div", {class: "workbench"}, [
-      panel("data", t("classifier.dataTitle"), [dom.datasets, dom.dataControls]),
-      panel("network", t("classifier.networkTitle"), [dom.networkSettings, dom.diagram, dom.inspector], t("classifier.networkHelp")),
-      dom.output,
-    ]),
+    h("div", {class: "workbench"}, [dom.dataPanel, dom.networkPanel, dom.output]),
     h("div", {class: "lower"}, [
       dom.diagnosticsPanel,
       dom.spacePanel,

@@ -21,7 +21,7 @@ const kFallbackActivation = "sigmoid";
 /**
  * Mounts the explorer into `rootElement`. `store`: {get, set, subscribe};
  * `messages`: the page's messages ({t, has}) scoped to the explorer; `loadCore`: the page's
- * shared () => Promise<core>. Returns {ready: Promise, destroy()}.
+ * shared () => Promise<core>. Returns {ready: Promise, parts, destroy()}.
  */
 export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix = ""} = {}) {
   const t = createTranslator(messages);
@@ -39,11 +39,12 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
 
   let destroyed = false;
   let teardown = () => {};
+  let parts = null;
   const ready = (async () => {
     try {
       const core = await loadCore();
       if (destroyed) return;
-      teardown = build(container, status, core, store, t);
+      ({teardown, parts} = build(container, status, core, store, t));
       container.dataset.state = "ready";
       performance.mark("explorer-ready");
     } catch (error) {
@@ -55,6 +56,10 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
 
   return {
     ready,
+    /** The elements an embed shows on their own ({chart}), once ready. */
+    get parts() {
+      return parts;
+    },
     destroy() {
       destroyed = true;
       teardown();
@@ -195,14 +200,13 @@ function build(container, status, core, store, t) {
     legend.element,
     el("div", {class: "ex-toggles"}, [showF.element, showDf.element]),
   ]);
+  const chartPart = el("div", {class: "ap-part ap-part--chart"}, [toolbar, el("div", {class: "ex-chart-wrap"}, [canvas]), readout, errorRegion]);
   const layout = el("div", {class: "ex-layout"}, [
     el("div", {class: "ex-sidebar", attrs: {role: "region", "aria-label": t("explorer.list.label")}}, [list.element]),
     el("div", {class: "ex-main"}, [
       notices,
-      toolbar,
-      el("div", {class: "ex-chart-wrap"}, [canvas]),
-      readout,
-      errorRegion,
+      // The part an embed shows as its "chart" panel (see app.js); on the full page it lays out as if unwrapped.
+      chartPart,
       el("div", {class: "ex-controls"}, [rangeControls, satControls]),
     ]),
     el("div", {class: "ex-details"}, [params.element, formula.element, properties.element, frameworks.element, depthCard]),
@@ -375,13 +379,14 @@ function build(container, status, core, store, t) {
   });
   render();
 
-  return () => {
+  const teardown = () => {
     unsubscribe();
     chart.destroy();
     depthChart.destroy();
     list.destroy();
     legend.destroy();
   };
+  return {teardown, parts: {chart: chartPart}};
 }
 
 /** m^n written without overflow: exponent form from logarithms when needed. */

@@ -1,8 +1,9 @@
-// The page's whole schema: the classifier's table merged with the explorer's.
+// The page's whole schema: the classifier's table, the explorer's and the embed's presentation keys.
 import {classifierSchema} from "../classifier/schema.js";
 import {explorerSchema} from "../explorer/schema.js";
+import {embedSchema} from "../embed/schema.js";
 import {mergeSchemas} from "./merge.js";
 
-const {schema, problems} = mergeSchemas(classifierSchema, explorerSchema);
+const {schema, problems} = mergeSchemas(classifierSchema, explorerSchema, embedSchema);
 export const pageSchema = schema;
 export const schemaProblems = problems;

@@ -172,11 +172,15 @@ export function parse(hash, schema) {
   return {state: Object.freeze(state), notices};
 }
 
-/** Writes every entry of `state` (defaults for missing or invalid values) as a hash without "#". */
+/**
+ * Writes every entry of `state` (defaults for missing or invalid values) as a hash without "#";
+ * an entry marked omitDefault (how an embed presents itself) only when it differs from its default.
+ */
 export function serialize(state, schema) {
   const parts = [`v=${STATE_VERSION}`];
   for (const entry of schema) {
     const value = state && isValid(entry, state[entry.key]) ? state[entry.key] : entry.default;
+    if (entry.omitDefault && formatValue(entry, value) === formatValue(entry, entry.default)) continue;
     parts.push(`${entry.key}=${encodeValue(formatValue(entry, value))}`);
   }
   return parts.join("&");
