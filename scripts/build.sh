@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds everything: the native core (tests, benchmark), the wasm core, the page
-# (Vite) and the library, into build/ and dist/.
+# (Vite), the library and the <activation-playground> element, into build/ and dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -25,4 +25,9 @@ cp build/wasm/activation-playground-core.wasm dist/lib/activation-playground.was
 cp web/lib/activation-playground.mjs web/lib/activation-playground.d.ts dist/lib/
 # TypeScript resolves types for an .mjs import from .d.mts.
 cp web/lib/activation-playground.d.ts dist/lib/activation-playground.d.mts
+
+echo "build: <activation-playground> element into dist/lib/"
+npx vite build -c vite.element.config.js --logLevel warn
+# Its styles are inlined into the module (shadow root); the extracted copy is not used.
+rm -f dist/lib/style.css
 echo "build: done ($(du -sh dist | cut -f1) in dist/)"

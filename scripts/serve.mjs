@@ -48,6 +48,8 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
         "content-type": MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
         "content-length": stat.size,
         "cache-control": "no-cache",
+        // The element and the library may be loaded by a page on another origin (a blog).
+        ...(urlPath.startsWith("/lib/") ? {"access-control-allow-origin": "*"} : {}),
       });
       createReadStream(filePath).pipe(response);
     } catch {

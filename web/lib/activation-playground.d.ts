@@ -189,4 +189,15 @@ export interface Core {
   importModel(model: string | object): Trainer;
 }
 
-export function loadCore(): Promise<Core>;
+export interface LoadCoreOptions {
+  /** A new wasm instance instead of the shared one. */
+  fresh?: boolean;
+  /** A module from compileCore(), e.g. handed to a worker, so the .wasm is fetched and compiled once. */
+  wasmModule?: WebAssembly.Module;
+}
+
+/** The core; without options every call returns the same instance. */
+export function loadCore(options?: LoadCoreOptions): Promise<Core>;
+
+/** The core's compiled WebAssembly module, fetched and compiled once. */
+export function compileCore(): Promise<WebAssembly.Module>;

@@ -60,15 +60,40 @@ function requirePlainObject(value, what) {
   }
 }
 
-async function instantiate() {
-  const wasmUrl = new URL("./activation-playground.wasm", import.meta.url);
-  const options = {locateFile: () => wasmUrl.href};
-  if (runsInNode) {
-    // Node's fetch cannot read file: URLs, so hand the bytes over directly.
-    const {readFile} = await import("node:fs/promises");
-    options.wasmBinary = await readFile(wasmUrl);
-  }
-  return createCoreModule(options);
+let compiledCore = null;
+
+/**
+ * The core's WebAssembly module, fetched and compiled once per page, worker or process. Hand
+ * it to a worker (it is cloneable) and pass it back as loadCore({wasmModule}) there, so a page
+ * with several apps fetches and compiles the .wasm once.
+ */
+export function compileCore() {
+  compiledCore ??= (async () => {
+    const wasmUrl = new URL("./activation-playground.wasm", import.meta.url);
+    if (runsInNode) {
+      // Node's fetch cannot read file: URLs, so read the bytes directly.
+      const {readFile} = await import("node:fs/promises");
+      return WebAssembly.compile(await readFile(wasmUrl));
+    }
+    const response = await fetch(wasmUrl, {credentials: "same-origin"});
+    if (!response.ok) throw new Error(`loadCore: could not fetch ${wasmUrl.href} (HTTP ${response.status})`);
+    // Some hosts send .wasm without application/wasm, which streaming compilation refuses.
+    return WebAssembly.compile(await response.arrayBuffer());
+  })();
+  compiledCore.catch(() => {
+    compiledCore = null;
+  });
+  return compiledCore;
+}
+
+async function instantiate(wasmModule) {
+  const module = wasmModule ?? (await compileCore());
+  return createCoreModule({
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));
+      return {};
+    },
+  });
 }
 
 // Frees the wasm side of a trainer the user forgot to dispose().
@@ -169,9 +194,24 @@ class Trainer {
   }
 }
 
-/** Loads one instance of the core. Works in browsers, workers and Node 18/20. */
-export async function loadCore() {
-  const raw = await instantiate();
+let sharedCore = null;
+
+/**
+ * The core. Works in browsers, workers and Node 18/20. Every call without options returns the
+ * same instance (one wasm instance per page, worker or process); `{fresh: true}` makes a new
+ * one, and `{wasmModule}` instantiates a module compiled elsewhere (see compileCore).
+ */
+export function loadCore(options = {}) {
+  if (options.fresh || options.wasmModule) return createCore(options.wasmModule);
+  sharedCore ??= createCore();
+  sharedCore.catch(() => {
+    sharedCore = null;
+  });
+  return sharedCore;
+}
+
+async function createCore(wasmModule) {
+  const raw = await instantiate(wasmModule);
   const catalog = decodeNonFinite(JSON.parse(raw.catalogJson()));
 
   return {

@@ -3,19 +3,34 @@
 
 const workers = new Map();
 let nextSession = 1;
+let createWorker = () => new Worker(new URL("./trainer-worker.js", import.meta.url), {type: "module"});
+
+/**
+ * Replaces how the worker is started. The element's build starts it from a Blob URL, because a
+ * page refuses a worker script from another origin.
+ */
+export function setWorkerFactory(factory) {
+  createWorker = factory;
+}
 
 /** The page's worker for `libUrl`, started on first use; replies are routed to their session. */
 function sharedWorker(libUrl) {
   let shared = workers.get(libUrl);
   if (shared) return shared;
-  const worker = new Worker(new URL("./trainer-worker.js", import.meta.url), {type: "module"});
+  const worker = createWorker();
   const sessions = new Map();
   worker.onmessage = (event) => sessions.get(event.data.session)?.(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
     for (const onMessage of sessions.values()) onMessage({type: "error", op: "worker", message: event.message || "worker failed to start"});
   };
-  worker.postMessage({type: "init", libUrl});
+  // The worker instantiates the module the page compiled: one fetch and one compile per page.
+  import(/* @vite-ignore */ libUrl)
+    .then((lib) => lib.compileCore())
+    .then(
+      (wasmModule) => worker.postMessage({type: "init", libUrl, wasmModule}),
+      () => worker.postMessage({type: "init", libUrl}),
+    );
   shared = {worker, sessions};
   workers.set(libUrl, shared);
   return shared;

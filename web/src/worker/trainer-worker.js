@@ -5,7 +5,8 @@
 //
 // Protocol (every message is a plain object with `type`):
 //   main -> worker
-//     init        {libUrl}                         load the core (once per worker)
+//     init        {libUrl, wasmModule?}            load the core (once per worker); wasmModule: the page's
+//                                                  compiled module, so the .wasm is fetched once per page
 //     open        {session}                        a new session; replies "ready" when the core is loaded
 //     close       {session}                        dispose the session's trainers and forget it
 //     census      {session}                        replies "census" {sessions, trainers} (for leak tests)
@@ -52,9 +53,15 @@ const DEFAULT_VIEW = {
 };
 
 
-let corePromise = null;
 /** Set once the core has loaded; sessions only run after that. */
 let core = null;
+let startCore = null;
+const corePromise = new Promise((resolve, reject) => {
+  startCore = (libUrl, wasmModule) => {
+    startCore = () => {};
+    loadCoreOnce(libUrl, wasmModule).then(resolve, reject);
+  };
+});
 const sessions = new Map();
 
 self.onmessage = (event) => {
@@ -69,7 +76,7 @@ self.onmessage = (event) => {
 function route(message) {
   switch (message.type) {
     case "init":
-      corePromise ??= loadCoreOnce(message.libUrl);
+      startCore(message.libUrl, message.wasmModule);
       return;
     case "open":
       openSession(message.session);
@@ -92,16 +99,15 @@ function route(message) {
   }
 }
 
-async function loadCoreOnce(libUrl) {
+async function loadCoreOnce(libUrl, wasmModule) {
   const lib = await import(/* @vite-ignore */ libUrl);
-  core = await lib.loadCore();
+  core = await lib.loadCore(wasmModule ? {wasmModule} : {});
   return core;
 }
 
 /** A session answers "ready" (with the catalog) once the core has loaded, or an init error. */
 function openSession(id) {
   if (sessions.has(id)) throw new Error(`session ${String(id)} is already open`);
-  if (!corePromise) throw new Error("init must come before open");
   const session = createSession(id);
   sessions.set(id, session);
   corePromise.then(
