@@ -83,7 +83,7 @@ export function createApp(root, options = {}) {
     (elements[name] ??= h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`}));
   let classifier = null;
   let explorer = null;
-  let explorerReady = Promise.resolve();
+  let explorerReady = null;
   let destroyed = false;
 
   function mountClassifierOnce() {
@@ -97,7 +97,7 @@ export function createApp(root, options = {}) {
   }
 
   function mountExplorerOnce() {
-    if (elements.explorer) return explorerReady;
+    if (explorerReady) return explorerReady;
     const section = sectionFor("explorer");
     explorerReady = (async () => {
       const load = explorerModules["./explorer/index.js"];
@@ -128,7 +128,7 @@ export function createApp(root, options = {}) {
       if (destroyed) return;
       const {panels, controls} = store.get();
       // The explorer loads on demand; once it is ready the layout runs again to show its chart.
-      if (panels.includes("chart") && !elements.explorer) mountExplorerOnce().then(layout);
+      if (panels.includes("chart") && !explorerReady) mountExplorerOnce().then(layout);
       if (panels.some((panel) => TRAINER_PANELS.includes(panel))) mountClassifierOnce();
       for (const section of Object.values(elements)) embed.park(section);
       embed.show({panels, controls, classifierParts: classifier?.parts ?? null, explorerParts: explorer?.parts ?? null});
@@ -153,7 +153,7 @@ export function createApp(root, options = {}) {
     idPrefix: prefix,
     /** Resolves when every section has loaded (or failed, with a notice). */
     get ready() {
-      return Promise.all([explorerReady, classifier?.ready ?? Promise.resolve()]).then(() => undefined);
+      return Promise.all([explorerReady ?? Promise.resolve(), classifier?.ready ?? Promise.resolve()]).then(() => undefined);
     },
     getState: () => store.get(),
     /** Sets part of the state; invalid values are dropped. Returns the keys that changed. */

@@ -24,11 +24,15 @@ const DEFAULTS = parse("", pageSchema).state;
 setWorkerFactory(() => new TrainerWorker());
 
 let sheets = null;
-/** One set of stylesheets for every element of the page; the page's own rules for :root apply to the shadow host. */
+/**
+ * One set of stylesheets for every element of the page. The page's rules for :root apply to the
+ * shadow host, and rem (the host page's root font size, which a blog may set to anything) becomes
+ * the playground's own 16 px.
+ */
 function styleSheets() {
   sheets ??= [mainCss, uplotCss, classifierCss, explorerCss, embedCss, elementCss].map((text) => {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(text.replace(/:root\b/g, ":host"));
+    sheet.replaceSync(text.replace(/:root\b/g, ":host").replace(/(\d*\.?\d+)rem\b/g, "calc($1 * var(--ap-rem))"));
     return sheet;
   });
   return sheets;

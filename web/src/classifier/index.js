@@ -76,6 +76,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   const ready = new Promise((resolve) => (markReady = resolve));
   let catalog = null;
   let playing = false;
+  let running = false;
   let token = 0;
   let configured = null;
   let frame = null;
@@ -121,6 +122,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         break;
       case "state":
         playing = message.playing;
+        // Training actually runs only while it is playing and can be seen (see setOutOfView).
+        running = message.playing && !message.hidden;
         queueRender();
         break;
       case "thumbnails":
@@ -501,6 +504,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       {t, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
     );
     markFrame(root, frame);
+    root.dataset.running = String(running);
   }
 
   function collectGradients(snapshot) {

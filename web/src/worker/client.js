@@ -45,7 +45,7 @@ export function createTrainerClient({libUrl, onMessage}) {
   const session = nextSession++;
   const waiting = [];
   sessions.set(session, (message) => {
-    if (message.type === "census") waiting.shift()?.(message);
+    if (message.type === "census") waiting.shift()?.({sessions: message.sessions, trainers: message.trainers});
     else onMessage(message);
   });
   let closed = false;

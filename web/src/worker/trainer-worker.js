@@ -28,7 +28,7 @@
 //     configured  {token, points, classes, regression, features}
 //     frame       {token, seq, edits, reason, playing, a, b, trainMs}   a/b: snapshots (see snapshot())
 //                                                  edits: weights and biases edited so far (never reset)
-//     state       {playing}
+//     state       {playing, hidden}                hidden: playing but paused while the app cannot be seen
 //     thumbnails  {sets: [{dataset, x, y, label}]}
 //     error       {op, message}
 // Typed arrays in frames are transferred, never shared. Every typed array the library returns
@@ -190,7 +190,9 @@ function createSession(id) {
         queuePump();
         break;
       case "visibility":
+        if (pageHidden === Boolean(message.hidden)) break;
         pageHidden = Boolean(message.hidden);
+        post({type: "state", playing, hidden: pageHidden});
         queuePump();
         break;
       case "thumbnails":
@@ -263,7 +265,7 @@ function createSession(id) {
   function setPlaying(value) {
     if (playing === value) return;
     playing = value;
-    post({type: "state", playing});
+    post({type: "state", playing, hidden: pageHidden});
     queuePump();
   }
 
