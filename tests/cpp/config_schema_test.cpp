@@ -111,7 +111,9 @@ TEST(ConfigSchema, ListsAndMaxoutHaveTheValidationsBounds) {
   EXPECT_FALSE(accepts(only("features", json::array())));
 
   const json k = key("activation")["maxout"]["k"];
-  const auto maxout = [](const json& pieces) { return only("activation", {{"name", "maxout"}, {"params", {{"k", pieces}}}}); };
+  const auto maxout = [](const json& pieces) {
+    return only("activation", {{"name", "maxout"}, {"params", {{"k", pieces}}}});
+  };
   EXPECT_TRUE(accepts(maxout(k["min"])));
   EXPECT_TRUE(accepts(maxout(k["max"])));
   EXPECT_FALSE(accepts(maxout(k["min"].get<int>() - 1)));

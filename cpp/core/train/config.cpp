@@ -74,7 +74,9 @@ std::vector<std::string> names_of(const EnumName<Enum> (&names)[N]) {
 }
 
 /// Datasets whose recipe takes a class count (k arms or k blobs).
-bool takes_class_count(DatasetKind dataset) { return dataset == DatasetKind::kSpiral || dataset == DatasetKind::kGauss; }
+bool takes_class_count(DatasetKind dataset) {
+  return dataset == DatasetKind::kSpiral || dataset == DatasetKind::kGauss;
+}
 
 /// "spiral and gauss"
 std::string class_count_datasets() {
@@ -135,7 +137,8 @@ const std::vector<KeySpec>& key_specs() {
     std::vector<KeySpec> k;
     k.push_back(enum_key("dataset", names_of(kDatasets), "`custom` trains on `data`"));
     KeySpec classes = scalar_key("classes", KeyType::kInteger, {2, kMaxClasses}, "");
-    classes.description = "more than 2 only for " + class_count_datasets() + "; for custom data the labels' maximum + 1";
+    classes.description =
+        "more than 2 only for " + class_count_datasets() + "; for custom data the labels' maximum + 1";
     k.push_back(std::move(classes));
     k.push_back(scalar_key("points", KeyType::kInteger, {10, kMaxPoints}, "for custom, the length of `data`"));
     k.push_back(scalar_key("noise", KeyType::kNumber, {0, 1}, "TensorFlow Playground's noise percentage / 100"));
@@ -241,9 +244,7 @@ const char* enum_name(Enum value, const EnumName<Enum> (&names)[N]) {
 }
 
 /// "lo..hi", as integer ranges are written in messages and docs.
-std::string integer_range(const Range& r) {
-  return policy::format_number(r.min) + ".." + policy::format_number(r.max);
-}
+std::string integer_range(const Range& r) { return policy::format_number(r.min) + ".." + policy::format_number(r.max); }
 
 /// A finite JSON number in [min, max] (min excluded when min_open).
 double read_number(const std::string& path, const json& v, const Range& r) {
@@ -364,9 +365,9 @@ std::vector<int> read_hidden(const json& v) {
   const std::string path = "config.hidden";
   const KeySpec& spec = key_spec("hidden");
   if (!v.is_array() || v.size() < spec.count.min || v.size() > spec.count.max) {
-    fail_got(path,
-             "an array of " + integer_range(spec.count) + " layer sizes (integers in " + integer_range(spec.range) + ")",
-             v);
+    fail_got(
+        path,
+        "an array of " + integer_range(spec.count) + " layer sizes (integers in " + integer_range(spec.range) + ")", v);
   }
   std::vector<int> hidden;
   for (std::size_t i = 0; i < v.size(); ++i) {
