@@ -1,5 +1,6 @@
 // A select of every catalog activation (grouped) plus maxout, and, unless compact,
 // one number field per parameter and a "learn" switch for learnable ones.
+import {formatSignificant} from "../../lib/number-format.mjs";
 import {MAXOUT, MAXOUT_K, parseActivation, resolveActivation, compactActivation} from "../classifier/activation-spec.js";
 import {h, uid} from "../ui/dom.js";
 
@@ -100,7 +101,7 @@ function numberField(label, value, {min, max, step}, onValue) {
     type: "number",
     inputmode: "decimal",
     value: Number.isFinite(value) ? String(value) : "",
-    placeholder: Number.isFinite(value) ? null : "inf",
+    placeholder: Number.isFinite(value) ? null : formatSignificant(value),
     min: Number.isFinite(min) ? min : null,
     max: Number.isFinite(max) ? max : null,
     step,
