@@ -3,6 +3,7 @@
 import {formatSignificant} from "../../lib/number-format.mjs";
 import {MAXOUT, MAXOUT_K, parseActivation, resolveActivation, compactActivation} from "../classifier/activation-spec.js";
 import {h, uid} from "../ui/dom.js";
+import {groupCatalog, groupLabel} from "../ui/groups.js";
 
 const pickers = new WeakMap();
 
@@ -27,16 +28,11 @@ export function draw(target, data, options) {
 
 function create(target, data, options, catalogKey) {
   const id = uid("act");
-  const groups = new Map();
-  for (const entry of data.catalog) {
-    if (!groups.has(entry.group)) groups.set(entry.group, []);
-    groups.get(entry.group).push(entry);
-  }
   const select = h("select", {id, class: "activation-select", "data-testid": options.testid}, [
-    ...[...groups].map(([group, entries]) =>
+    ...groupCatalog(data.catalog).map(([group, entries]) =>
       h(
         "optgroup",
-        {label: options.t(`classifier.groups.${group}`)},
+        {label: groupLabel(options.t, group)},
         entries.map((entry) => h("option", {value: entry.name, text: entry.label || entry.name})),
       ),
     ),
