@@ -10,7 +10,7 @@ import ts from "typescript";
 import {repoRoot, sharedCore} from "./helpers.mjs";
 import {renderModule, renderTable, readmeTable, MODULE_PATH, README_PATH} from "../../scripts/config-schema.mjs";
 import {CONFIG_SCHEMA} from "../../web/src/generated/config-schema.js";
-import {classifierSchema, CONFIG_KEYS, LIVE_KEYS, FEATURES, DATASETS, MULTICLASS_DATASETS, REGRESSION_DATASETS} from "../../web/src/classifier/schema.js";
+import {classifierSchema, urlSpec, CONFIG_KEYS, LIVE_KEYS, FEATURES, DATASETS, MULTICLASS_DATASETS, REGRESSION_DATASETS} from "../../web/src/classifier/schema.js";
 import {MAXOUT_K} from "../../web/src/classifier/activation-spec.js";
 import {trainerConfig} from "../../web/src/classifier/config.js";
 import {defaultState} from "../../web/src/state/url.js";
@@ -36,43 +36,26 @@ test("configSchema() returns a fresh copy every call", () => {
   assert.notEqual(core.configSchema()[0].default, "changed");
 });
 
-/** What a page URL entry must say for a core key: the page may not narrow or widen it. */
-function expectedUrlSpec(key) {
-  switch (key.type) {
-    case "integer":
-      return {type: "int", min: key.min, max: key.max};
-    case "number":
-      return {type: "number", min: key.min, max: key.max, minExclusive: key.minExclusive ?? false};
-    case "boolean":
-      return {type: "bool"};
-    case "enum":
-      return {type: "enum", values: key.values};
-    case "list":
-      return {type: "list", item: expectedUrlSpec(key.items), minLength: key.minItems, maxLength: key.maxItems};
-    default:
-      throw new Error(`no URL form for ${key.type}`);
-  }
-}
+test("urlSpec keeps a core key's bounds, values and list lengths as they are", () => {
+  assert.deepEqual(urlSpec({type: "number", min: 0, max: 10, minExclusive: true}), {type: "number", min: 0, max: 10, minExclusive: true});
+  assert.deepEqual(urlSpec({type: "integer", min: 2, max: 5}), {type: "int", min: 2, max: 5});
+  assert.deepEqual(urlSpec({type: "list", items: {type: "enum", values: ["a"]}, minItems: 1, maxItems: 1}), {
+    type: "list",
+    item: {type: "enum", values: ["a"]},
+    minLength: 1,
+    maxLength: 1,
+  });
+});
 
-function urlSpecOf(entry) {
-  const spec = {type: entry.type};
-  if (entry.type === "int" || entry.type === "number") Object.assign(spec, {min: entry.min, max: entry.max});
-  if (entry.type === "number") spec.minExclusive = entry.minExclusive ?? false;
-  if (entry.type === "enum") spec.values = [...entry.values];
-  if (entry.type === "list") Object.assign(spec, {item: urlSpecOf(entry.item), minLength: entry.minLength, maxLength: entry.maxLength});
-  return spec;
-}
-
-test("every page URL key that holds a trainer key has the core's type, range, values and default", () => {
+test("every page URL key that holds a trainer key says exactly what the core's key says", () => {
   for (const [urlKey, name] of Object.entries(CONFIG_KEYS)) {
     const entry = classifierSchema.find((e) => e.key === urlKey);
     const key = coreKey(name);
     assert.ok(entry && key, `${urlKey} -> ${name}`);
-    const expected = expectedUrlSpec(key);
+    const expected = {key: urlKey, ...urlSpec(key), default: key.default};
     // The page reaches the core's "custom" set by adding points, so it is no URL value.
     if (name === "dataset") expected.values = key.values.filter((v) => v !== "custom");
-    assert.deepEqual(urlSpecOf(entry), expected, urlKey);
-    assert.deepEqual(entry.default, key.default, urlKey);
+    assert.deepEqual({...entry}, expected, urlKey);
   }
 });
 

@@ -57,7 +57,7 @@ export const LIVE_KEYS = Object.keys(CONFIG_KEYS).filter((key) => configKey(CONF
 export const VIEW_KEYS = ["epf", "showTest", "discrete", "addClass", "hsLayer", "hsU", "hsV"];
 
 /** The URL form of a core key's value: the type, range and allowed values parse() checks. */
-function urlSpec(key) {
+export function urlSpec(key) {
   switch (key.type) {
     case "integer":
       return {type: "int", min: key.min, max: key.max};
