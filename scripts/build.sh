@@ -15,16 +15,24 @@ export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs"
 
+echo "build: library (build/lib)"
+rm -rf build/lib
+mkdir -p build/lib
+cp build/wasm/activation-playground-core.mjs build/lib/activation-playground-core.mjs
+cp build/wasm/activation-playground-core.wasm build/lib/activation-playground.wasm
+cp web/lib/activation-playground.mjs web/lib/number-format.mjs web/lib/activation-playground.d.ts build/lib/
+# TypeScript resolves types for an .mjs import from .d.mts.
+cp web/lib/activation-playground.d.ts build/lib/activation-playground.d.mts
+
+echo "build: the page's config schema and the README's table from the core"
+node scripts/config-schema.mjs build/lib/activation-playground.mjs
+
 echo "build: page (Vite) into dist/"
 npx vite build --logLevel warn
 
 echo "build: library into dist/lib/"
 mkdir -p dist/lib
-cp build/wasm/activation-playground-core.mjs dist/lib/activation-playground-core.mjs
-cp build/wasm/activation-playground-core.wasm dist/lib/activation-playground.wasm
-cp web/lib/activation-playground.mjs web/lib/activation-playground.d.ts dist/lib/
-# TypeScript resolves types for an .mjs import from .d.mts.
-cp web/lib/activation-playground.d.ts dist/lib/activation-playground.d.mts
+cp build/lib/* dist/lib/
 
 echo "build: <activation-playground> element into dist/lib/"
 npx vite build -c vite.element.config.js --logLevel warn

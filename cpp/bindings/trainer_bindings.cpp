@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bindings/js_interop.h"
+#include "train/config.h"
 #include "train/trainer.h"
 
 namespace ap::bindings {
@@ -208,6 +209,11 @@ std::unique_ptr<TrainerHandle> import_model(const std::string& model_json) {
   return guarded([&] { return std::make_unique<TrainerHandle>(Trainer::import_model(model_json)); });
 }
 
+/// Every configuration key as JSON text (config_schema()); web/lib parses it once.
+std::string config_schema_json() {
+  return guarded([] { return config_schema().dump(); });
+}
+
 }  // namespace
 }  // namespace ap::bindings
 
@@ -232,4 +238,5 @@ EMSCRIPTEN_BINDINGS(activation_trainer) {
       .function("configJson", &TrainerHandle::config_json);
   emscripten::function("createTrainer", &create_trainer);
   emscripten::function("importModel", &import_model);
+  emscripten::function("configSchemaJson", &config_schema_json);
 }

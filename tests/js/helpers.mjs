@@ -18,13 +18,8 @@ export function readReference(name) {
   return JSON.parse(readFileSync(path.join(repoRoot, "tests/reference", name), "utf8"));
 }
 
-/** Decodes the reference files' "inf" / "-inf" / "nan" strings. */
-export function num(v) {
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "nan") return NaN;
-  return v;
-}
+/** Decodes the reference files' "inf" / "-inf" / "nan" strings (the core's JSON spelling). */
+export {decodeNumber as num} from "../../web/lib/number-format.mjs";
 
 const view = new DataView(new ArrayBuffer(8));
 /** Spacing of doubles at |x| (the smallest subnormal at 0). */

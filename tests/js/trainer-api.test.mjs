@@ -2,7 +2,12 @@
 // updates, grids, determinism, model round trips and every error family.
 import {test} from "node:test";
 import assert from "node:assert/strict";
+import {setFlagsFromString} from "node:v8";
+import {runInNewContext} from "node:vm";
 import {sharedCore} from "./helpers.mjs";
+
+// Exposes gc() to a fresh context only (the memory test below), as --expose-gc would.
+setFlagsFromString("--expose-gc");
 
 async function withTrainer(config, body) {
   const core = await sharedCore();
@@ -238,8 +243,14 @@ test("wasm memory stays flat over many create/train/dispose cycles", async () =>
     t.dispose();
   };
   for (let i = 0; i < 20; i++) cycle();
-  // The wasm heap is an ArrayBuffer: a leak per cycle would grow it by megabytes.
-  const used = () => process.memoryUsage().arrayBuffers;
+  // The wasm heap is an ArrayBuffer: a leak per cycle would grow it by megabytes. The
+  // typed arrays the cycles return are ArrayBuffers too; collect them before each reading,
+  // or whether V8 has collected them yet decides the result (it failed about one run in three).
+  const collect = runInNewContext("gc", {}, {}) ?? (() => {});
+  const used = () => {
+    collect();
+    return process.memoryUsage().arrayBuffers;
+  };
   const start = used();
   for (let i = 0; i < 200; i++) cycle();
   const growth = used() - start;

@@ -1,6 +1,6 @@
 // Compiled (not run) by `npm test`: uses every declared API the way the README
 // does, so a declaration that drifts from the library fails the type check.
-import {loadCore, type ActivationInfo, type Metrics, type Trainer} from "../../dist/lib/activation-playground.mjs";
+import {loadCore, type ActivationInfo, type ConfigKeySchema, type Metrics, type Trainer} from "../../dist/lib/activation-playground.mjs";
 
 const core = await loadCore();
 const version: string = core.version;
@@ -12,6 +12,12 @@ const {y, dy, dparams} = core.evaluate("prelu", {a: 0.1}, [-1, 0, 1]);
 const slopeGradient: Float64Array | undefined = dparams.a;
 const minima: number[] = core.criticalPoints("silu", {}, -5, 5);
 const {logY} = core.softmax(new Float64Array([1, 2, 3]));
+const schema: ConfigKeySchema[] = core.configSchema();
+const learningRate = schema.find((key) => key.name === "learningRate");
+const maxLearningRate: number | undefined = learningRate?.type === "number" ? learningRate.max : undefined;
+const maxoutK = schema.find((key) => key.type === "activation");
+const maxPieces: number | undefined = maxoutK?.type === "activation" ? maxoutK.maxout.k.max : undefined;
+const liveKeys: string[] = schema.filter((key) => key.live).map((key) => key.name);
 
 const trainer: Trainer = core.createTrainer({
   dataset: "spiral",
@@ -33,4 +39,4 @@ const copy: Trainer = core.importModel(trainer.exportModel());
 copy.dispose();
 trainer.dispose();
 
-export const used = [version, upper, pytorchCall, y, dy, slopeGradient, minima, logY, accuracy, grid, units, hiddenSpace, losses, dead];
+export const used = [version, maxLearningRate, maxPieces, liveKeys, upper, pytorchCall, y, dy, slopeGradient, minima, logY, accuracy, grid, units, hiddenSpace, losses, dead];

@@ -1,6 +1,7 @@
 // Type declarations for Activation Playground's public JavaScript library.
 // Kept true by tests/types/api-usage.ts, which `npm test` type-checks.
 
+/** The catalog's groups (tests/js/config-schema.test.mjs checks this list against core.activations()). */
 export type ActivationGroup = "classic" | "relu-family" | "smooth" | "self-normalizing" | "gated" | "hard";
 export type Smoothness = "C-inf" | "C1" | "C0" | "discontinuous";
 export type Saturation = "none" | "soft" | "hard";
@@ -48,6 +49,8 @@ export interface Evaluation {
   dparams: Record<string, Float64Array>;
 }
 
+// The literal unions below repeat what core.configSchema() lists, for editors' sake;
+// tests/js/config-schema.test.mjs fails when they disagree with the core.
 export type DatasetName =
   | "circle" | "xor" | "gauss" | "spiral" | "moons" | "checkerboard" | "reg-plane" | "reg-gauss" | "custom";
 export type FeatureName = "x" | "y" | "x2" | "y2" | "xy" | "sinx" | "siny";
@@ -82,6 +85,53 @@ export interface TrainerConfig {
 }
 
 export type LiveConfig = Pick<TrainerConfig, "learningRate" | "optimizer" | "regularization" | "regularizationRate" | "batchSize">;
+
+/** Bounds of a number; both ends included unless `minExclusive`. */
+export interface NumberRange {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+}
+
+interface ConfigKeyCommon {
+  name: keyof TrainerConfig;
+  /** What the key does, and limits that depend on other keys (classes, batchSize). */
+  description: string;
+  /** trainer.update() can change it. */
+  live: boolean;
+}
+
+/**
+ * One key of the trainer configuration as the core validates it (`core.configSchema()`).
+ * `min`/`max` are a key's own bounds; a limit set by another key (batchSize at most the
+ * training points, classes above 2 only for the `multiclass` datasets) is in `description`.
+ */
+export type ConfigKeySchema =
+  | (ConfigKeyCommon & {
+      type: "enum";
+      default: string;
+      values: string[];
+      /** On `dataset` only: the sets that take `classes` above 2, and the regression sets. */
+      multiclass?: DatasetName[];
+      regression?: DatasetName[];
+    })
+  | (ConfigKeyCommon & NumberRange & {type: "integer" | "number"; default: number})
+  | (ConfigKeyCommon & {type: "boolean"; default: boolean})
+  | (ConfigKeyCommon & {
+      type: "list";
+      default: string[] | number[];
+      items: {type: "enum"; values: string[]} | (NumberRange & {type: "integer"});
+      minItems: number;
+      maxItems: number;
+      /** Items must be distinct. */
+      unique?: boolean;
+    })
+  | (ConfigKeyCommon & {
+      type: "activation";
+      default: LayerActivation;
+      maxout: {k: NumberRange & {type: "integer"; default: number}};
+    })
+  | (ConfigKeyCommon & {type: "data"; minItems: number; maxItems: number});
 
 export interface Metrics {
   epoch: number;
@@ -182,6 +232,8 @@ export interface Trainer {
 export interface Core {
   readonly version: string;
   activations(): ActivationInfo[];
+  /** Every trainer configuration key with its type, default, range or values (a fresh copy). */
+  configSchema(): ConfigKeySchema[];
   evaluate(name: string, params: Params | undefined, xs: Numbers): Evaluation;
   criticalPoints(name: string, params: Params | undefined, lo: number, hi: number): number[];
   softmax(xs: Numbers): {y: Float64Array; logY: Float64Array};

@@ -2,32 +2,13 @@
 // and wraps the raw Embind bindings into the documented API (README "JavaScript
 // API"). This module owns every wasm handle's lifetime.
 import createCoreModule from "./activation-playground-core.mjs";
+import {decodeNumbers, encodeNumber, plainNumber} from "./number-format.mjs";
 
 const runsInNode = typeof process === "object" && typeof process.versions?.node === "string";
 
 /** JSON for the core: non-finite numbers travel as the strings "inf", "-inf", "nan". */
 function toCoreJson(value) {
-  return JSON.stringify(value, (_key, v) => {
-    if (typeof v !== "number" || Number.isFinite(v)) return v;
-    if (Number.isNaN(v)) return "nan";
-    return v > 0 ? "inf" : "-inf";
-  });
-}
-
-/** Inverse of toCoreJson's encoding, applied to parsed catalog data. */
-function fromCoreNumber(v) {
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "nan") return NaN;
-  return v;
-}
-
-function decodeNonFinite(value) {
-  if (Array.isArray(value)) return value.map(decodeNonFinite);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeNonFinite(v)]));
-  }
-  return fromCoreNumber(value);
+  return JSON.stringify(value, (_key, v) => encodeNumber(v));
 }
 
 function requireName(name, what = "name") {
@@ -50,7 +31,7 @@ function toFloat64Array(xs, what = "xs") {
 
 function requireFiniteNumber(value, what) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(`${what}: must be a finite number, got ${String(value)}`);
+    throw new TypeError(`${what}: must be a finite number, got ${plainNumber(value)}`);
   }
 }
 
@@ -120,7 +101,7 @@ class Trainer {
 
   train(epochs = 1) {
     if (!Number.isInteger(epochs) || epochs < 0 || epochs > 1e6) {
-      throw new RangeError(`train(epochs): epochs must be an integer in 0..1000000, got ${String(epochs)}`);
+      throw new RangeError(`train(epochs): epochs must be an integer in 0..1000000, got ${plainNumber(epochs)}`);
     }
     return this.#live.train(epochs);
   }
@@ -144,15 +125,15 @@ class Trainer {
     return Array.from(layer, (l, k) => ({layer: l, index: index[k], grid: values.subarray(k * cells, (k + 1) * cells)}));
   }
   neuronGrid(layer, index, spec = {}) {
-    if (!Number.isInteger(layer)) throw new TypeError(`neuronGrid(layer): layer must be an integer, got ${String(layer)}`);
-    if (!Number.isInteger(index)) throw new TypeError(`neuronGrid(index): index must be an integer, got ${String(index)}`);
+    if (!Number.isInteger(layer)) throw new TypeError(`neuronGrid(layer): layer must be an integer, got ${plainNumber(layer)}`);
+    if (!Number.isInteger(index)) throw new TypeError(`neuronGrid(index): index must be an integer, got ${plainNumber(index)}`);
     return this.#live.neuronGrid(layer, index, spec);
   }
   learnedParams() {
     return this.#live.learnedParams();
   }
   transform(layer, xs, ys) {
-    if (!Number.isInteger(layer)) throw new TypeError(`transform(layer): layer must be an integer, got ${String(layer)}`);
+    if (!Number.isInteger(layer)) throw new TypeError(`transform(layer): layer must be an integer, got ${plainNumber(layer)}`);
     const x = toFloat64Array(xs, "transform(xs)");
     const y = toFloat64Array(ys, "transform(ys)");
     if (x.length !== y.length) throw new RangeError(`transform: xs has ${x.length} points but ys has ${y.length}`);
@@ -167,21 +148,21 @@ class Trainer {
   }
   setWeight(layer, to, from, value) {
     for (const [what, v] of [["layer", layer], ["to", to], ["from", from]]) {
-      if (!Number.isInteger(v)) throw new TypeError(`setWeight(${what}): must be an integer, got ${String(v)}`);
+      if (!Number.isInteger(v)) throw new TypeError(`setWeight(${what}): must be an integer, got ${plainNumber(v)}`);
     }
     requireFiniteNumber(value, "setWeight(value)");
     this.#live.setWeight(layer, to, from, value);
   }
   setBias(layer, to, value) {
     for (const [what, v] of [["layer", layer], ["to", to]]) {
-      if (!Number.isInteger(v)) throw new TypeError(`setBias(${what}): must be an integer, got ${String(v)}`);
+      if (!Number.isInteger(v)) throw new TypeError(`setBias(${what}): must be an integer, got ${plainNumber(v)}`);
     }
     requireFiniteNumber(value, "setBias(value)");
     this.#live.setBias(layer, to, value);
   }
   /** The validated configuration with every default filled in. */
   config() {
-    return decodeNonFinite(JSON.parse(this.#live.configJson()));
+    return decodeNumbers(JSON.parse(this.#live.configJson()));
   }
   exportModel() {
     return this.#live.exportModel();
@@ -212,7 +193,8 @@ export function loadCore(options = {}) {
 
 async function createCore(wasmModule) {
   const raw = await instantiate(wasmModule);
-  const catalog = decodeNonFinite(JSON.parse(raw.catalogJson()));
+  const catalog = decodeNumbers(JSON.parse(raw.catalogJson()));
+  const configSchema = JSON.parse(raw.configSchemaJson());
 
   return {
     version: raw.version(),
@@ -220,6 +202,11 @@ async function createCore(wasmModule) {
     /** Every catalog activation (a fresh copy on each call). */
     activations() {
       return structuredClone(catalog);
+    },
+
+    /** Every trainer configuration key: name, type, default, range or values, description (a fresh copy). */
+    configSchema() {
+      return structuredClone(configSchema);
     },
 
     /** f, f' and the learnable parameters' derivatives at each x. */
@@ -233,7 +220,7 @@ async function createCore(wasmModule) {
       requireName(name);
       requireFiniteNumber(lo, "criticalPoints(lo)");
       requireFiniteNumber(hi, "criticalPoints(hi)");
-      if (!(lo < hi)) throw new RangeError(`criticalPoints: lo (${lo}) must be below hi (${hi})`);
+      if (!(lo < hi)) throw new RangeError(`criticalPoints: lo (${plainNumber(lo)}) must be below hi (${plainNumber(hi)})`);
       return Array.from(raw.criticalPoints(name, toCoreJson(requireParams(params)), lo, hi));
     },
 

@@ -1,7 +1,9 @@
 // Parsing and validation of the trainer configuration (README "Configuration").
-// The name tables below (keys and enum values) serve both parse_config and
-// config_to_json, so the two cannot drift apart; every error is
-// a std::invalid_argument of the form "config.<field>: must be ..., got ...".
+// The tables below (keys with their types and ranges, enum names) serve parse_config,
+// config_to_json and config_schema, so the validation and its description cannot drift
+// apart; the JS API's configSchema(), the page's URL schema and the README's table are
+// derived from config_schema(). Every error is a std::invalid_argument of the form
+// "config.<field>: must be ..., got ..." with numbers written by policy::format_number.
 //
 // Rules where the issue leaves a choice:
 // - `classes` must be 2 (or absent) for every dataset except spiral and gauss
@@ -21,13 +23,14 @@
 #include "train/config.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "activations/catalog_json.h"
+#include "activations/policy.h"
 #include "activations/registry.h"
 #include "train/dataset.h"
 #include "train/features.h"
@@ -38,17 +41,7 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxPoints = 10000;
-constexpr int kMaxLayers = 8;
-constexpr int kMaxWidth = 64;
 constexpr int kMaxClasses = 5;
-constexpr int kMaxMaxoutPieces = 5;
-constexpr double kMaxSeed = 4294967295.0;
-
-const char* const kKeys[] = {
-    "dataset",  "classes",     "points",       "noise",      "trainFraction", "seed",           "data",
-    "features", "standardize", "hidden",       "activation", "output",        "init",           "initScale",
-    "biasInit", "optimizer",   "learningRate", "batchSize",  "shuffle",       "regularization", "regularizationRate"};
-const char* const kLiveKeys[] = {"learningRate", "optimizer", "regularization", "regularizationRate", "batchSize"};
 
 template <typename Enum>
 struct EnumName {
@@ -73,28 +66,144 @@ const EnumName<OptimizerKind> kOptimizers[] = {
 const EnumName<RegularizationKind> kRegularizations[] = {
     {RegularizationKind::kNone, "none"}, {RegularizationKind::kL1, "l1"}, {RegularizationKind::kL2, "l2"}};
 
-std::string format_double(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
+template <typename Enum, std::size_t N>
+std::vector<std::string> names_of(const EnumName<Enum> (&names)[N]) {
+  std::vector<std::string> out;
+  for (const auto& entry : names) out.emplace_back(entry.name);
+  return out;
+}
+
+/// Datasets whose recipe takes a class count (k arms or k blobs).
+bool takes_class_count(DatasetKind dataset) {
+  return dataset == DatasetKind::kSpiral || dataset == DatasetKind::kGauss;
+}
+
+/// "spiral and gauss"
+std::string class_count_datasets() {
+  std::string list;
+  for (const auto& entry : kDatasets) {
+    if (takes_class_count(entry.value)) list = list.empty() ? entry.name : list + " and " + entry.name;
   }
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  // Prefer the shortest form that reads back exactly (0.03, not 0.029999999999999999).
-  for (int precision = 1; precision <= 17; ++precision) {
-    char shorter[32];
-    std::snprintf(shorter, sizeof shorter, "%.*g", precision, v);
-    if (std::strtod(shorter, nullptr) == v) return shorter;
+  return list;
+}
+
+/// [min, max], or (min, max] when min_open.
+struct Range {
+  double min = 0, max = 0;
+  bool min_open = false;
+};
+
+enum class KeyType { kEnum, kInteger, kNumber, kBoolean, kList, kActivation, kData };
+
+/// One configuration key: what parse_config accepts and config_schema() describes, so
+/// the validation, the JS API's configSchema(), the page and the README read one table.
+struct KeySpec {
+  std::string name;
+  KeyType type = KeyType::kNumber;
+  Range range;                      ///< integer / number: the value; list of integers: each item
+  std::vector<std::string> values;  ///< enum: the allowed strings; list of names: the allowed items
+  Range count;                      ///< list / data: how many items
+  bool live = false;                ///< apply_live_update may change it
+  std::string description;
+};
+
+/// Maxout's k: a layer of k-piece maxout units costs k times a plain layer; 2..5 covers
+/// the piece counts the maxout paper used and keeps a 64-wide layer cheap to draw.
+constexpr Range kMaxoutPieces{2, 5};
+constexpr int kDefaultMaxoutPieces = 2;
+
+KeySpec scalar_key(const char* name, KeyType type, Range range, const char* description) {
+  KeySpec spec;
+  spec.name = name;
+  spec.type = type;
+  spec.range = range;
+  spec.description = description;
+  return spec;
+}
+
+KeySpec enum_key(const char* name, std::vector<std::string> values, const char* description) {
+  KeySpec spec = scalar_key(name, KeyType::kEnum, {}, description);
+  spec.values = std::move(values);
+  return spec;
+}
+
+KeySpec live(KeySpec spec) {
+  spec.live = true;
+  return spec;
+}
+
+const std::vector<KeySpec>& key_specs() {
+  static const std::vector<KeySpec> specs = [] {
+    std::vector<KeySpec> k;
+    k.push_back(enum_key("dataset", names_of(kDatasets), "`custom` trains on `data`"));
+    KeySpec classes = scalar_key("classes", KeyType::kInteger, {2, kMaxClasses}, "");
+    classes.description =
+        "more than 2 only for " + class_count_datasets() + "; for custom data the labels' maximum + 1";
+    k.push_back(std::move(classes));
+    k.push_back(scalar_key("points", KeyType::kInteger, {10, kMaxPoints}, "for custom, the length of `data`"));
+    k.push_back(scalar_key("noise", KeyType::kNumber, {0, 1}, "TensorFlow Playground's noise percentage / 100"));
+    k.push_back(scalar_key("trainFraction", KeyType::kNumber, {0.1, 0.9}, "the rest is the test set"));
+    k.push_back(scalar_key("seed", KeyType::kInteger, {0, 4294967295.0}, "the data and the initial weights"));
+    KeySpec data = scalar_key("data", KeyType::kData, {}, "for `custom` only: `{x, y, label}` arrays of equal length");
+    data.count = {1, kMaxPoints};
+    k.push_back(std::move(data));
+    KeySpec features = scalar_key("features", KeyType::kList, {}, "distinct");
+    features.values = names_of(kFeatures);
+    features.count = {1, static_cast<double>(features.values.size())};
+    k.push_back(std::move(features));
+    k.push_back(scalar_key("standardize", KeyType::kBoolean, {}, "standardise features on the training set"));
+    KeySpec hidden = scalar_key("hidden", KeyType::kList, {1, 64}, "neurons per hidden layer");
+    hidden.count = {0, 8};
+    k.push_back(std::move(hidden));
+    k.push_back(scalar_key("activation", KeyType::kActivation, {},
+                           "a catalog name, `{name, params, learn}`, `{name: \"maxout\", params: {k}}`, "
+                           "or an array of these, one per hidden layer"));
+    k.push_back(enum_key("output", names_of(kOutputs),
+                         "`auto`: sigmoid + BCE for 2 classes, softmax + CE for more, linear + squared error for "
+                         "regression; `tanh`: TF Playground's tanh + ½·squared error on ±1 labels"));
+    k.push_back(enum_key("init", names_of(kInits), "`uniform` is U(-0.5, 0.5)"));
+    k.push_back(scalar_key("initScale", KeyType::kNumber, {0.01, 100}, "multiplies the initial weights"));
+    k.push_back(scalar_key("biasInit", KeyType::kNumber, {-10, 10}, "every bias's initial value"));
+    k.push_back(live(enum_key("optimizer", names_of(kOptimizers), "`momentum` 0.9; `adam` 0.9, 0.999, 1e-8")));
+    k.push_back(live(scalar_key("learningRate", KeyType::kNumber, {0, 10, true}, "")));
+    k.push_back(live(scalar_key("batchSize", KeyType::kInteger, {1, kMaxPoints},
+                                "at most the number of training points; default min(10, training points)")));
+    k.push_back(scalar_key("shuffle", KeyType::kBoolean, {}, "reshuffle mini-batches each epoch (seeded)"));
+    k.push_back(live(enum_key("regularization", names_of(kRegularizations), "")));
+    k.push_back(live(scalar_key("regularizationRate", KeyType::kNumber, {0, 10}, "")));
+    return k;
+  }();
+  return specs;
+}
+
+const KeySpec& key_spec(const std::string& name) {
+  for (const KeySpec& spec : key_specs()) {
+    if (spec.name == name) return spec;
   }
-  return buf;
+  throw std::logic_error("config key table has no key " + name);
+}
+
+const KeySpec* find_key_spec(const std::string& name) {
+  for (const KeySpec& spec : key_specs()) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+/// "a, b, c" of the keys that pass `keep`.
+template <typename Keep>
+std::string key_list(Keep keep) {
+  std::string list;
+  for (const KeySpec& spec : key_specs()) {
+    if (keep(spec)) list += (list.empty() ? "" : ", ") + spec.name;
+  }
+  return list;
 }
 
 /// A short rendering of a JSON value for error messages. nlohmann writes NaN and
 /// infinities as null, so numbers are formatted here.
 std::string describe(const json& v) {
-  if (v.is_number_float()) return format_double(v.get<double>());
+  if (v.is_number_float()) return policy::format_number(v.get<double>());
   std::string text = v.dump();
   if (text.size() > 60) text = text.substr(0, 57) + "...";
   return text;
@@ -134,18 +243,24 @@ const char* enum_name(Enum value, const EnumName<Enum> (&names)[N]) {
   return "?";
 }
 
-/// A finite JSON number in [lo, hi] (lo excluded when lo_open).
-double read_number(const std::string& path, const json& v, double lo, double hi, bool lo_open = false) {
-  const std::string range = (lo_open ? "(" : "[") + format_double(lo) + ", " + format_double(hi) + "]";
+/// "lo..hi", as integer ranges are written in messages and docs.
+std::string integer_range(const Range& r) { return policy::format_number(r.min) + ".." + policy::format_number(r.max); }
+
+/// A finite JSON number in [min, max] (min excluded when min_open).
+double read_number(const std::string& path, const json& v, const Range& r) {
+  const std::string range =
+      (r.min_open ? "(" : "[") + policy::format_number(r.min) + ", " + policy::format_number(r.max) + "]";
   if (!v.is_number()) fail_got(path, "a number in " + range, v);
   const double d = v.get<double>();
-  if (!std::isfinite(d) || d > hi || d < lo || (lo_open && d == lo)) fail_got(path, "a number in " + range, v);
+  if (!std::isfinite(d) || d > r.max || d < r.min || (r.min_open && d == r.min)) {
+    fail_got(path, "a number in " + range, v);
+  }
   return d;
 }
 
 /// An integral JSON number in lo..hi (10 and 10.0 both count).
 double read_integer(const std::string& path, const json& v, double lo, double hi) {
-  const std::string expected = "an integer in " + format_double(lo) + ".." + format_double(hi);
+  const std::string expected = "an integer in " + integer_range({lo, hi});
   if (!v.is_number()) fail_got(path, expected, v);
   const double d = v.get<double>();
   if (!std::isfinite(d) || d != std::floor(d) || d < lo || d > hi) fail_got(path, expected, v);
@@ -159,6 +274,10 @@ bool read_bool(const std::string& path, const json& v) {
 
 void require_object(const std::string& path, const json& v, const std::string& what) {
   if (!v.is_object()) fail_got(path, what, v);
+}
+
+double read_integer(const std::string& path, const json& v, const Range& r) {
+  return read_integer(path, v, r.min, r.max);
 }
 
 /// Throws for the first key of `object` that is not in `allowed`.
@@ -181,9 +300,10 @@ const json* find_key(const json& object, const char* key) {
 }
 
 std::vector<double> read_number_array(const std::string& path, const json& v) {
-  if (!v.is_array()) fail_got(path, "an array of 1..10000 finite numbers", v);
-  if (v.empty() || v.size() > static_cast<std::size_t>(kMaxPoints)) {
-    fail(path, "must have 1..10000 entries, got " + std::to_string(v.size()));
+  const Range& count = key_spec("data").count;
+  if (!v.is_array()) fail_got(path, "an array of " + integer_range(count) + " finite numbers", v);
+  if (v.size() < count.min || v.size() > count.max) {
+    fail(path, "must have " + integer_range(count) + " entries, got " + std::to_string(v.size()));
   }
   std::vector<double> out;
   out.reserve(v.size());
@@ -197,16 +317,24 @@ std::vector<double> read_number_array(const std::string& path, const json& v) {
   return out;
 }
 
+/// "an object {x, y, label} of equal-length arrays (1..10000 points)"
+std::string custom_data_shape() {
+  return "an object {x, y, label} of equal-length arrays (" + integer_range(key_spec("data").count) + " points)";
+}
+
 CustomData read_custom_data(const json& v) {
   const std::string path = "config.data";
-  require_object(path, v, "an object {x, y, label} of equal-length arrays (1..10000 points)");
+  require_object(path, v, custom_data_shape());
   static const char* const kDataKeys[] = {"x", "y", "label"};
   reject_unknown_keys(path, v, kDataKeys);
   CustomData data;
   std::vector<double>* targets[] = {&data.x, &data.y, &data.label};
   for (int i = 0; i < 3; ++i) {
     const json* array = find_key(v, kDataKeys[i]);
-    if (array == nullptr) fail(path + "." + kDataKeys[i], "required: an array of 1..10000 finite numbers");
+    if (array == nullptr) {
+      fail(path + "." + kDataKeys[i],
+           "required: an array of " + integer_range(key_spec("data").count) + " finite numbers");
+    }
     *targets[i] = read_number_array(path + "." + kDataKeys[i], *array);
   }
   if (data.y.size() != data.x.size() || data.label.size() != data.x.size()) {
@@ -235,12 +363,15 @@ std::vector<Feature> read_features(const json& v) {
 
 std::vector<int> read_hidden(const json& v) {
   const std::string path = "config.hidden";
-  if (!v.is_array() || v.size() > static_cast<std::size_t>(kMaxLayers)) {
-    fail_got(path, "an array of 0..8 layer sizes (integers in 1..64)", v);
+  const KeySpec& spec = key_spec("hidden");
+  if (!v.is_array() || v.size() < spec.count.min || v.size() > spec.count.max) {
+    fail_got(
+        path,
+        "an array of " + integer_range(spec.count) + " layer sizes (integers in " + integer_range(spec.range) + ")", v);
   }
   std::vector<int> hidden;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    hidden.push_back(static_cast<int>(read_integer(path + "[" + std::to_string(i) + "]", v[i], 1, kMaxWidth)));
+    hidden.push_back(static_cast<int>(read_integer(path + "[" + std::to_string(i) + "]", v[i], spec.range)));
   }
   return hidden;
 }
@@ -260,12 +391,12 @@ LayerActivation read_maxout(const std::string& path, const json* params, bool le
   LayerActivation layer;
   layer.name = "maxout";
   layer.learn = learn;
-  layer.maxout_pieces = 2;
+  layer.maxout_pieces = kDefaultMaxoutPieces;
   if (params != nullptr) {
     static const char* const kMaxoutKeys[] = {"k"};
     reject_unknown_keys(path + ".params", *params, kMaxoutKeys);
     if (const json* k = find_key(*params, "k")) {
-      layer.maxout_pieces = static_cast<int>(read_integer(path + ".params.k", *k, 2, kMaxMaxoutPieces));
+      layer.maxout_pieces = static_cast<int>(read_integer(path + ".params.k", *k, kMaxoutPieces));
     }
   }
   return layer;
@@ -346,18 +477,22 @@ std::vector<LayerActivation> read_activations(const json& v, std::size_t layers)
 
 int read_classes(const json* v, DatasetKind dataset, const CustomData& data) {
   const std::string path = "config.classes";
-  if (dataset == DatasetKind::kSpiral || dataset == DatasetKind::kGauss) {
-    return v == nullptr ? 2 : static_cast<int>(read_integer(path, *v, 2, kMaxClasses));
+  const Range& range = key_spec("classes").range;
+  const int fallback = static_cast<int>(range.min);
+  if (takes_class_count(dataset)) {
+    return v == nullptr ? fallback : static_cast<int>(read_integer(path, *v, range));
   }
-  int expected = 2;
-  std::string why = std::string("for dataset ") + enum_name(dataset, kDatasets) + " (2..5 only for spiral and gauss)";
+  int expected = fallback;
+  std::string why = std::string("for dataset ") + enum_name(dataset, kDatasets) + " (" + integer_range(range) +
+                    " only for " + class_count_datasets() + ")";
   if (dataset == DatasetKind::kCustom) {
     const int inferred = custom_class_count(data);
     if (inferred > 0) {
       expected = inferred;
       why = "for this custom data (the labels' maximum + 1), or be omitted";
     } else {
-      why = "for custom regression data (labels not all integers 0..4 with two distinct values), or be omitted";
+      why = "for custom regression data (labels not all integers 0.." + std::to_string(kMaxClasses - 1) +
+            " with two distinct values), or be omitted";
     }
   }
   if (v != nullptr) {
@@ -378,29 +513,18 @@ LayerActivation default_activation() {
 /// Applies one live key of `v` to `config`, validated.
 void apply_live_key(TrainerConfig& config, const std::string& key, const json& v, int training_points) {
   const std::string path = "config." + key;
+  const KeySpec& spec = key_spec(key);
   if (key == "learningRate") {
-    config.learning_rate = read_number(path, v, 0, 10, true);
+    config.learning_rate = read_number(path, v, spec.range);
   } else if (key == "optimizer") {
     config.optimizer = read_enum(path, v, kOptimizers);
   } else if (key == "regularization") {
     config.regularization = read_enum(path, v, kRegularizations);
   } else if (key == "regularizationRate") {
-    config.regularization_rate = read_number(path, v, 0, 10);
+    config.regularization_rate = read_number(path, v, spec.range);
   } else if (key == "batchSize") {
-    config.batch_size = static_cast<int>(read_integer(path, v, 1, training_points));
+    config.batch_size = static_cast<int>(read_integer(path, v, spec.range.min, training_points));
   }
-}
-
-bool is_live_key(const std::string& key) {
-  for (const char* live : kLiveKeys) {
-    if (key == live) return true;
-  }
-  return false;
-}
-
-json param_to_json(double v) {
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return v;
 }
 
 json activation_to_json(const LayerActivation& layer) {
@@ -413,7 +537,7 @@ json activation_to_json(const LayerActivation& layer) {
   json params = json::object();
   bool defaults = true;
   for (std::size_t i = 0; i < activation.params.size(); ++i) {
-    params[activation.params[i].name] = param_to_json(layer.params[i]);
+    params[activation.params[i].name] = number_to_json(layer.params[i]);
     defaults = defaults && layer.params[i] == activation.params[i].default_value;
   }
   if (defaults && layer.learn) return layer.name;
@@ -423,7 +547,91 @@ json activation_to_json(const LayerActivation& layer) {
   return out;
 }
 
+const char* type_name(KeyType type) {
+  switch (type) {
+    case KeyType::kEnum:
+      return "enum";
+    case KeyType::kInteger:
+      return "integer";
+    case KeyType::kNumber:
+      return "number";
+    case KeyType::kBoolean:
+      return "boolean";
+    case KeyType::kList:
+      return "list";
+    case KeyType::kActivation:
+      return "activation";
+    case KeyType::kData:
+      return "data";
+  }
+  return "?";
+}
+
+void put_range(json& out, const Range& r) {
+  out["min"] = r.min;
+  out["max"] = r.max;
+  if (r.min_open) out["minExclusive"] = true;
+}
+
+/// The datasets (custom aside, which depends on its data) for which `keep` holds.
+template <typename Keep>
+json datasets_where(Keep keep) {
+  json out = json::array();
+  for (const auto& entry : kDatasets) {
+    if (entry.value != DatasetKind::kCustom && keep(entry.value)) out.push_back(entry.name);
+  }
+  return out;
+}
+
+json describe_key(const KeySpec& spec, const json& defaults) {
+  json out = {{"name", spec.name}, {"type", type_name(spec.type)}};
+  if (defaults.contains(spec.name)) out["default"] = defaults[spec.name];
+  switch (spec.type) {
+    case KeyType::kEnum:
+      out["values"] = spec.values;
+      break;
+    case KeyType::kInteger:
+    case KeyType::kNumber:
+      put_range(out, spec.range);
+      break;
+    case KeyType::kList: {
+      json items = spec.values.empty() ? json{{"type", "integer"}} : json{{"type", "enum"}, {"values", spec.values}};
+      if (spec.values.empty()) put_range(items, spec.range);
+      out["items"] = std::move(items);
+      out["minItems"] = spec.count.min;
+      out["maxItems"] = spec.count.max;
+      if (!spec.values.empty()) out["unique"] = true;
+      break;
+    }
+    case KeyType::kData:
+      out["minItems"] = spec.count.min;
+      out["maxItems"] = spec.count.max;
+      break;
+    case KeyType::kActivation: {
+      json k = {{"type", "integer"}, {"default", kDefaultMaxoutPieces}};
+      put_range(k, kMaxoutPieces);
+      out["maxout"] = {{"k", std::move(k)}};
+      break;
+    }
+    case KeyType::kBoolean:
+      break;
+  }
+  if (spec.name == "dataset") {
+    out["multiclass"] = datasets_where(takes_class_count);
+    out["regression"] = datasets_where([](DatasetKind kind) {
+      TrainerConfig c;
+      c.dataset = kind;
+      return c.is_regression();
+    });
+  }
+  out["live"] = spec.live;
+  out["description"] = spec.description;
+  return out;
+}
+
 }  // namespace
+
+const char* feature_name(Feature feature) { return enum_name(feature, kFeatures); }
 
 int custom_class_count(const CustomData& data) {
   unsigned seen = 0;
@@ -453,24 +661,33 @@ bool TrainerConfig::is_regression() const {
 
 TrainerConfig parse_config(const json& j) {
   if (!j.is_object()) fail_got("config", "an object", j);
-  reject_unknown_keys("config", j, kKeys);
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (find_key_spec(it.key()) == nullptr) {
+      fail("config." + it.key(), "unknown key; allowed keys are " + key_list([](const KeySpec&) { return true; }));
+    }
+  }
   TrainerConfig c;
   const auto get = [&j](const char* key) { return find_key(j, key); };
+  const auto number = [](const char* key, const json& v) {
+    return read_number(std::string("config.") + key, v, key_spec(key).range);
+  };
+  const auto integer = [](const char* key, const json& v) {
+    return read_integer(std::string("config.") + key, v, key_spec(key).range);
+  };
 
   if (const json* v = get("dataset")) c.dataset = read_enum("config.dataset", *v, kDatasets);
   if (const json* v = get("data")) {
     if (c.dataset != DatasetKind::kCustom) fail("config.data", "only allowed with dataset \"custom\"");
     c.data = read_custom_data(*v);
   } else if (c.dataset == DatasetKind::kCustom) {
-    fail("config.data",
-         "required for dataset \"custom\": an object {x, y, label} of equal-length arrays (1..10000 points)");
+    fail("config.data", "required for dataset \"custom\": " + custom_data_shape());
   }
-  if (const json* v = get("points")) c.points = static_cast<int>(read_integer("config.points", *v, 10, kMaxPoints));
+  if (const json* v = get("points")) c.points = static_cast<int>(integer("points", *v));
   if (c.dataset == DatasetKind::kCustom) c.points = static_cast<int>(c.data.x.size());
   c.classes = read_classes(get("classes"), c.dataset, c.data);
-  if (const json* v = get("noise")) c.noise = read_number("config.noise", *v, 0, 1);
-  if (const json* v = get("trainFraction")) c.train_fraction = read_number("config.trainFraction", *v, 0.1, 0.9);
-  if (const json* v = get("seed")) c.seed = static_cast<std::uint32_t>(read_integer("config.seed", *v, 0, kMaxSeed));
+  if (const json* v = get("noise")) c.noise = number("noise", *v);
+  if (const json* v = get("trainFraction")) c.train_fraction = number("trainFraction", *v);
+  if (const json* v = get("seed")) c.seed = static_cast<std::uint32_t>(integer("seed", *v));
   if (const json* v = get("features")) c.features = read_features(*v);
   if (const json* v = get("standardize")) c.standardize = read_bool("config.standardize", *v);
   if (const json* v = get("hidden")) c.hidden = read_hidden(*v);
@@ -481,28 +698,27 @@ TrainerConfig parse_config(const json& j) {
   }
   if (const json* v = get("output")) c.output = read_enum("config.output", *v, kOutputs);
   if (const json* v = get("init")) c.init = read_enum("config.init", *v, kInits);
-  if (const json* v = get("initScale")) c.init_scale = read_number("config.initScale", *v, 0.01, 100);
-  if (const json* v = get("biasInit")) c.bias_init = read_number("config.biasInit", *v, -10, 10);
+  if (const json* v = get("initScale")) c.init_scale = number("initScale", *v);
+  if (const json* v = get("biasInit")) c.bias_init = number("biasInit", *v);
 
   const int training_points = training_point_count(c);
   c.batch_size = training_points < 10 ? training_points : 10;
   if (const json* v = get("shuffle")) c.shuffle = read_bool("config.shuffle", *v);
-  for (const char* key : kLiveKeys) {
-    if (const json* v = get(key)) apply_live_key(c, key, *v, training_points);
+  for (const KeySpec& spec : key_specs()) {
+    const json* v = spec.live ? get(spec.name.c_str()) : nullptr;
+    if (v != nullptr) apply_live_key(c, spec.name, *v, training_points);
   }
   return c;
 }
 
 void apply_live_update(TrainerConfig& config, const json& partial, int training_points) {
   if (!partial.is_object()) fail_got("config", "an object of live keys", partial);
-  std::string live;
-  for (const char* key : kLiveKeys) live += (live.empty() ? "" : ", ") + std::string(key);
+  const std::string live = key_list([](const KeySpec& spec) { return spec.live; });
   TrainerConfig updated = config;
   for (auto it = partial.begin(); it != partial.end(); ++it) {
-    bool known = false;
-    for (const char* key : kKeys) known = known || it.key() == key;
-    if (!known) fail("config." + it.key(), "unknown key; keys that can change live are " + live);
-    if (!is_live_key(it.key())) {
+    const KeySpec* spec = find_key_spec(it.key());
+    if (spec == nullptr) fail("config." + it.key(), "unknown key; keys that can change live are " + live);
+    if (!spec->live) {
       fail("config." + it.key(),
            "cannot change while training (rebuild the trainer); keys that can change live are " + live);
     }
@@ -543,6 +759,13 @@ json config_to_json(const TrainerConfig& c) {
   j["regularization"] = enum_name(c.regularization, kRegularizations);
   j["regularizationRate"] = c.regularization_rate;
   return j;
+}
+
+json config_schema() {
+  const json defaults = config_to_json(parse_config(json::object()));
+  json out = json::array();
+  for (const KeySpec& spec : key_specs()) out.push_back(describe_key(spec, defaults));
+  return out;
 }
 
 }  // namespace ap

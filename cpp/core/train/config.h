@@ -78,4 +78,11 @@ void apply_live_update(TrainerConfig& config, const nlohmann::json& partial, int
 /// The configuration as JSON, in the public (camelCase) form parse_config reads.
 nlohmann::json config_to_json(const TrainerConfig& config);
 
+/// A description of every configuration key, in the order parse_config reads them:
+/// [{name, type, default, min, max, minExclusive, values, items, minItems, maxItems,
+///   unique, maxout, multiclass, regression, live, description}] (fields by type; see
+/// configSchema() in web/lib/activation-playground.d.ts). The validation reads the same
+/// table, so what this says is what parse_config enforces.
+nlohmann::json config_schema();
+
 }  // namespace ap

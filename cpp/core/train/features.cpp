@@ -37,26 +37,6 @@ void compute_features(const std::vector<Feature>& features, double x, double y, 
   for (std::size_t i = 0; i < features.size(); ++i) out[i] = feature_value(features[i], x, y);
 }
 
-const char* feature_name(Feature feature) {
-  switch (feature) {
-    case Feature::kX:
-      return "x";
-    case Feature::kY:
-      return "y";
-    case Feature::kX2:
-      return "x2";
-    case Feature::kY2:
-      return "y2";
-    case Feature::kXY:
-      return "xy";
-    case Feature::kSinX:
-      return "sinx";
-    case Feature::kSinY:
-      return "siny";
-  }
-  return "?";
-}
-
 /// mean_j = (1/n) sum_i v_ij, std_j = sqrt((1/n) sum_i (v_ij - mean_j)^2) (the
 /// population deviation, so the fitted rows get exactly std 1); inv_std_j = 1/std_j,
 /// or 1 when the feature is constant (std below 1e-12 of its magnitude).

@@ -19,7 +19,8 @@ bool depends_on_y(Feature feature);
 /// Writes the value of each feature at (x, y) into out[0..features.size()).
 void compute_features(const std::vector<Feature>& features, double x, double y, double* out);
 
-/// Public name of a feature: x, y, x2, y2, xy, sinx, siny.
+/// Public name of a feature: x, y, x2, y2, xy, sinx, siny. Defined in config.cpp beside the
+/// other configuration names, so the names exist once.
 const char* feature_name(Feature feature);
 
 /// Per-feature affine map to mean 0, std 1; identity when not fitted.

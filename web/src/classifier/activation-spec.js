@@ -3,13 +3,16 @@
 //   name(param:value;...)     e.g. "leaky_relu(negative_slope:0.2)", "softplus(beta:2;threshold:inf)"
 //   with "learn:0" to freeze learnable parameters, and "maxout(k:3)" for maxout.
 // Pure functions; the catalog check happens once the core has loaded.
+import {CONFIG_SCHEMA} from "../generated/config-schema.js";
+import {parsePlainNumber, plainNumber} from "../../lib/number-format.mjs";
 
 const NUM = "[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?|[-+]?inf";
 const PAIR = `[a-z_][a-z0-9_]*:(?:${NUM})`;
 export const ACTIVATION_PATTERN = new RegExp(`^[a-z][a-z0-9_]*(?:\\((?:${PAIR})(?:;${PAIR})*\\))?$`);
 
 export const MAXOUT = "maxout";
-export const MAXOUT_K = {min: 2, max: 5, default: 2};
+/** Maxout's k as the core allows it: {type, min, max, default}. */
+export const MAXOUT_K = CONFIG_SCHEMA.find((key) => key.name === "activation").maxout.k;
 
 /** "leaky_relu(negative_slope:0.2)" -> {name, params: {negative_slope: 0.2}, learn: true}; null when malformed. */
 export function parseActivation(token) {
@@ -21,7 +24,7 @@ export function parseActivation(token) {
   if (open >= 0) {
     for (const pair of token.slice(open + 1, -1).split(";")) {
       const [key, text] = pair.split(":");
-      const value = /inf$/.test(text) ? (text.startsWith("-") ? -Infinity : Infinity) : Number(text);
+      const value = parsePlainNumber(text);
       if (key === "learn") learn = value !== 0;
       else params[key] = value;
     }
@@ -32,15 +35,9 @@ export function parseActivation(token) {
 /** The inverse of parseActivation; parameters in the given order (catalog order when known). */
 export function formatActivation({name, params = {}, learn = true}, order) {
   const keys = order ? order.filter((key) => key in params) : Object.keys(params);
-  const pairs = keys.map((key) => `${key}:${formatNumber(params[key])}`);
+  const pairs = keys.map((key) => `${key}:${plainNumber(params[key])}`);
   if (!learn) pairs.push("learn:0");
   return pairs.length ? `${name}(${pairs.join(";")})` : name;
-}
-
-function formatNumber(value) {
-  if (value === Infinity) return "inf";
-  if (value === -Infinity) return "-inf";
-  return String(value);
 }
 
 /**

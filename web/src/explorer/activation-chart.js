@@ -5,7 +5,8 @@
 
 import {crispCanvas, snap} from "./canvas.js";
 import {readTheme, kSlotDashes} from "./palette.js";
-import {formatTick, linearTicks, valueRange} from "./model.js";
+import {linearTicks, valueRange} from "./model.js";
+import {formatTick} from "../../lib/number-format.mjs";
 
 const kFontSize = 12;
 const kMargin = {top: 10, right: 14, bottom: 26, left: 8};

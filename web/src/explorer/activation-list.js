@@ -2,9 +2,7 @@
 // and per item "show" (replace the active curve) and "+" (overlay) buttons.
 
 import {el, setAttr, uid} from "./dom.js";
-
-/** Group order as the catalog defines them; unknown groups follow alphabetically. */
-const kGroupOrder = ["classic", "relu-family", "smooth", "gated", "self-normalizing", "hard"];
+import {groupCatalog, groupLabel} from "../ui/groups.js";
 
 /**
  * `catalog`: core.activations(). `onSelect(name)`, `onAdd(name)`.
@@ -19,12 +17,8 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
   const empty = el("p", {class: "ex-list-empty", text: t("explorer.search.none"), attrs: {hidden: true}});
   const count = el("p", {class: "ex-visually-hidden", attrs: {"aria-live": "polite"}});
 
-  const groups = new Map();
-  for (const entry of catalog) {
-    if (!groups.has(entry.group)) groups.set(entry.group, []);
-    groups.get(entry.group).push(entry);
-  }
-  const groupNames = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const groups = new Map(groupCatalog(catalog));
+  const groupNames = [...groups.keys()];
 
   const items = new Map();
   const groupNodes = [];
@@ -110,12 +104,3 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
   };
 }
 
-function rank(group) {
-  const i = kGroupOrder.indexOf(group);
-  return i < 0 ? kGroupOrder.length : i;
-}
-
-function groupLabel(t, group) {
-  const key = `explorer.groups.${group}`;
-  return t.has(key) ? t(key) : group;
-}

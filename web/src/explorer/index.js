@@ -5,7 +5,8 @@
 import "../../styles/explorer.css";
 import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
-import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power, formatNumber, superscript} from "./model.js";
+import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power} from "./model.js";
+import {formatPowerOfTen, formatSignificant} from "../../lib/number-format.mjs";
 import {createActivationList} from "./activation-list.js";
 import {createActivationChart} from "./activation-chart.js";
 import {createDepthChart} from "./depth-chart.js";
@@ -230,12 +231,12 @@ function build(container, status, core, store, t) {
     }
     const s = state();
     const values = chartData.probe(x);
-    const xText = t("explorer.readout.x", {x: formatNumber(x, 4)});
+    const xText = t("explorer.readout.x", {x: formatSignificant(x, 4)});
     const rows = chartData.series.map((series, i) => {
       const v = values[i];
       const parts = [];
-      if (s.exShowF) parts.push(t("explorer.readout.f", {value: v ? formatNumber(v.y, 5) : "\u2014"}));
-      if (s.exShowDf) parts.push(t("explorer.readout.df", {value: v ? formatNumber(v.dy, 5) : "\u2014"}));
+      if (s.exShowF) parts.push(t("explorer.readout.f", {value: v ? formatSignificant(v.y, 5) : "\u2014"}));
+      if (s.exShowDf) parts.push(t("explorer.readout.df", {value: v ? formatSignificant(v.dy, 5) : "\u2014"}));
       return {slot: series.slot, label: series.label, values: parts.join("  ")};
     });
     replaceIfChanged(readout, JSON.stringify([xText, rows]), () => [
@@ -330,7 +331,7 @@ function build(container, status, core, store, t) {
     setAttr(
       canvas,
       "aria-label",
-      t("explorer.chart.label", {names: slots.map(slotTitle).join(", "), min: formatNumber(s.exXMin), max: formatNumber(s.exXMax)}),
+      t("explorer.chart.label", {names: slots.map(slotTitle).join(", "), min: formatSignificant(s.exXMin), max: formatSignificant(s.exXMax)}),
     );
 
     const errorTexts = slots.filter((slot) => slot.error).map((slot) => `${slot.entry.label}: ${slot.error}`);
@@ -342,7 +343,7 @@ function build(container, status, core, store, t) {
     syncNumber(xMin.input, s.exXMin);
     syncNumber(xMax.input, s.exXMax);
     syncValue(satInput, String(Math.min(0.5, s.exSatThreshold)));
-    setText(satOutput, s.exSatThreshold > 0 ? formatNumber(s.exSatThreshold, 3) : t("explorer.saturation.off"));
+    setText(satOutput, s.exSatThreshold > 0 ? formatSignificant(s.exSatThreshold, 3) : t("explorer.saturation.off"));
 
     params.update(active, active.error);
     formula.update(active.entry);
@@ -362,8 +363,8 @@ function build(container, status, core, store, t) {
       text: gain
         ? t(gain.at === null ? "explorer.depth.valueFlat" : "explorer.depth.value", {
             label: slotTitle(slot),
-            max: formatNumber(gain.max, 4),
-            at: gain.at === null ? "" : formatNumber(gain.at, 3),
+            max: formatSignificant(gain.max, 4),
+            at: gain.at === null ? "" : formatSignificant(gain.at, 3),
             depth: s.exDepth,
             product: formatPower(gain.max, s.exDepth),
           })
@@ -392,15 +393,9 @@ function build(container, status, core, store, t) {
 /** m^n written without overflow: exponent form from logarithms when needed. */
 function formatPower(m, n) {
   const value = m ** n;
-  if (value !== 0 && Number.isFinite(value)) return formatNumber(value, 4);
+  if (value !== 0 && Number.isFinite(value)) return formatSignificant(value, 4);
   if (m === 0) return "0";
-  const exponent = n * Math.log10(m);
-  const whole = Math.floor(exponent);
-  return `${trimmed((10 ** (exponent - whole)).toFixed(3))}\u00d710${superscript(whole)}`;
-}
-
-function trimmed(text) {
-  return text.replace(/\.?0+$/, "");
+  return formatPowerOfTen(n * Math.log10(m));
 }
 
 function roundTo(v) {

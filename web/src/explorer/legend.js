@@ -3,7 +3,7 @@
 
 import {el, focusedIn, svgEl} from "./dom.js";
 import {kSlotDashes} from "./palette.js";
-import {formatNumber} from "./model.js";
+import {formatSignificant} from "../../lib/number-format.mjs";
 
 /** A small SVG line sample for a slot; colour comes from the ex-slot-stroke-N class. */
 export function lineSample(slot, thin = false) {
@@ -21,7 +21,7 @@ export function lineSample(slot, thin = false) {
 export function slotTitle(slot) {
   const changed = slot.entry.params
     .filter((p) => slot.params[p.name] !== p.default)
-    .map((p) => `${p.name} = ${formatNumber(slot.params[p.name], 4)}`);
+    .map((p) => `${p.name} = ${formatSignificant(slot.params[p.name], 4)}`);
   return changed.length ? `${slot.entry.label} (${changed.join(", ")})` : slot.entry.label;
 }
 

@@ -1,7 +1,8 @@
-// Pure helpers of the explorer: parameter tokens, slots, slider ranges, axis ticks,
-// number formatting and the depth product. No DOM here, so node tests can call them.
+// Pure helpers of the explorer: parameter tokens, slots, slider ranges, axis ticks
+// and the depth product (numbers are written by web/lib/number-format.mjs). No DOM here, so node tests can call them.
 
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
+import {parsePlainNumber, plainNumber} from "../../lib/number-format.mjs";
 
 /** Parses an exParams item ("-" or "name:value;name:value") into {name: number}. */
 export function decodeParams(token) {
@@ -12,7 +13,7 @@ export function decodeParams(token) {
     if (colon <= 0) continue;
     const name = pair.slice(0, colon);
     const text = pair.slice(colon + 1);
-    const value = text === "inf" ? Infinity : text === "-inf" ? -Infinity : Number(text);
+    const value = parsePlainNumber(text);
     if (!Number.isNaN(value) && text !== "") values[name] = value;
   }
   return values;
@@ -22,7 +23,7 @@ export function decodeParams(token) {
 export function encodeParams(values) {
   const pairs = Object.entries(values)
     .filter(([, v]) => typeof v === "number" && !Number.isNaN(v))
-    .map(([name, v]) => `${name}:${v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(v)}`);
+    .map(([name, v]) => `${name}:${plainNumber(v)}`);
   return pairs.length ? pairs.join(";") : kDefaultParamsToken;
 }
 
@@ -165,43 +166,6 @@ export function valueRange(arrays) {
   }
   const pad = (hi - lo) * 0.06;
   return [lo - pad, hi + pad];
-}
-
-/** Tick label: short, no trailing zeros, exponent form when very large or small. */
-export function formatTick(v, step) {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-4) return formatNumber(v, 2);
-  const decimals = Math.max(0, Math.min(8, -Math.floor(Math.log10(step) + 1e-9)));
-  return v.toFixed(decimals).replace("-", "\u2212");
-}
-
-/** A readable number with `digits` significant digits; ±∞ as "∞", NaN as "NaN". */
-export function formatNumber(v, digits = 4) {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "\u221e";
-  if (v === -Infinity) return "\u2212\u221e";
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  let text;
-  if (a >= 1e6 || a < 1e-4) {
-    const [mantissa, exponent] = v.toExponential(digits - 1).split("e");
-    text = `${trimZeros(mantissa)}\u00d710${superscript(Number(exponent))}`;
-  } else {
-    text = trimZeros(v.toPrecision(digits));
-  }
-  return text.replace("-", "\u2212");
-}
-
-const kSuperscripts = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074", 5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
-
-/** An integer in Unicode superscript digits, e.g. -7 -> "⁻⁷". */
-export function superscript(n) {
-  return String(n).replace(/[-0-9]/g, (c) => kSuperscripts[c]);
-}
-
-function trimZeros(text) {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
 }
 
 /**

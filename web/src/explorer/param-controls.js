@@ -3,7 +3,8 @@
 // reset. Rebuilt only when the focused activation changes, so a drag is never broken.
 
 import {el, isFocused, setText, uid} from "./dom.js";
-import {formatNumber, sliderSpec} from "./model.js";
+import {sliderSpec} from "./model.js";
+import {formatSignificant} from "../../lib/number-format.mjs";
 
 /** Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set. */
 export function createParamControls({t, onChange}) {
@@ -53,9 +54,9 @@ export function createParamControls({t, onChange}) {
         );
       }
       const range_text = t("explorer.params.range", {
-        min: formatNumber(param.min, 4),
-        max: formatNumber(param.max, 4),
-        default: formatNumber(param.default, 4),
+        min: formatSignificant(param.min, 4),
+        max: formatSignificant(param.max, 4),
+        default: formatSignificant(param.default, 4),
       });
       const row = el("div", {class: "ex-param"}, [
         el("div", {class: "ex-param-head"}, [
@@ -95,7 +96,7 @@ export function createParamControls({t, onChange}) {
           number.value = isInfinite ? "" : String(value);
         }
         number.disabled = isInfinite;
-        number.placeholder = isInfinite ? "\u221e" : "";
+        number.placeholder = isInfinite ? formatSignificant(value) : "";
         if (infinity) infinity.checked = value === Infinity;
       }
       if (error.hidden !== !message) error.hidden = !message;

@@ -2,7 +2,7 @@
 // smoothness, zero-centred, saturation, f'(0), and the critical points in view.
 
 import {el, replaceIfChanged} from "./dom.js";
-import {formatNumber} from "./model.js";
+import {formatSignificant} from "../../lib/number-format.mjs";
 
 /** Returns {element, update(slot, criticalXs)}. */
 export function createPropertiesCard({t}) {
@@ -26,13 +26,13 @@ export function createPropertiesCard({t}) {
       const close = (v) => (Number.isFinite(v) ? "]" : ")");
       const rows = [
         ["group", word("groups", p.group ?? slot.entry.group)],
-        ["range", `${open(range[0])}${formatNumber(range[0])}, ${formatNumber(range[1])}${close(range[1])}`],
+        ["range", `${open(range[0])}${formatSignificant(range[0])}, ${formatSignificant(range[1])}${close(range[1])}`],
         ["monotonic", yesNo(p.monotonic)],
         ["smoothness", word("smoothness", p.smoothness)],
         ["zeroCentred", yesNo(p.zeroCentred)],
         ["saturationLeft", word("saturation", p.saturation?.left)],
         ["saturationRight", word("saturation", p.saturation?.right)],
-        ["derivativeAtZero", formatNumber(p.derivativeAtZero, 6)],
+        ["derivativeAtZero", formatSignificant(p.derivativeAtZero, 6)],
         [
           "learnable",
           slot.entry.params.filter((q) => q.learnable).map((q) => q.name).join(", ") || t("explorer.properties.none"),
@@ -42,7 +42,7 @@ export function createPropertiesCard({t}) {
           criticalXs === null
             ? t("explorer.properties.unavailable")
             : criticalXs.length
-            ? criticalXs.slice(0, 6).map((x) => formatNumber(x, 5)).join(", ") + (criticalXs.length > 6 ? ", \u2026" : "")
+            ? criticalXs.slice(0, 6).map((x) => formatSignificant(x, 5)).join(", ") + (criticalXs.length > 6 ? ", \u2026" : "")
             : t("explorer.properties.none"),
         ],
       ];

@@ -67,7 +67,8 @@ export function parseValue(spec, text) {
 }
 
 function inRange(spec, value) {
-  return (spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max);
+  const aboveMin = spec.min === undefined || value > spec.min || (value === spec.min && !spec.minExclusive);
+  return aboveMin && (spec.max === undefined || value <= spec.max);
 }
 
 function wholeMatch(pattern, text) {

@@ -1,7 +1,9 @@
 // A select of every catalog activation (grouped) plus maxout, and, unless compact,
 // one number field per parameter and a "learn" switch for learnable ones.
+import {formatSignificant} from "../../lib/number-format.mjs";
 import {MAXOUT, MAXOUT_K, parseActivation, resolveActivation, compactActivation} from "../classifier/activation-spec.js";
 import {h, uid} from "../ui/dom.js";
+import {groupCatalog, groupLabel} from "../ui/groups.js";
 
 const pickers = new WeakMap();
 
@@ -26,16 +28,11 @@ export function draw(target, data, options) {
 
 function create(target, data, options, catalogKey) {
   const id = uid("act");
-  const groups = new Map();
-  for (const entry of data.catalog) {
-    if (!groups.has(entry.group)) groups.set(entry.group, []);
-    groups.get(entry.group).push(entry);
-  }
   const select = h("select", {id, class: "activation-select", "data-testid": options.testid}, [
-    ...[...groups].map(([group, entries]) =>
+    ...groupCatalog(data.catalog).map(([group, entries]) =>
       h(
         "optgroup",
-        {label: options.t(`classifier.groups.${group}`)},
+        {label: groupLabel(options.t, group)},
         entries.map((entry) => h("option", {value: entry.name, text: entry.label || entry.name})),
       ),
     ),
@@ -100,7 +97,7 @@ function numberField(label, value, {min, max, step}, onValue) {
     type: "number",
     inputmode: "decimal",
     value: Number.isFinite(value) ? String(value) : "",
-    placeholder: Number.isFinite(value) ? null : "inf",
+    placeholder: Number.isFinite(value) ? null : formatSignificant(value),
     min: Number.isFinite(min) ? min : null,
     max: Number.isFinite(max) ? max : null,
     step,

@@ -6,8 +6,10 @@
 import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {fitCanvas} from "../ui/dom.js";
 import {DOMAIN} from "../classifier/schema.js";
+import {formatTick} from "../../lib/number-format.mjs";
 
-const TICKS = [-6, -4, -2, 0, 2, 4, 6];
+const TICK_STEP = 2;
+const TICKS = Array.from({length: (DOMAIN.xMax - DOMAIN.xMin) / TICK_STEP + 1}, (_, i) => DOMAIN.xMin + i * TICK_STEP);
 const views = new WeakMap();
 
 /**
@@ -184,14 +186,14 @@ function drawAxes(ctx, width, height) {
   ctx.textAlign = "center";
   for (const tick of TICKS.slice(1, -1)) {
     const px = ((tick - DOMAIN.xMin) / (DOMAIN.xMax - DOMAIN.xMin)) * width;
-    ctx.fillText(String(tick), px, height - 2);
+    ctx.fillText(formatTick(tick, TICK_STEP), px, height - 2);
   }
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   for (const tick of TICKS.slice(1, -1)) {
     if (tick === 0) continue;
     const py = ((DOMAIN.yMax - tick) / (DOMAIN.yMax - DOMAIN.yMin)) * height;
-    ctx.fillText(String(tick), 3, py);
+    ctx.fillText(formatTick(tick, TICK_STEP), 3, py);
   }
 }
 

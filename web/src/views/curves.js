@@ -3,6 +3,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import {h, replaceChildren} from "../ui/dom.js";
+import {formatRounded} from "../../lib/number-format.mjs";
 
 export const SERIES_COLORS = ["#22262e", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#6b7280"];
 const MAX_POINTS = 1200;
@@ -103,7 +104,6 @@ function prepare(data, log) {
 
 function formatTick(v) {
   const a = Math.abs(v);
-  if (a === 0) return "0";
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(0);
-  return String(Number(v.toPrecision(3)));
+  if (a !== 0 && (a >= 1e4 || a < 1e-3)) return v.toExponential(0);
+  return formatRounded(v, 3);
 }

@@ -2,6 +2,7 @@
 // same-sign fractions, activation statistics, histograms and learned parameters.
 // Every measure carries a one-line explanation shown on hover and on focus.
 import {fixedCanvas, h, replaceIfChanged, s, setText, uid} from "../ui/dom.js";
+import {formatFixed} from "../../lib/number-format.mjs";
 import {INK, rgb} from "../ui/palette.js";
 import {SERIES_COLORS, draw as drawCurves} from "./curves.js";
 
@@ -120,9 +121,7 @@ function meanStd(mean, std, t) {
 }
 
 function fmt(v) {
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 0.01 || a >= 1000)) return v.toExponential(1);
-  return v.toFixed(2);
+  return formatFixed(v, {decimals: 2, expDigits: 1, small: 0.01, large: 1000});
 }
 
 function drawHistogram(canvas, histogram) {

@@ -1,6 +1,7 @@
 // Details of the selected unit or link: its incoming weights and its bias (editable, as in
 // TensorFlow Playground), and for hidden units the layer's activation with parameters.
 import {h, isFocused, replaceChildren, uid} from "../ui/dom.js";
+import {formatRounded} from "../../lib/number-format.mjs";
 import {draw as drawPicker} from "./activation-picker.js";
 
 const inspectors = new WeakMap();
@@ -108,5 +109,5 @@ function numberInput(id, className, onValue) {
 }
 
 function formatWeight(w) {
-  return Number.isFinite(w) ? String(Number(w.toPrecision(4))) : "—";
+  return Number.isFinite(w) ? formatRounded(w, 4) : "—";
 }

@@ -1,5 +1,6 @@
 // The headline numbers: train and test loss (and accuracy). Non-finite values read "diverged".
 import {h, setClass, setText} from "../ui/dom.js";
+import {formatFixed} from "../../lib/number-format.mjs";
 
 const boards = new WeakMap();
 
@@ -7,14 +8,13 @@ const boards = new WeakMap();
 export function formatLoss(value, t) {
   if (value === null || value === undefined) return "–";
   if (!Number.isFinite(value)) return t("classifier.divergedValue");
-  if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(2);
-  return value.toFixed(3);
+  return formatFixed(value, {decimals: 3, expDigits: 2, small: 0.001});
 }
 
 export function formatAccuracy(value, t) {
   if (value === null || value === undefined) return "–";
   if (!Number.isFinite(value)) return t("classifier.divergedValue");
-  return `${(value * 100).toFixed(1)}%`;
+  return `${formatFixed(value * 100, {decimals: 1})}%`;
 }
 
 /**
