@@ -1,7 +1,7 @@
 // Browser tests of the page shell and the classifier against the built site (dist/), served
 // on 127.0.0.1 and driven through Debian's Chromium with the real wasm core (no mocks).
 // Run: node --test tests/browser/classifier.test.mjs   (PAGE_DIST=<folder> tests another build)
-// Screenshots go to build/screenshots/; the responsiveness test prints frame and long-task figures.
+// Screenshots go to build/screenshots/; the responsiveness test prints frame and main-thread task figures.
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
@@ -16,7 +16,11 @@ import {explorerSchema} from "../../web/src/explorer/schema.js";
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
 const {schema} = mergeSchemas(classifierSchema, explorerSchema);
-const MAX_TASK_MS = 200;
+/**
+ * The page's longest main-thread task while training, in thread CPU time (measured 10-30 ms on a
+ * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTasks).
+ */
+const MAX_TASK_CPU_MS = 100;
 
 let world;
 let server;
@@ -32,17 +36,9 @@ after(async () => {
   await world?.close();
 });
 
-/** Records long main-thread tasks and frame intervals from the first script on. */
+/** Records frame intervals from the first script on (main-thread tasks come from a trace, see measure). */
 function instrument() {
-  window.__longTasks = [];
   window.__frames = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push({start: entry.startTime, duration: entry.duration});
-    }).observe({type: "longtask", buffered: true});
-  } catch {
-    window.__longTasks = null;
-  }
   let last = 0;
   const tick = (now) => {
     if (last) window.__frames.push(now - last);
@@ -400,49 +396,51 @@ test("the diagram, unit hover, weight editing, hidden space and compare mode wor
   await page.close();
 });
 
+/**
+ * The renderer main thread's tasks from a Chrome trace: [{wall, cpu}] in ms. Wall time includes
+ * the OS pausing the renderer for other processes (on a busy 2-core machine a 12 ms task can take
+ * 50-150 ms of wall time); thread CPU time is what the page itself spent.
+ */
+function mainThreadTasks(traceBuffer) {
+  const parsed = JSON.parse(traceBuffer.toString());
+  const events = parsed.traceEvents ?? parsed;
+  const threadNames = new Map();
+  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
+  return events
+    .filter((event) => event.ph === "X" && event.name === "RunTask" && threadNames.get(`${event.pid}:${event.tid}`) === "CrRendererMain")
+    .map((event) => ({wall: event.dur / 1000, cpu: (event.tdur ?? event.dur) / 1000}));
+}
+
 async function measure(page, label, seconds) {
   await page.evaluate(() => {
-    window.__longTasks = window.__longTasks ?? [];
-    window.__mark = performance.now();
     window.__frames = [];
   });
   const startEpoch = await epoch(page);
+  await browser.startTracing(page, {categories: ["disabled-by-default-devtools.timeline"]});
   await setPlaying(page, true);
   // A measuring window: the figures are rates over this much wall time, not a wait for a state.
   await page.waitForTimeout(seconds * 1000);
   await setPlaying(page, false);
-  const stats = await page.evaluate(() => {
-    const tasks = (window.__longTasks ?? []).filter((task) => task.start >= window.__mark);
-    const frames = window.__frames.slice().sort((a, b) => a - b);
-    const pick = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
-    return {
-      longestTask: tasks.reduce((m, task) => Math.max(m, task.duration), 0),
-      longTasks: tasks.length,
-      frames: frames.length,
-      medianFrame: pick(0.5),
-      p95Frame: pick(0.95),
-      maxFrame: frames[frames.length - 1] ?? 0,
-    };
-  });
+  const tasks = mainThreadTasks(await browser.stopTracing());
+  const frames = await page.evaluate(() => window.__frames.slice().sort((a, b) => a - b));
+  const pick = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
+  const stats = {
+    longestTaskCpu: tasks.reduce((m, task) => Math.max(m, task.cpu), 0),
+    longestTaskWall: tasks.reduce((m, task) => Math.max(m, task.wall), 0),
+    tasksOver50msWall: tasks.filter((task) => task.wall > 50).length,
+    frames: frames.length,
+    medianFrame: pick(0.5),
+    p95Frame: pick(0.95),
+    maxFrame: frames[frames.length - 1] ?? 0,
+  };
   const epochs = (await epoch(page)) - startEpoch;
-  const line =
+  console.log(
     `${label}: ${epochs} epochs in ${seconds} s (${(epochs / seconds).toFixed(0)}/s); frames ${stats.frames}, ` +
-    `median ${stats.medianFrame.toFixed(1)} ms, p95 ${stats.p95Frame.toFixed(1)} ms, max ${stats.maxFrame.toFixed(1)} ms; ` +
-    `long tasks ${stats.longTasks}, longest ${stats.longestTask.toFixed(0)} ms`;
-  console.log(line);
+      `median ${stats.medianFrame.toFixed(1)} ms, p95 ${stats.p95Frame.toFixed(1)} ms, max ${stats.maxFrame.toFixed(1)} ms; ` +
+      `longest main-thread task ${stats.longestTaskCpu.toFixed(1)} ms CPU (${stats.longestTaskWall.toFixed(1)} ms wall); ` +
+      `${stats.tasksOver50msWall} tasks over 50 ms wall`,
+  );
   return {...stats, epochs};
-}
-
-/**
- * Measures while training; a task over the limit is measured once more before failing, because
- * on a busy 2-core machine the OS can stall a ~10 ms task for hundreds of ms (seen in traces:
- * 147 ms wall for 9 ms of CPU). A page that really blocks fails both times.
- */
-async function measureResponsive(page, label, seconds) {
-  const first = await measure(page, label, seconds);
-  if (first.longestTask <= MAX_TASK_MS) return first;
-  const second = await measure(page, `${label} (measured again)`, seconds);
-  return {...second, epochs: Math.max(first.epochs, second.epochs)};
 }
 
 test("both reference configurations train with the page responsive", async () => {
@@ -454,13 +452,13 @@ test("both reference configurations train with the page responsive", async () =>
   ]) {
     const {page, problems} = await openPage(hash);
     await page.locator(".panel--output").scrollIntoViewIfNeeded();
-    const stats = await measureResponsive(page, label, 4);
+    const stats = await measure(page, label, 4);
     assert.ok(stats.epochs > 30, `${label} trained only ${stats.epochs} epochs`);
-    assert.ok(stats.longestTask <= MAX_TASK_MS, `${label}: a main-thread task took ${stats.longestTask} ms`);
+    assert.ok(stats.longestTaskCpu <= MAX_TASK_CPU_MS, `${label}: a main-thread task took ${stats.longestTaskCpu} ms of CPU`);
     // Diagnostics in view: layer statistics are computed and drawn every frame too.
     await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
-    const diag = await measureResponsive(page, `${label}, diagnostics in view`, 3);
-    assert.ok(diag.longestTask <= MAX_TASK_MS, `${label}: a main-thread task took ${diag.longestTask} ms with diagnostics`);
+    const diag = await measure(page, `${label}, diagnostics in view`, 3);
+    assert.ok(diag.longestTaskCpu <= MAX_TASK_CPU_MS, `${label}: a main-thread task took ${diag.longestTaskCpu} ms of CPU with diagnostics`);
     assert.deepEqual(problems, []);
     await page.close();
   }
