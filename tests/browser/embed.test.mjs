@@ -304,3 +304,79 @@ test("mounting and destroying 50 elements leaves no trainer, listener or memory 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** The state keys that describe the experiment (not how an embed presents it). */
+function experiment(state) {
+  const {embed, panels, controls, autoplay, weights, ...rest} = state;
+  return rest;
+}
+
+test("the embed dialog's snippets, pasted into a fresh page, reproduce the state", async () => {
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});
+  const problems = watchProblems(page);
+  await page.goto(`${world.server.url}#v=1&dataset=spiral&hidden=6,3&act=relu,gelu&lr=0.1&noise=0.1&exFns=swish,elu&exParams=beta:2,-`);
+  await page.evaluate(() => window.activationPlayground.ready);
+  const original = experiment(await page.evaluate(() => window.activationPlayground.getState()));
+  await page.click('[data-testid="embed-open"]');
+  await page.waitForSelector('[data-testid="share-dialog"][open]');
+  await page.check("#share-panel-chart");
+  await page.check("#share-panel-network");
+  await page.selectOption("#share-controls", "all");
+  await page.waitForFunction(() => /panels="chart,boundary,network,loss"/.test(document.querySelector('[data-testid="snippet-element"]').value));
+  const elementHtml = await page.inputValue('[data-testid="snippet-element"]');
+  const iframeHtml = await page.inputValue('[data-testid="snippet-iframe"]');
+  assert.match(elementHtml, /controls="all"/);
+  // The live preview shows the snippet's own page.
+  await page.frameLocator('[data-testid="share-preview"]').locator("#classifier[data-seq]").waitFor({state: "attached"});
+  await page.screenshot({path: path.join(screenshotDir, "embed-dialog-1280.png")});
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const pasted = await openHostPage("pasted", `<article>${elementHtml.replace("<activation-playground", '<activation-playground id="pasted"')}${iframeHtml}</article>`, {width: 1000, height: 1600});
+  await waitForElement(pasted.page, "pasted");
+  const fromElement = await pasted.page.evaluate(() => document.getElementById("pasted").app.getState());
+  assert.deepEqual(experiment(fromElement), original, "the element shows the same experiment");
+  assert.deepEqual(fromElement.panels, ["chart", "boundary", "network", "loss"]);
+  assert.equal(fromElement.controls, "all");
+  const frame = pasted.page.frames().find((candidate) => candidate !== pasted.page.mainFrame());
+  await frame.waitForFunction(() => window.activationPlayground);
+  await frame.evaluate(() => window.activationPlayground.ready);
+  assert.deepEqual(experiment(await frame.evaluate(() => window.activationPlayground.getState())), original, "the iframe shows the same experiment");
+  assert.deepEqual(pasted.problems, []);
+  await pasted.page.close();
+});
+
+test("a link with the trained weights reopens the network as trained", async () => {
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});
+  const problems = watchProblems(page);
+  await page.goto(`${world.server.url}#v=1&dataset=xor&hidden=6,4&lr=0.1`);
+  await page.waitForSelector("#classifier[data-seq]", {state: "attached"});
+  const fresh = await page.textContent('[data-testid="train-loss"]');
+  await page.click('[data-testid="play"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="epoch"]').textContent) >= 100);
+  await page.click('[data-testid="play"]');
+  await page.waitForSelector('[data-testid="play"]:not(.is-playing)');
+  const trained = await page.textContent('[data-testid="train-loss"]');
+  assert.notEqual(trained, fresh);
+  await page.click('[data-testid="share-open"]');
+  await page.waitForSelector('[data-testid="share-dialog"][open]');
+  const plainLink = await page.inputValue('[data-testid="share-link"]');
+  assert.doesNotMatch(plainLink, /weights=/);
+  await page.check('[data-testid="share-weights"]');
+  await page.waitForFunction(() => /&weights=[A-Za-z0-9_-]+/.test(document.querySelector('[data-testid="share-link"]').value));
+  const link = await page.inputValue('[data-testid="share-link"]');
+  assert.equal(await page.isVisible('[data-testid="share-long"]'), false, `a ${link.length}-character link gets no size warning`);
+  await page.close();
+
+  const reopened = await world.browser.newPage({viewport: {width: 1280, height: 900}});
+  const reopenedProblems = watchProblems(reopened);
+  await reopened.goto(link);
+  await reopened.waitForSelector("#classifier[data-seq]", {state: "attached"});
+  assert.equal(await reopened.textContent('[data-testid="epoch"]'), "0");
+  assert.equal(await reopened.textContent('[data-testid="train-loss"]'), trained, "the shared weights give the trained loss");
+  // Changing the network drops the weights: they belong to the shared configuration.
+  await reopened.click(".net-layers .icon-plus");
+  await reopened.waitForFunction(() => !location.hash.includes("weights=") && /&hidden=6,4,4&/.test(location.hash));
+  assert.deepEqual([...problems, ...reopenedProblems], []);
+  await reopened.close();
+});

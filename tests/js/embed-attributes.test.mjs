@@ -93,3 +93,23 @@ test("attributes written from a state reproduce it", () => {
   assert.deepEqual(notices, []);
   assert.deepEqual({...defaults, ...state}, wanted);
 });
+
+test("share links and snippets: the page link drops presentation keys, snippets escape and embed", async () => {
+  const {pageLink, iframeSnippet, elementSnippet, compressText, decompressText} = await import("../../web/src/embed/share.js");
+  const state = {...defaults, dataset: "moons", embed: true, panels: ["chart"], controls: "none", exFns: ["leaky_relu"], exParams: ["negative_slope:0.2"]};
+  const link = pageLink("https://example.org/p/index.html#old", state);
+  assert.match(link, /^https:\/\/example\.org\/p\/index\.html#v=1&dataset=moons&/);
+  assert.doesNotMatch(link, /embed=|panels=|controls=/);
+  const iframe = iframeSnippet("https://example.org/p/", state, {panels: ["network", "boundary"], controls: "all"});
+  assert.match(iframe, /^<iframe src="https:\/\/example\.org\/p\/#v=1&amp;dataset=moons&amp;.*&amp;embed=1&amp;panels=network,boundary&amp;controls=all" /);
+  const src = iframe.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&");
+  const embedded = parse(new URL(src).hash, pageSchema).state;
+  assert.deepEqual({embed: embedded.embed, panels: embedded.panels, controls: embedded.controls, dataset: embedded.dataset}, {embed: true, panels: ["network", "boundary"], controls: "all", dataset: "moons"});
+  const element = elementSnippet("https://example.org/p/lib/activation-playground-element.mjs", {...state, act: ['x"><script>', "tanh"]}, {panels: ["chart"], controls: "none"});
+  assert.ok(!element.includes('x"><script>'), "attribute values are escaped");
+  assert.match(element, /<activation-playground dataset="moons" .*panels="chart" controls="none"><\/activation-playground>$/);
+  const text = JSON.stringify({layers: [[1.5, -2e-7, 3]]});
+  const packed = await compressText(text);
+  assert.match(packed, /^[A-Za-z0-9_-]+$/);
+  assert.equal(await decompressText(packed), text);
+});

@@ -5,6 +5,7 @@ import "../styles/embed.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
 import {parse} from "./state/url.js";
 import {pageSchema} from "./state/schema.js";
+import {createShareDialog} from "./views/share-dialog.js";
 
 const {t, locale} = appMessages();
 translateStatic(document);
@@ -24,6 +25,18 @@ const app = createApp(main, {
 });
 if (sectionLink) elementForHash(main, sectionLink)?.scrollIntoView();
 handleInPageLinks(document.body);
+
+const shareDialog = createShareDialog({
+  t,
+  getState: app.getState,
+  pageUrl: () => location.href,
+  elementUrl: new URL("./lib/activation-playground-element.mjs", document.baseURI).href,
+  exportModel: app.exportModel,
+});
+document.body.append(shareDialog.element);
+for (const button of document.querySelectorAll("[data-action=share], [data-action=embed]")) {
+  button.addEventListener("click", () => shareDialog.open(button.dataset.action));
+}
 // For the console and for tests: the page's app handle.
 window.activationPlayground = app;
 

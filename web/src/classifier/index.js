@@ -31,6 +31,7 @@ import {
   trainingPointCount,
 } from "./config.js";
 import {parseActivation} from "./activation-spec.js";
+import {decompressText} from "../embed/share.js";
 import {draw as drawToolbar} from "../views/toolbar.js";
 import {draw as drawDatasets} from "../views/dataset-picker.js";
 import {draw as drawDataControls} from "../views/data-controls.js";
@@ -163,12 +164,21 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     selection = selection && isValidSelection(selection, state) ? selection : null;
     sendView(true);
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
-    client.send("configure", {
-      token,
-      config,
-      compare: state.compare ? compareActivation(state, catalog).activation : null,
-      added: addedPoints(state),
-    });
+    const message = {token, config, compare: state.compare ? compareActivation(state, catalog).activation : null, added: addedPoints(state)};
+    if (!state.weights) {
+      client.send("configure", message);
+      return;
+    }
+    // Weights from a shared link apply to the configuration they were trained with: this one.
+    decompressText(state.weights)
+      .then((text) => JSON.parse(text))
+      .then(
+        (layers) => client.send("configure", {...message, layers}),
+        () => {
+          notices.add("info", t("app.notices.badWeights"), "weights");
+          client.send("configure", message);
+        },
+      );
   }
 
   function liveUpdate() {
@@ -209,7 +219,11 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   const unsubscribe = store.subscribe((state, changed) => {
     const keys = [...changed].filter((key) => CLASSIFIER_KEYS.has(key));
     if (keys.length === 0) return;
-    if (keys.some((key) => RECONFIGURE_KEYS.has(key))) configure();
+    if (keys.some((key) => RECONFIGURE_KEYS.has(key))) {
+      // Shared weights belong to the configuration of the link; a new configuration starts afresh.
+      if (state.weights) store.set({weights: ""});
+      configure();
+    }
     else if (keys.some((key) => LIVE_KEYS.includes(key))) liveUpdate();
     if (changed.has("epf")) client.send("epochsPerFrame", {epochsPerFrame: state.epf});
     sendView();
@@ -527,6 +541,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     actions,
     ready,
     census: () => client.census(),
+    /** The trained model file (JSON text), or null before the first configuration. */
+    exportModel: () => client.exportModel(),
     /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
     parts: {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel},
     /** Pauses training while the app is out of view, and resumes it where it was. */

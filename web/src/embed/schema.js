@@ -14,4 +14,6 @@ export const embedSchema = [
   {key: "panels", type: "list", item: {type: "enum", values: PANELS}, minLength: 1, maxLength: PANELS.length, default: ["boundary", "loss"], omitDefault: true},
   {key: "controls", type: "enum", values: CONTROLS, default: "play", omitDefault: true},
   {key: "autoplay", type: "bool", default: false, omitDefault: true},
+  // Trained weights shared in a link (see embed/share.js): the first configuration starts from them.
+  {key: "weights", type: "string", pattern: /^[A-Za-z0-9_-]*$/, maxLength: 400000, default: "", omitDefault: true},
 ];

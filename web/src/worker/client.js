@@ -38,14 +38,17 @@ function sharedWorker(libUrl) {
 
 /**
  * Opens a training session. `onMessage` receives the worker's replies for this session only.
- * Returns {send(type, payload), census(): Promise<{sessions, trainers}>, close()}.
+ * Returns {send(type, payload), census(): Promise<{sessions, trainers}>, exportModel(): Promise<string | null>, close()}.
  */
 export function createTrainerClient({libUrl, onMessage}) {
   const {worker, sessions} = sharedWorker(libUrl);
   const session = nextSession++;
   const waiting = [];
+  const models = new Map();
+  let nextRequest = 1;
   sessions.set(session, (message) => {
     if (message.type === "census") waiting.shift()?.({sessions: message.sessions, trainers: message.trainers});
+    else if (message.type === "model") models.get(message.request)?.(message.text);
     else onMessage(message);
   });
   let closed = false;
@@ -60,6 +63,17 @@ export function createTrainerClient({libUrl, onMessage}) {
       return new Promise((resolve) => {
         waiting.push(resolve);
         worker.postMessage({type: "census", session});
+      });
+    },
+    /** The trained model file (JSON text) of the session's first trainer, or null before it exists. */
+    exportModel() {
+      const request = nextRequest++;
+      return new Promise((resolve) => {
+        models.set(request, (text) => {
+          models.delete(request);
+          resolve(text);
+        });
+        send("exportModel", {request});
       });
     },
     close() {

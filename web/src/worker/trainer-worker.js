@@ -10,7 +10,9 @@
 //     open        {session}                        a new session; replies "ready" when the core is loaded
 //     close       {session}                        dispose the session's trainers and forget it
 //     census      {session}                        replies "census" {sessions, trainers} (for leak tests)
-//     configure   {token, config, compare, added}  new trainer(s); replies "configured" then a frame
+//     configure   {token, config, compare, added, layers?}  new trainer(s); replies "configured" then a frame
+//                                                  layers: trained weights to start from (a model file's layers)
+//     exportModel {request}                        replies "model" {request, text}: the first trainer's model file
 //                                                  compare: activation for the second trainer or null
 //                                                  added: [{x, y, label}] points added by clicking
 //     reset       {}                               same config, same seed, same initial weights
@@ -146,6 +148,9 @@ function createSession(id) {
         lastConfigure = message;
         configure(message);
         break;
+      case "exportModel":
+        post({type: "model", request: message.request, text: trainers.a ? trainers.a.exportModel() : null});
+        break;
       case "reset":
         if (lastConfigure) configure(lastConfigure, "reset");
         break;
@@ -222,6 +227,17 @@ function createSession(id) {
     const base = message.config;
     const config = withAddedPoints(base, message.added ?? []);
     trainers.a = core.createTrainer(config);
+    if (message.layers) {
+      // Weights from a shared link: the same configuration, starting from the trained layers.
+      const started = trainers.a;
+      try {
+        trainers.a = core.importModel({format: 1, config: started.config(), layers: message.layers});
+        started.dispose();
+      } catch (error) {
+        trainers.a = started;
+        post({type: "error", op: "weights", message: errorText(error)});
+      }
+    }
     if (message.compare) {
       try {
         trainers.b = core.createTrainer({...config, activation: sameForEveryLayer(message.compare, base.hidden.length)});
