@@ -78,3 +78,14 @@ test("three classes with maxout at tablet width have no axe violations", async (
   const found = await violations("#v=1&dataset=spiral&classes=3&hidden=6,6&act=relu,maxout", {width: 820});
   assert.deepEqual(found, []);
 });
+
+test("the share and embed dialog has no axe violations", async () => {
+  const found = await violations("#v=1&dataset=xor", {
+    prepare: async (page) => {
+      await page.click('[data-testid="embed-open"]');
+      await page.waitForSelector('[data-testid="share-dialog"][open]');
+      await page.frameLocator('[data-testid="share-preview"]').locator("#classifier[data-seq]").waitFor({state: "attached"});
+    },
+  });
+  assert.deepEqual(found, []);
+});
