@@ -11,7 +11,7 @@ import {repoRoot, sharedCore} from "./helpers.mjs";
 import {renderModule, renderTable, readmeTable, MODULE_PATH, README_PATH} from "../../scripts/config-schema.mjs";
 import {CONFIG_SCHEMA} from "../../web/src/generated/config-schema.js";
 import {classifierSchema, urlSpec, CONFIG_KEYS, LIVE_KEYS, FEATURES, DATASETS, MULTICLASS_DATASETS, REGRESSION_DATASETS} from "../../web/src/classifier/schema.js";
-import {MAXOUT_K} from "../../web/src/classifier/activation-spec.js";
+import {MAXOUT_K} from "../../web/src/state/activation-spec.js";
 import {trainerConfig} from "../../web/src/classifier/config.js";
 import {defaultState} from "../../web/src/state/url.js";
 

@@ -8,7 +8,7 @@ import {mergeSchemas} from "../../web/src/state/merge.js";
 import {createStore} from "../../web/src/state/store.js";
 import {classifierSchema, LEARNING_RATES} from "../../web/src/classifier/schema.js";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
-import {parseActivation, formatActivation, resolveActivation, compactActivation} from "../../web/src/classifier/activation-spec.js";
+import {parseActivation, formatActivation, resolveActivation, compactActivation} from "../../web/src/state/activation-spec.js";
 import {trainerConfig, layerTokens, lowerLearningRate, addedPoints, compareActivation} from "../../web/src/classifier/config.js";
 import {createMessages} from "../../web/src/i18n/messages.js";
 

@@ -1,6 +1,6 @@
 // From page state to the trainer's configuration (issue 3's plain object). Pure.
 import {MULTICLASS_DATASETS, REGRESSION_DATASETS, ADDED_POINT_PATTERN} from "./schema.js";
-import {parseActivation, resolveActivation} from "./activation-spec.js";
+import {parseActivation, resolveActivation} from "../state/activation-spec.js";
 
 export const isRegression = (state) => REGRESSION_DATASETS.includes(state.dataset);
 export const isMulticlass = (state) => MULTICLASS_DATASETS.includes(state.dataset);

@@ -4,7 +4,7 @@
 // build writes from core.configSchema(): the URL is parsed synchronously before the core has
 // loaded (and in plain node tests), so the page cannot ask the core for it then.
 import {CONFIG_SCHEMA} from "../generated/config-schema.js";
-import {ACTIVATION_PATTERN} from "./activation-spec.js";
+import {ACTIVATION_PATTERN} from "../state/activation-spec.js";
 
 const coreKeys = new Map(CONFIG_SCHEMA.map((key) => [key.name, key]));
 /** The core's description of trainer configuration key `name` (see configSchema() in the .d.ts). */
@@ -38,8 +38,7 @@ const dataset = configKey("dataset");
 export const DATASETS = dataset.values.filter((name) => name !== "custom");
 export const REGRESSION_DATASETS = dataset.regression;
 export const MULTICLASS_DATASETS = dataset.multiclass;
-/** The plotting domain of every map and picker thumbnail: [-6, 6] on both axes. */
-export const DOMAIN = Object.freeze({xMin: -6, xMax: 6, yMin: -6, yMax: 6});
+export {DOMAIN} from "../ui/domain.js";
 export const FEATURES = configKey("features").items.values;
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];

@@ -3,7 +3,7 @@
 // URL schema validates both alike: <activation-playground layers="8,8"> is #hidden=8,8.
 import {pageSchema} from "../state/schema.js";
 import {encodeValue, parse, serialize} from "../state/url.js";
-import {parseActivation} from "../classifier/activation-spec.js";
+import {parseActivation} from "../state/activation-spec.js";
 
 /** Readable names for keys whose URL names are terse or clash with HTML (hidden is a global attribute). */
 const RENAMED = {

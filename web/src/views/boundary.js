@@ -5,7 +5,7 @@
 // cell (r, c) is image pixel (c, r) and no flip happens anywhere in this file.
 import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {fitCanvas} from "../ui/dom.js";
-import {DOMAIN} from "../classifier/schema.js";
+import {DOMAIN} from "../ui/domain.js";
 import {formatTick} from "../../lib/number-format.mjs";
 
 const TICK_STEP = 2;

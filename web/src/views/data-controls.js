@@ -2,7 +2,7 @@
 // class that a click on the plot adds.
 import {h, isFocused, labelledSelect, numberChoices, replaceIfChanged, setText, syncSelect, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
-import {svgIcon} from "./network-diagram.js";
+import {svgIcon} from "../ui/icons.js";
 
 const panels = new WeakMap();
 

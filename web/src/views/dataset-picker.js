@@ -1,7 +1,7 @@
 // One button per dataset with a thumbnail of its points.
 import {h, setAttr, setClass} from "../ui/dom.js";
 import {CLASS_COLORS, diverging, rgb} from "../ui/palette.js";
-import {DOMAIN} from "../classifier/schema.js";
+import {DOMAIN} from "../ui/domain.js";
 
 const pickers = new WeakMap();
 

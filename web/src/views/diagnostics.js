@@ -1,10 +1,11 @@
 // Per-layer diagnostics: gradient norm over time (log scale), dead / saturated /
 // same-sign fractions, activation statistics, histograms and learned parameters.
 // Every measure carries a one-line explanation shown on hover and on focus.
-import {fixedCanvas, h, replaceIfChanged, s, setText, uid} from "../ui/dom.js";
+import {fixedCanvas, h, replaceIfChanged, setText} from "../ui/dom.js";
 import {formatFixed} from "../../lib/number-format.mjs";
 import {INK, rgb} from "../ui/palette.js";
 import {SERIES_COLORS, draw as drawCurves} from "./curves.js";
+import {tip} from "../ui/icons.js";
 
 const panels = new WeakMap();
 const COLUMNS = ["dead", "saturated", "sameSign", "activation", "preActivation", "histogram"];
@@ -64,19 +65,6 @@ function create(target, options) {
 }
 
 /** An info button whose explanation shows on hover and on keyboard focus (CSS only). */
-export function tip(text, t) {
-  const id = uid("tip");
-  return h("span", {class: "tip"}, [
-    h("button", {type: "button", class: "tip-button", "aria-describedby": id, "aria-label": t("classifier.explain")}, [
-      s("svg", {viewBox: "0 0 24 24", class: "icon", "aria-hidden": "true", focusable: "false"}, [
-        s("circle", {cx: 12, cy: 12, r: 9}),
-        s("path", {d: "M12 11v6M12 7.5v.5"}),
-      ]),
-    ]),
-    h("span", {class: "tip-text", role: "tooltip", id, text}),
-  ]);
-}
-
 function makeRow(name, labels) {
   // Dead and saturated units are bad news above a quarter and a half of the layer.
   const meter = (neutral) => h("meter", {min: 0, max: 1, value: 0, low: 0.25, high: 0.5, optimum: 0, class: neutral ? "is-neutral" : null});

@@ -4,7 +4,8 @@
 import {fitCanvas, h, s, setClass} from "../ui/dom.js";
 import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
-import {DOMAIN} from "../classifier/schema.js";
+import {DOMAIN} from "../ui/domain.js";
+import {svgIcon} from "../ui/icons.js";
 
 const diagrams = new WeakMap();
 /** Above this many links only the strongest are drawn (and can be clicked), to keep frames cheap. */
@@ -204,21 +205,6 @@ function iconButton(icon, label, onClick, disabled) {
   return h("button", {type: "button", class: `icon-button icon-${icon}`, "aria-label": label, title: label, disabled, onClick}, [
     svgIcon(icon),
   ]);
-}
-
-/** The few icons the page uses, as SVG paths (no icon font, no external file). */
-export function svgIcon(name) {
-  const paths = {
-    plus: "M12 5v14M5 12h14",
-    minus: "M5 12h14",
-    play: "M8 5l11 7-11 7z",
-    pause: "M8 5v14M16 5v14",
-    step: "M6 5l9 7-9 7zM18 5v14",
-    reset: "M4 12a8 8 0 1 0 2.3-5.6M4 4v5h5",
-    refresh: "M20 12a8 8 0 1 1-2.3-5.6M20 4v5h-5",
-    close: "M6 6l12 12M18 6L6 18",
-  };
-  return s("svg", {class: `icon icon--${name}`, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false"}, [s("path", {d: paths[name]})]);
 }
 
 /** One link per weight: links[l] holds layer l's links in [to][from] order (l = 0: inputs -> first hidden layer). */

@@ -1,6 +1,6 @@
 // The run bar: reset, play/pause, step, the epoch counter and the live hyperparameters.
 import {h, labelledSelect, numberChoices, setAttr, setClass, setText, syncSelect} from "../ui/dom.js";
-import {svgIcon} from "./network-diagram.js";
+import {svgIcon} from "../ui/icons.js";
 
 const bars = new WeakMap();
 
