@@ -33,6 +33,28 @@ export function watchProblems(page, {responses = true} = {}) {
   return problems;
 }
 
+/**
+ * A cheap fingerprint of a canvas's pixels: {hash, coloured (pixels far from grey), width, height}.
+ * `host`: the id of an element whose shadow root holds the canvas.
+ */
+export function canvasPixels(page, selector, {host = null} = {}) {
+  return page.evaluate(
+    ([sel, hostId]) => {
+      const scope = hostId ? document.getElementById(hostId).shadowRoot : document;
+      const canvas = scope.querySelector(sel);
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 0;
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2]) >>> 0;
+        if (Math.abs(data[i] - data[i + 2]) > 30) coloured++;
+      }
+      return {hash, coloured, width: canvas.width, height: canvas.height};
+    },
+    [selector, host],
+  );
+}
+
 /** Serves `root` on a free port and launches Chromium; close() stops both. */
 export async function startBrowserAndServer(root) {
   const server = await startServer({root, port: 0, host: "127.0.0.1"});

@@ -6,7 +6,7 @@ import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {canvasPixels, startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
@@ -113,20 +113,6 @@ async function setPlaying(page, on) {
 }
 const number = async (page, testid) => Number(await page.textContent(`[data-testid="${testid}"]`));
 
-/** A cheap fingerprint of a canvas's pixels. */
-async function canvasPixels(page, selector) {
-  return page.evaluate((sel) => {
-    const canvas = document.querySelector(sel);
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2]) >>> 0;
-      if (Math.abs(data[i] - data[i + 2]) > 30) coloured++;
-    }
-    return {hash, coloured, width: canvas.width, height: canvas.height};
-  }, selector);
-}
 
 async function playUntil(page, predicate, timeout = 30000) {
   await setPlaying(page, true);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {canvasPixels, startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {startServer} from "../../scripts/serve.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 
@@ -66,24 +66,6 @@ function waitForRunning(page, id, running) {
   return page.waitForSelector(`#${id} .section--classifier[data-running="${running}"]`, {state: "attached"});
 }
 
-/** A fingerprint of a canvas's pixels inside an element's shadow root or the page. */
-function canvasPixels(page, id, selector) {
-  return page.evaluate(
-    ([elementId, sel]) => {
-      const scope = elementId ? document.getElementById(elementId).shadowRoot : document;
-      const canvas = scope.querySelector(sel);
-      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-      let hash = 0;
-      let coloured = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2]) >>> 0;
-        if (Math.abs(data[i] - data[i + 2]) > 30) coloured++;
-      }
-      return {hash, coloured, width: canvas.width};
-    },
-    [id, selector],
-  );
-}
 
 /** The README's "Embed it" snippet for `kind` ("element" or "iframe"), pointed at the test server. */
 async function readmeSnippet(kind) {
@@ -148,7 +130,7 @@ test("two elements from another origin load the wasm once and train independentl
   await page.evaluate(() => document.querySelector("activation-playground").setAttribute("id", "chart"));
   await waitForElement(page, "chart", {trainer: false});
   await waitForElement(page, "trainer");
-  const chart = await canvasPixels(page, "chart", '[data-testid="activation-chart"]');
+  const chart = await canvasPixels(page, '[data-testid="activation-chart"]', {host: "chart"});
   assert.ok(chart.coloured > 100, "the GELU chart is drawn");
   assert.equal(await page.evaluate(() => document.getElementById("chart").app.getState().exFns.join()), "gelu");
   assert.equal(await page.locator("#chart .section--classifier").count(), 0, "a chart alone mounts no trainer");
@@ -185,12 +167,12 @@ test("elements train independently, never autoplay unless asked, and follow attr
   assert.equal(await epochOf(page, "two"), 0, "playing one element leaves the other alone");
 
   // An attribute change reconfigures the live element and redraws its boundary.
-  const before = await canvasPixels(page, "two", '[data-testid="boundary"]');
+  const before = await canvasPixels(page, '[data-testid="boundary"]', {host: "two"});
   const token = Number(await page.getAttribute("#two .section--classifier", "data-token"));
   await page.evaluate(() => document.getElementById("two").setAttribute("dataset", "spiral"));
   await page.waitForFunction((t) => Number(document.getElementById("two").shadowRoot.querySelector(".section--classifier").dataset.token) > t, token);
   assert.equal(await page.evaluate(() => document.getElementById("two").app.getState().dataset), "spiral");
-  assert.notEqual((await canvasPixels(page, "two", '[data-testid="boundary"]')).hash, before.hash);
+  assert.notEqual((await canvasPixels(page, '[data-testid="boundary"]', {host: "two"})).hash, before.hash);
   // Removing it restores the default.
   await page.evaluate(() => document.getElementById("two").removeAttribute("dataset"));
   await page.waitForFunction(() => document.getElementById("two").app.getState().dataset === "circle");
