@@ -248,6 +248,19 @@ inline void map_lanes(const double* x, double* y, std::size_t n, F f) {
 
 }  // namespace fast_detail
 
+/// tanh'(x) from y = tanh(x): 1 - y^2. The trainer's form for hidden tanh layers
+/// and the tanh output: y is cached, so nothing is recomputed.
+template <class V>
+inline V tanh_derivative_from_output(V y) {
+  return fast_detail::splat<V>(1.0) - y * y;
+}
+
+/// sigmoid'(x) from y = sigmoid(x): y (1 - y).
+template <class V>
+inline V sigmoid_derivative_from_output(V y) {
+  return y * (fast_detail::splat<V>(1.0) - y);
+}
+
 /// y[i] = fast_tanh(x[i]).
 inline void fast_tanh_n(const double* x, double* y, std::size_t n) {
   fast_detail::map_lanes(x, y, n, [](auto v) { return fast_detail::tanh_core(v); });

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "train/config.h"
+#include "train/config_types.h"
 
 namespace ap {
 

@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "math/display_activation.h"
 #include "math/f32x4.h"
 #include "train/losses.h"
 
@@ -237,37 +236,18 @@ void GridEvaluator::activate(int l) {
   const std::size_t count = units * stride_;
   const float* z = z_[static_cast<std::size_t>(l)].data();
   float* a = a_[static_cast<std::size_t>(l)].data();
-  switch (layer.kind) {
-    case Network::Kind::kTanh:
-      math::display_tanh_n(z, a, count);
-      return;
-    case Network::Kind::kSigmoid:
-      math::display_sigmoid_n(z, a, count);
-      return;
-    case Network::Kind::kIdentity:
-      std::copy_n(z, count, a);
-      return;
-    case Network::Kind::kMaxout: {
-      const std::size_t k = static_cast<std::size_t>(layer.pieces);
-      for (std::size_t j = 0; j < units; ++j) {
-        const float* zj = z + j * k * stride_;
-        for (std::size_t b = 0; b < stride_; b += 4) {
-          F32x4 m = simd::load(zj + b);
-          for (std::size_t p = 1; p < k; ++p) m = simd::max_nan(m, simd::load(zj + p * stride_ + b));
-          simd::store(a + j * stride_ + b, m);
-        }
-      }
-      return;
-    }
-    case Network::Kind::kRrelu:  // evaluation: the mean slope, as the network's forward pass
-    case Network::Kind::kGeneric:
-    case Network::Kind::kOutput:
-      break;
+  if (layer.reduction != nullptr) {
+    layer.reduction->display_forward(z, units, static_cast<std::size_t>(layer.pieces), stride_, a, nullptr);
+    return;
   }
-  // Other activations: the network's own double kernels, with its parameters.
+  if (layer.activation->display_forward) {
+    layer.activation->display_forward(z, a, count);
+    return;
+  }
+  // No float32 kernel: the activation's own double training kernel in evaluation mode.
   std::copy_n(z, count, scratch_in_.data());
   network_.for_each_param_block(l, stride_, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->training_forward(scratch_in_.data() + o, scratch_out_.data() + o, len, p);
+    layer.activation->training.forward(scratch_in_.data() + o, scratch_out_.data() + o, len, KernelContext{p});
   });
   std::copy_n(scratch_out_.data(), count, a);
 }

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "train/config.h"
+#include "train/config_types.h"
 #include "train/features.h"
 #include "train/network.h"
 #include "train/trainer.h"

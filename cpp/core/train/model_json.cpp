@@ -64,7 +64,7 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
   return model;
 }
 
-ModelDocument parse_model_document(const std::string& text) {
+ModelDocument parse_model_document(const std::string& text, const Registry& registry) {
   json doc;
   try {
     doc = json::parse(text);
@@ -85,7 +85,7 @@ ModelDocument parse_model_document(const std::string& text) {
   if (!doc["config"].is_object()) fail("model.config", "must be a configuration object, got " + type_of(doc["config"]));
   if (!doc.contains("layers")) fail("model.layers", "missing; must be an array of layers");
   ModelDocument out;
-  out.config = parse_config(doc["config"]);
+  out.config = parse_config(doc["config"], registry);
   out.layers = doc["layers"];
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // The multilayer perceptron: features -> hidden layers (each with its own
-// activation and parameters, or maxout) -> a linear output layer whose
-// activation and loss are fixed by a LossKind (losses.h).
+// activation and parameters, or a piece-wise layer such as maxout) -> a linear
+// output layer whose activation and loss are fixed by a LossKind (losses.h).
+// What an activation does is the registry's business: a layer only calls its
+// activation's training kernels (activations/activation.h), once per array.
 //
 // Storage: every trainable number lives in one flat vector, in the order
 //   [weights of layer 0 .. L][biases of layer 0 .. L][learned activation params],
@@ -20,7 +22,8 @@
 #include <vector>
 
 #include "activations/activation.h"
-#include "train/config.h"
+#include "activations/maxout.h"
+#include "train/config_types.h"
 #include "train/losses.h"
 #include "train/random.h"
 
@@ -29,8 +32,6 @@ namespace ap {
 class Network {
  public:
   static constexpr int kChunk = 128;
-
-  enum class Kind { kGeneric, kTanh, kSigmoid, kIdentity, kRrelu, kMaxout, kOutput };
 
   /// A learnable activation parameter of one layer: one value per unit (PReLU
   /// slope) or one per layer (e.g. Swish beta), stored at `offset` in parameters().
@@ -43,11 +44,12 @@ class Network {
 
   struct Layer {
     int inputs = 0, units = 0, pieces = 1, rows = 0;  ///< rows = units * pieces
-    Kind kind = Kind::kGeneric;
-    const Activation* activation = nullptr;  ///< null for maxout and the output layer
-    ParamValues params{};                    ///< fixed parameter values
-    std::vector<Learnable> learnables;       ///< trained parameters (learn = true)
-    bool per_unit_params = false;            ///< some learnable is per unit
+    const Activation* activation = nullptr;           ///< null for a reduction layer and the output layer
+    const Reduction* reduction = nullptr;             ///< maxout layers: k pieces per unit
+    bool output = false;                              ///< the last (linear, LossKind) layer
+    ParamValues params{};                             ///< fixed parameter values
+    std::vector<Learnable> learnables;                ///< trained parameters (learn = true)
+    bool per_unit_params = false;                     ///< some learnable is per unit
     std::size_t weight_offset = 0, bias_offset = 0;
   };
 
@@ -66,7 +68,6 @@ class Network {
   const Layer& layer(int l) const { return layers_[static_cast<std::size_t>(l)]; }
   LossKind loss_kind() const { return loss_; }
   bool classification() const { return classification_; }
-  bool has_rrelu() const { return has_rrelu_; }
 
   std::vector<double>& parameters() { return params_; }
   const std::vector<double>& parameters() const { return params_; }
@@ -87,9 +88,9 @@ class Network {
   ParamValues unit_params(int l, int unit) const;
 
   /// Forward pass over nb <= kChunk points whose features are x[i * ldx + b].
-  /// With `rrelu_rng` (training), RReLU layers draw a random slope per element;
-  /// without it (evaluation) they use the mean slope.
-  void forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng);
+  /// With `training_rng` this is a training pass (activations with training-time
+  /// randomness, such as RReLU, draw from it); without it, an evaluation pass.
+  void forward(const double* x, std::size_t ldx, int nb, Rng* training_rng);
 
   /// Pre-activations (rows x nb) and activations (units x nb) of layer l after
   /// forward(); for the output layer the activation is not computed here (see losses.h).
@@ -123,8 +124,8 @@ class Network {
   void backward_deltas(int nb, DeltaVisitor& visitor);
 
   /// f'(pre-activation) of every unit of layer l at the points of the last
-  /// forward() (evaluation mode) into out (units x nb); maxout: 1; output layer:
-  /// the output activation's derivative.
+  /// forward() (evaluation mode, as training computes it) into out (units x nb);
+  /// reduction layers: 1; output layer: the output activation's derivative.
   void layer_derivative(int l, int nb, double* out);
 
   /// Calls kernel(offset, length, params) once for all units of hidden layer l,
@@ -148,7 +149,7 @@ class Network {
   double regularization_penalty(RegularizationKind kind, double rate) const;
 
  private:
-  void activate(int l, int nb, bool training, Rng* rrelu_rng);
+  void activate(int l, int nb, Rng* training_rng);
   void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
   void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);
 
@@ -159,19 +160,18 @@ class Network {
   bool last_forward_training_ = false;
   LossKind loss_;
   bool classification_;
-  bool has_rrelu_ = false;
   std::vector<Layer> layers_;
   std::vector<double> params_, grads_;
   std::size_t weight_count_ = 0;
 
   // Workspace (kChunk points), allocated once.
   std::vector<std::vector<double>> z_, a_;         // per layer: rows x nb, units x nb
-  std::vector<std::vector<double>> slope_;         // RReLU slopes drawn in training
-  std::vector<std::vector<std::uint8_t>> winner_;  // maxout winning piece
+  std::vector<std::vector<double>> state_;         // per element, for activations that keep training state
+  std::vector<std::vector<std::uint8_t>> winner_;  // reduction layers: winning piece
   std::vector<double> delta_out_;                  // output delta
   std::vector<double> da_[2];                      // dloss/d(activation), ping-pong
   std::vector<double> dz_;                         // dloss/d(pre-activation)
-  std::vector<double> scratch_, scratch2_;         // derivative / param-derivative values
+  std::vector<double> param_scratch_;              // param-derivative values
 };
 
 }  // namespace ap

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "activations/registry.h"
+#include "train/config.h"
 #include "train/dataset.h"
 #include "train/diagnostics.h"
 #include "train/features.h"
@@ -25,7 +27,7 @@ namespace {
 /// Rng streams of the user seed owned by the trainer (the data uses 1 and 2).
 constexpr std::uint64_t kWeightStream = 11;
 constexpr std::uint64_t kShuffleStream = 12;
-constexpr std::uint64_t kRreluStream = 13;
+constexpr std::uint64_t kTrainingNoiseStream = 13;  // activations that draw while training
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -46,9 +48,7 @@ OutputShape output_shape(const TrainerConfig& config, const Dataset& data) {
 TrainerConfig checked(const TrainerConfig& config) {
   TrainerConfig c = config;
   if (c.activations.empty() && !c.hidden.empty()) {
-    LayerActivation tanh;
-    tanh.name = "tanh";
-    c.activations.assign(c.hidden.size(), tanh);
+    c.activations.assign(c.hidden.size(), LayerActivation::of(Registry::builtin().default_activation()));
   }
   if (c.activations.size() != c.hidden.size()) {
     throw std::invalid_argument("config.activation: one activation per hidden layer is required (" +
@@ -82,7 +82,7 @@ struct Trainer::Impl {
   std::vector<std::uint32_t> order;     // training point order of the current epoch
   Network network;
   Optimizer optimizer;
-  Rng shuffle_rng, rrelu_rng;
+  Rng shuffle_rng, training_rng;
   std::vector<double> batch_x, batch_t;  // one chunk of a mini-batch
   Metrics metrics;
   HistoryRecorder history;
@@ -108,7 +108,7 @@ Trainer::Impl::Impl(const TrainerConfig& c)
       network(make_network()),
       optimizer(config.optimizer, network.parameters().size()),
       shuffle_rng(config.seed, kShuffleStream),
-      rrelu_rng(config.seed, kRreluStream) {
+      training_rng(config.seed, kTrainingNoiseStream) {
   const std::size_t f = static_cast<std::size_t>(features);
   const std::size_t n = data.size();
   std::vector<double> rows(n * f);
@@ -162,7 +162,6 @@ void Trainer::Impl::step(const std::uint32_t* idx, int count) {
   std::fill(grads.begin(), grads.end(), 0.0);
   const double scale = 1.0 / count;
   const std::size_t f = static_cast<std::size_t>(features);
-  Rng* rng = network.has_rrelu() ? &rrelu_rng : nullptr;
   for (int start = 0; start < count; start += Network::kChunk) {
     const int nb = std::min(Network::kChunk, count - start);
     const std::size_t n = static_cast<std::size_t>(nb);
@@ -172,7 +171,7 @@ void Trainer::Impl::step(const std::uint32_t* idx, int count) {
       for (std::size_t i = 0; i < f; ++i) batch_x[i * n + b] = row[i];
       batch_t[b] = train_t[p];
     }
-    network.forward(batch_x.data(), n, nb, rng);
+    network.forward(batch_x.data(), n, nb, &training_rng);
     network.output_delta(batch_t.data(), nb, scale);
     network.backward(nb);
   }
@@ -259,13 +258,13 @@ Trainer::Trainer(const TrainerConfig& config) : impl_(std::make_unique<Impl>(con
 
 Trainer::~Trainer() = default;
 
-std::unique_ptr<Trainer> Trainer::from_config_json(const std::string& config_json) {
+std::unique_ptr<Trainer> Trainer::from_config_json(const std::string& config_json, const Registry& registry) {
   const nlohmann::json json = parse_json_text("config", config_json);
-  return std::make_unique<Trainer>(parse_config(json));
+  return std::make_unique<Trainer>(parse_config(json, registry));
 }
 
-std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json) {
-  const ModelDocument doc = parse_model_document(model_json);
+std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json, const Registry& registry) {
+  const ModelDocument doc = parse_model_document(model_json, registry);
   auto trainer = std::make_unique<Trainer>(doc.config);
   Impl& impl = *trainer->impl_;
   load_model_layers(doc.layers, impl.network);

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "train/config.h"
+#include "activations/registry.h"
+#include "train/config_types.h"
 
 namespace ap {
 
@@ -79,10 +80,13 @@ class Trainer {
  public:
   /// Builds the dataset and network from a validated configuration.
   explicit Trainer(const TrainerConfig& config);
-  /// Parses and validates `config_json` (a JSON object) first.
-  static std::unique_ptr<Trainer> from_config_json(const std::string& config_json);
+  /// Parses and validates `config_json` (a JSON object) first; activation names are
+  /// looked up in `registry`, which must outlive the trainer.
+  static std::unique_ptr<Trainer> from_config_json(const std::string& config_json,
+                                                   const Registry& registry = Registry::builtin());
   /// A trainer that predicts exactly as the exported model; throws on malformed JSON.
-  static std::unique_ptr<Trainer> import_model(const std::string& model_json);
+  static std::unique_ptr<Trainer> import_model(const std::string& model_json,
+                                               const Registry& registry = Registry::builtin());
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;
