@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bindings/js_interop.h"
+#include "train/config.h"
 #include "train/trainer.h"
 
 namespace ap::bindings {
