@@ -21,7 +21,7 @@ struct LayerAccumulator {
 /// Counts (point, unit) pairs whose incoming weight gradients share one sign.
 class SameSignCounter final : public Network::DeltaVisitor {
  public:
-  SameSignCounter(Network& network, std::vector<LayerAccumulator>& acc) : network_(network), acc_(acc) {}
+  SameSignCounter(const Network& network, std::vector<LayerAccumulator>& acc) : network_(network), acc_(acc) {}
   void set_input(const double* x, std::size_t ldx) {
     x_ = x;
     ldx_ = ldx;
@@ -49,7 +49,7 @@ class SameSignCounter final : public Network::DeltaVisitor {
   }
 
  private:
-  Network& network_;
+  const Network& network_;
   std::vector<LayerAccumulator>& acc_;
   const double* x_ = nullptr;
   std::size_t ldx_ = 0;
@@ -57,7 +57,7 @@ class SameSignCounter final : public Network::DeltaVisitor {
 
 }  // namespace
 
-std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, int n, const double* targets,
+std::vector<LayerStats> compute_layer_stats(const Network& network, const double* x, int n, const double* targets,
                                             const std::vector<double>& grad_norms) {
   const int layers = network.layer_count();
   const int last = layers - 1;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "math/f32x4.h"
+#include "text/format.h"
 #include "train/losses.h"
 
 namespace ap {
@@ -80,10 +81,15 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
 
 }  // namespace
 
-void validate_grid_spec(const GridSpec& spec) {
-  if (spec.size < 2 || spec.size > 256) {
-    throw std::invalid_argument("grid.size must be an integer in 2..256, got " + std::to_string(spec.size));
+int checked_grid_size(double size) {
+  if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
+    throw std::invalid_argument("grid.size: must be an integer in 2..256, got " + format_number(size));
   }
+  return static_cast<int>(size);
+}
+
+void validate_grid_spec(const GridSpec& spec) {
+  checked_grid_size(spec.size);
   const struct {
     const char* name;
     double value;
@@ -101,7 +107,7 @@ double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max
 double grid_y(const GridSpec& spec, int r) { return spec.y_max - r * (spec.y_max - spec.y_min) / (spec.size - 1); }
 
 GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features,
-                             const Standardizer& standardizer, Network& network)
+                             const Standardizer& standardizer, const Network& network)
     : spec_(spec),
       features_(features),
       standardizer_(standardizer),

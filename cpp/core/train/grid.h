@@ -10,12 +10,15 @@
 #include "train/config_types.h"
 #include "train/features.h"
 #include "train/network.h"
-#include "train/trainer.h"
+#include "train/trainer_types.h"
 
 namespace ap {
 
-/// Throws std::invalid_argument unless size is in 2..256, all bounds are finite,
-/// xMin < xMax and yMin < yMax.
+/// `size` as a grid size; throws std::invalid_argument unless it is an integer in 2..256.
+int checked_grid_size(double size);
+
+/// Throws std::invalid_argument unless size is in 2..256 (checked_grid_size), all
+/// bounds are finite, xMin < xMax and yMin < yMax.
 void validate_grid_spec(const GridSpec& spec);
 
 /// x coordinate of column c and y coordinate of row r.
@@ -36,10 +39,9 @@ double grid_y(const GridSpec& spec, int r);
 class GridEvaluator {
  public:
   /// Snapshots the network's parameters as floats; `network` must outlive this object. Its
-  /// parameters are not changed; its float64 forward pass (and workspace) is used for rows
-  /// where float32 overflows.
+  /// float64 forward pass (which writes only its workspace) is used for rows where float32 overflows.
   GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer,
-                Network& network);
+                const Network& network);
 
   int size() const { return spec_.size; }
   /// Row length of the buffers below: size rounded up to a multiple of 4.
@@ -67,7 +69,7 @@ class GridEvaluator {
   GridSpec spec_;
   std::vector<Feature> features_;
   const Standardizer& standardizer_;
-  Network& network_;
+  const Network& network_;
   std::size_t stride_;
   std::vector<double> column_x_;            // x of each column
   std::vector<std::size_t> xy_features_;    // indices of features of both x and y

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/format.h"
+
 namespace ap {
 namespace {
 
@@ -33,12 +35,6 @@ std::vector<double> read_numbers(const std::string& field, const json& v, std::s
     if (!std::isfinite(out[k])) fail(field + "[" + std::to_string(k) + "]", "must be a finite number");
   }
   return out;
-}
-
-std::string format_bound(double v) {
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  json j = v;
-  return j.dump();
 }
 
 }  // namespace
@@ -149,7 +145,7 @@ void load_model_layers(const json& layers, Network& network) {
       for (std::size_t k = 0; k < n; ++k) {
         if (values[k] < match->min || values[k] > match->max) {
           fail(pfield + "[" + std::to_string(k) + "]",
-               "must be in [" + format_bound(match->min) + ", " + format_bound(match->max) + "]");
+               "must be in [" + format_number(match->min) + ", " + format_number(match->max) + "]");
         }
       }
       std::copy(values.begin(), values.end(), params.begin() + static_cast<std::ptrdiff_t>(match->offset));

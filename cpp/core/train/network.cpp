@@ -259,28 +259,28 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
 
   const std::size_t chunk = static_cast<std::size_t>(kChunk);
   std::size_t max_rows = 0, max_units = static_cast<std::size_t>(inputs);
-  z_.resize(layers_.size());
-  a_.resize(layers_.size());
-  state_.resize(layers_.size());
-  winner_.resize(layers_.size());
+  work_.z.resize(layers_.size());
+  work_.a.resize(layers_.size());
+  work_.state.resize(layers_.size());
+  work_.winner.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
     const std::size_t rows = static_cast<std::size_t>(layer.rows);
     const std::size_t units = static_cast<std::size_t>(layer.units);
-    z_[l].assign(rows * chunk, 0.0);
-    a_[l].assign(units * chunk, 0.0);
+    work_.z[l].assign(rows * chunk, 0.0);
+    work_.a[l].assign(units * chunk, 0.0);
     if (layer.activation != nullptr && layer.activation->training.state_per_element) {
-      state_[l].assign(units * chunk, 0.0);
+      work_.state[l].assign(units * chunk, 0.0);
     }
-    if (layer.reduction != nullptr) winner_[l].assign(units * chunk, 0);
+    if (layer.reduction != nullptr) work_.winner[l].assign(units * chunk, 0);
     max_rows = std::max(max_rows, rows);
     max_units = std::max(max_units, units);
   }
-  delta_out_.assign(static_cast<std::size_t>(outputs) * chunk, 0.0);
-  da_[0].assign(max_units * chunk, 0.0);
-  da_[1].assign(max_units * chunk, 0.0);
-  dz_.assign(std::max(max_rows, max_units) * chunk, 0.0);
-  param_scratch_.assign(max_units * chunk, 0.0);
+  work_.delta_out.assign(static_cast<std::size_t>(outputs) * chunk, 0.0);
+  work_.da[0].assign(max_units * chunk, 0.0);
+  work_.da[1].assign(max_units * chunk, 0.0);
+  work_.dz.assign(std::max(max_rows, max_units) * chunk, 0.0);
+  work_.param_scratch.assign(max_units * chunk, 0.0);
 }
 
 void Network::initialize(InitKind init, double scale, double bias_init, Rng& rng) {
@@ -356,67 +356,68 @@ ParamValues Network::unit_params(int l, int unit) const {
   return p;
 }
 
-void Network::forward(const double* x, std::size_t ldx, int nb, Rng* training_rng) {
-  x_ = x;
-  ldx_ = ldx;
-  last_forward_training_ = training_rng != nullptr;
+void Network::forward(const double* x, std::size_t ldx, int nb, Rng* training_rng) const {
+  work_.x = x;
+  work_.ldx = ldx;
+  work_.last_forward_training = training_rng != nullptr;
   const double* in = x;
   std::size_t ld = ldx;
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
     dense_forward(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows, layer.inputs,
-                  in, ld, nb, z_[l].data());
+                  in, ld, nb, work_.z[l].data());
     if (layer.output) break;
     activate(static_cast<int>(l), nb, training_rng);
-    in = a_[l].data();
+    in = work_.a[l].data();
     ld = static_cast<std::size_t>(nb);
   }
 }
 
-void Network::activate(int l, int nb, Rng* training_rng) {
+void Network::activate(int l, int nb, Rng* training_rng) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  double* a = a_[static_cast<std::size_t>(l)].data();
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  double* a = work_.a[static_cast<std::size_t>(l)].data();
   if (layer.reduction != nullptr) {
     layer.reduction->forward(z, static_cast<std::size_t>(layer.units), static_cast<std::size_t>(layer.pieces), n, a,
-                             winner_[static_cast<std::size_t>(l)].data());
+                             work_.winner[static_cast<std::size_t>(l)].data());
     return;
   }
-  double* state = state_[static_cast<std::size_t>(l)].data();
+  double* state = work_.state[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
     const KernelContext ctx{p, training_rng != nullptr, training_rng, state == nullptr ? nullptr : state + o};
     layer.activation->training.forward(z + o, a + o, len, ctx);
   });
 }
 
-double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) {
-  return ap::output_loss(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale,
-                         with_delta ? delta_out_.data() : nullptr, correct);
+double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) const {
+  return ap::output_loss(loss_, classification_, work_.z.back().data(), outputs(), nb, targets, scale,
+                         with_delta ? work_.delta_out.data() : nullptr, correct);
 }
 
-void Network::output_delta(const double* targets, int nb, double scale) {
-  ap::output_delta(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale, delta_out_.data());
+void Network::output_delta(const double* targets, int nb, double scale) const {
+  ap::output_delta(loss_, classification_, work_.z.back().data(), outputs(), nb, targets, scale,
+                   work_.delta_out.data());
 }
 
 void Network::output_values(int nb, double* out) const {
-  output_activation(loss_, z_.back().data(), outputs(), nb, out);
+  output_activation(loss_, work_.z.back().data(), outputs(), nb, out);
 }
 
-void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate) {
+void Network::hidden_backward(int l, int nb, const double* da, double* dz, double* grads) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t count = static_cast<std::size_t>(layer.units) * n;
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  const double* a = a_[static_cast<std::size_t>(l)].data();
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  const double* a = work_.a[static_cast<std::size_t>(l)].data();
   if (layer.reduction != nullptr) {
-    layer.reduction->backward(da, winner_[static_cast<std::size_t>(l)].data(), static_cast<std::size_t>(layer.units),
-                              static_cast<std::size_t>(layer.pieces), n, dz);
+    layer.reduction->backward(da, work_.winner[static_cast<std::size_t>(l)].data(),
+                              static_cast<std::size_t>(layer.units), static_cast<std::size_t>(layer.pieces), n, dz);
     return;
   }
   const Activation& act = *layer.activation;
-  if (accumulate && !layer.learnables.empty()) {
-    double* pd = param_scratch_.data();
+  if (grads != nullptr && !layer.learnables.empty()) {
+    double* pd = work_.param_scratch.data();
     for (const Learnable& learnable : layer.learnables) {
       for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
         act.param_derivative(z + o, a + o, learnable.index, pd + o, len, p);
@@ -426,50 +427,50 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool 
           const std::size_t o = static_cast<std::size_t>(j) * n;
           double s = 0;
           for (std::size_t b = 0; b < n; ++b) s += da[o + b] * pd[o + b];
-          grads_[learnable.offset + static_cast<std::size_t>(j)] += s;
+          grads[learnable.offset + static_cast<std::size_t>(j)] += s;
         }
       } else {
         double s = 0;
         for (std::size_t e = 0; e < count; ++e) s += da[e] * pd[e];
-        grads_[learnable.offset] += s;
+        grads[learnable.offset] += s;
       }
     }
   }
-  double* state = state_[static_cast<std::size_t>(l)].data();
+  double* state = work_.state[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    const KernelContext ctx{p, last_forward_training_, nullptr, state == nullptr ? nullptr : state + o};
+    const KernelContext ctx{p, work_.last_forward_training, nullptr, state == nullptr ? nullptr : state + o};
     act.training.backward(z + o, a + o, da + o, dz + o, len, ctx);
   });
 }
 
-void Network::run_backward(int nb, bool accumulate, DeltaVisitor* visitor) {
+void Network::run_backward(int nb, double* grads, DeltaVisitor* visitor) const {
   const int last = static_cast<int>(layers_.size()) - 1;
-  const double* dz = delta_out_.data();
+  const double* dz = work_.delta_out.data();
   if (visitor) visitor->visit(last, dz, nb);
   for (int l = last; l >= 0; --l) {
     const Layer& layer = layers_[static_cast<std::size_t>(l)];
-    const double* in = l == 0 ? x_ : a_[static_cast<std::size_t>(l - 1)].data();
-    const std::size_t ld = l == 0 ? ldx_ : static_cast<std::size_t>(nb);
-    if (accumulate) {
-      dense_weight_gradient(dz, layer.rows, layer.inputs, in, ld, nb, grads_.data() + layer.weight_offset,
-                            grads_.data() + layer.bias_offset);
+    const double* in = l == 0 ? work_.x : work_.a[static_cast<std::size_t>(l - 1)].data();
+    const std::size_t ld = l == 0 ? work_.ldx : static_cast<std::size_t>(nb);
+    if (grads != nullptr) {
+      dense_weight_gradient(dz, layer.rows, layer.inputs, in, ld, nb, grads + layer.weight_offset,
+                            grads + layer.bias_offset);
     }
     if (l == 0) break;
-    double* da = da_[static_cast<std::size_t>(l & 1)].data();
+    double* da = work_.da[static_cast<std::size_t>(l & 1)].data();
     dense_input_delta(params_.data() + layer.weight_offset, dz, layer.rows, layer.inputs, nb, da);
-    hidden_backward(l - 1, nb, da, dz_.data(), accumulate);
+    hidden_backward(l - 1, nb, da, work_.dz.data(), grads);
     if (visitor) {
-      visitor->visit(l - 1, layers_[static_cast<std::size_t>(l - 1)].reduction != nullptr ? da : dz_.data(), nb);
+      visitor->visit(l - 1, layers_[static_cast<std::size_t>(l - 1)].reduction != nullptr ? da : work_.dz.data(), nb);
     }
-    dz = dz_.data();
+    dz = work_.dz.data();
   }
 }
 
-void Network::backward(int nb) { run_backward(nb, true, nullptr); }
+void Network::backward(int nb) { run_backward(nb, grads_.data(), nullptr); }
 
-void Network::backward_deltas(int nb, DeltaVisitor& visitor) { run_backward(nb, false, &visitor); }
+void Network::backward_deltas(int nb, DeltaVisitor& visitor) const { run_backward(nb, nullptr, &visitor); }
 
-void Network::layer_derivative(int l, int nb, double* out) {
+void Network::layer_derivative(int l, int nb, double* out) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t count = static_cast<std::size_t>(layer.units) * n;
@@ -482,8 +483,8 @@ void Network::layer_derivative(int l, int nb, double* out) {
     std::fill_n(out, count, 1.0);
     return;
   }
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  const double* a = a_[static_cast<std::size_t>(l)].data();
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  const double* a = work_.a[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
     layer.activation->training.derivative(z + o, a + o, out + o, len, KernelContext{p});
   });

@@ -90,19 +90,19 @@ class Network {
   /// Forward pass over nb <= kChunk points whose features are x[i * ldx + b].
   /// With `training_rng` this is a training pass (activations with training-time
   /// randomness, such as RReLU, draw from it); without it, an evaluation pass.
-  void forward(const double* x, std::size_t ldx, int nb, Rng* training_rng);
+  void forward(const double* x, std::size_t ldx, int nb, Rng* training_rng) const;
 
   /// Pre-activations (rows x nb) and activations (units x nb) of layer l after
   /// forward(); for the output layer the activation is not computed here (see losses.h).
-  const double* pre_activation(int l) const { return z_[static_cast<std::size_t>(l)].data(); }
-  const double* activation(int l) const { return a_[static_cast<std::size_t>(l)].data(); }
+  const double* pre_activation(int l) const { return work_.z[static_cast<std::size_t>(l)].data(); }
+  const double* activation(int l) const { return work_.a[static_cast<std::size_t>(l)].data(); }
 
   /// Loss summed over the nb points of the last forward(); writes scale * dloss/dz
   /// of the output layer for backward() when `with_delta`.
-  double output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct);
+  double output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) const;
 
   /// Only the output delta (scale * dloss/dz) for backward(); cheaper than output_loss.
-  void output_delta(const double* targets, int nb, double scale);
+  void output_delta(const double* targets, int nb, double scale) const;
 
   /// Output activations (outputs x nb) of the last forward() into out.
   void output_values(int nb, double* out) const;
@@ -121,12 +121,12 @@ class Network {
     ~DeltaVisitor() = default;
   };
   /// Like backward() (same pass, same deltas) but reports the deltas and leaves gradients() alone.
-  void backward_deltas(int nb, DeltaVisitor& visitor);
+  void backward_deltas(int nb, DeltaVisitor& visitor) const;
 
   /// f'(pre-activation) of every unit of layer l at the points of the last
   /// forward() (evaluation mode, as training computes it) into out (units x nb);
   /// reduction layers: 1; output layer: the output activation's derivative.
-  void layer_derivative(int l, int nb, double* out);
+  void layer_derivative(int l, int nb, double* out) const;
 
   /// Calls kernel(offset, length, params) once for all units of hidden layer l,
   /// or once per unit (offset j * n, length n) when a learnable parameter is per unit;
@@ -149,29 +149,34 @@ class Network {
   double regularization_penalty(RegularizationKind kind, double rate) const;
 
  private:
-  void activate(int l, int nb, Rng* training_rng);
-  void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
-  void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);
+  void activate(int l, int nb, Rng* training_rng) const;
+  /// `grads` (null: do not accumulate) receives the learned activation parameters' gradients.
+  void hidden_backward(int l, int nb, const double* da, double* dz, double* grads) const;
+  void run_backward(int nb, double* grads, DeltaVisitor* visitor) const;
 
   int inputs_;
-  // Input of the last forward(), kept for the first layer's weight gradient.
-  const double* x_ = nullptr;
-  std::size_t ldx_ = 0;
-  bool last_forward_training_ = false;
   LossKind loss_;
   bool classification_;
   std::vector<Layer> layers_;
   std::vector<double> params_, grads_;
   std::size_t weight_count_ = 0;
 
-  // Workspace (kChunk points), allocated once.
-  std::vector<std::vector<double>> z_, a_;         // per layer: rows x nb, units x nb
-  std::vector<std::vector<double>> state_;         // per element, for activations that keep training state
-  std::vector<std::vector<std::uint8_t>> winner_;  // reduction layers: winning piece
-  std::vector<double> delta_out_;                  // output delta
-  std::vector<double> da_[2];                      // dloss/d(activation), ping-pong
-  std::vector<double> dz_;                         // dloss/d(pre-activation)
-  std::vector<double> param_scratch_;              // param-derivative values
+  /// Scratch of the passes over one chunk (kChunk points), allocated once in the
+  /// constructor. Evaluation (forward, losses, deltas, derivatives) only writes
+  /// here, so those calls are const: the model itself does not change.
+  struct Workspace {
+    const double* x = nullptr;  ///< input of the last forward(), for the first layer's weight gradient
+    std::size_t ldx = 0;
+    bool last_forward_training = false;
+    std::vector<std::vector<double>> z, a;          // per layer: rows x nb, units x nb
+    std::vector<std::vector<double>> state;         // per element, for activations that keep training state
+    std::vector<std::vector<std::uint8_t>> winner;  // reduction layers: winning piece
+    std::vector<double> delta_out;                  // output delta
+    std::vector<double> da[2];                      // dloss/d(activation), ping-pong
+    std::vector<double> dz;                         // dloss/d(pre-activation)
+    std::vector<double> param_scratch;              // param-derivative values
+  };
+  mutable Workspace work_;
 };
 
 }  // namespace ap

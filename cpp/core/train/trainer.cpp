@@ -327,7 +327,7 @@ void unit_row(const GridEvaluator& grid, const Network& net, int layer, int inde
 }  // namespace
 
 std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
-  Network& net = impl_->network;
+  const Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   const std::size_t cells = size * size;
@@ -344,7 +344,7 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
 }
 
 NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
-  Network& net = impl_->network;
+  const Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   NeuronGridSet set;
@@ -382,7 +382,7 @@ std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
 }
 
 std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
-  Network& net = impl_->network;
+  const Network& net = impl_->network;
   const int width = impl_->layer_width("neuronGrid", layer);
   if (index < 0 || index >= width) {
     throw std::invalid_argument("neuronGrid: index must be in 0.." + std::to_string(width - 1) + " for layer " +
@@ -411,8 +411,8 @@ std::vector<LearnedParam> Trainer::learned_params() const {
 }
 
 std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const {
-  Impl& impl = *impl_;
-  Network& net = impl.network;
+  const Impl& impl = *impl_;
+  const Network& net = impl.network;
   const int hidden = net.hidden_count();
   const int width = impl.layer_width("transform", layer);
   if (x.size() != y.size()) {
