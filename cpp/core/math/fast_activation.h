@@ -19,7 +19,7 @@
 // operations in the same order and agree bit for bit, natively and in wasm.
 //
 // Measured worst-case error against a long-double reference over dense sweeps
-// (tests/cpp/trainer_fast_math_test.cpp: 10^6 points on x in [-40, 40] for tanh,
+// (tests/cpp/math/fast_activation_test.cpp: 10^6 points on x in [-40, 40] for tanh,
 // [-700, 700] for sigmoid and exp, plus every binade of tiny magnitudes):
 //   fast_tanh     <= 2.5 ulp (2.49 measured, near x = -4.47)
 //   fast_sigmoid  <= 2.5 ulp (2.36 measured, near x = -36.7)

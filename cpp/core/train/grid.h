@@ -35,7 +35,7 @@ double grid_y(const GridSpec& spec, int r);
 /// of each unit's sum that depends on x alone is computed once per column, the
 /// part of y alone once per row, so only the xy feature is evaluated per cell.
 /// Results differ from the float64 forward pass (Trainer::transform) by float32
-/// rounding: tests/cpp/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
+/// rounding: tests/cpp/train/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
 class GridEvaluator {
  public:
   /// Snapshots the network's parameters as floats; `network` must outlive this object. Its
