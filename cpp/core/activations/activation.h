@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -118,8 +119,9 @@ struct KernelContext {
   /// Forward: whether this is a training pass. Backward: whether the forward pass it
   /// follows was one (kernels with training-time randomness read `state` only then).
   bool training = false;
-  Rng* rng = nullptr;       ///< training-time randomness (non-null when training and uses_rng)
-  double* state = nullptr;  ///< state_per_element values, kept from forward to backward
+  Rng* rng = nullptr;          ///< training-time randomness (non-null when training and uses_rng)
+  double* state = nullptr;     ///< state_per_element values, kept from forward to backward
+  const void* data = nullptr;  ///< TrainingKernels::data, for kernels made at run time
 };
 
 /// f(x[i]) into y[i] with parameters p.
@@ -134,22 +136,25 @@ using ParamDerivativeKernel =
 /// The kernels the trainer runs. They may trade the last ulp for speed (the
 /// worst-case error is documented beside each fast kernel), and may draw random
 /// numbers while training (RReLU's slopes).
+/// Plain function pointers: a training step calls them once per layer array, with
+/// batches as small as one point, so the call itself must cost next to nothing;
+/// what a kernel needs besides its arrays comes in the KernelContext.
 struct TrainingKernels {
   /// y[i] = f(x[i]).
-  std::function<void(const double* x, double* y, std::size_t n, const KernelContext& ctx)> forward;
+  void (*forward)(const double* x, double* y, std::size_t n, const KernelContext& ctx) = nullptr;
   /// dx[i] = dy[i] f'(x[i]) for the forward pass that produced y.
-  std::function<void(const double* x, const double* y, const double* dy, double* dx, std::size_t n,
-                     const KernelContext& ctx)>
-      backward;
+  void (*backward)(const double* x, const double* y, const double* dy, double* dx, std::size_t n,
+                   const KernelContext& ctx) = nullptr;
   /// f'(x[i]) into dydx[i] as backward uses it, in evaluation mode (diagnostics).
-  std::function<void(const double* x, const double* y, double* dydx, std::size_t n, const KernelContext& ctx)>
-      derivative;
+  void (*derivative)(const double* x, const double* y, double* dydx, std::size_t n, const KernelContext& ctx) = nullptr;
+  /// What the kernels read through ctx.data (e.g. a compiled formula); null for policies.
+  std::shared_ptr<const void> data;
   bool uses_rng = false;           ///< forward draws from ctx.rng while training
   bool state_per_element = false;  ///< forward writes ctx.state[i] for backward while training
 };
 
-/// A float32 forward kernel for display grids (a few float ulp), or empty.
-using DisplayKernel = std::function<void(const float* x, float* y, std::size_t n)>;
+/// A float32 forward kernel for display grids (a few float ulp), or null.
+using DisplayKernel = void (*)(const float* x, float* y, std::size_t n);
 
 struct Activation {
   std::string name;                ///< public identifier, e.g. "leaky_relu"
@@ -165,7 +170,7 @@ struct Activation {
   DerivativeKernel derivative;
   ParamDerivativeKernel param_derivative;  ///< empty when no parameter is learnable
   TrainingKernels training;
-  DisplayKernel display_forward;
+  DisplayKernel display_forward = nullptr;
   /// Cross-parameter constraint checked by resolve_params after the per-parameter
   /// ranges (e.g. hardtanh's min_val < max_val); throws std::invalid_argument
   /// naming the parameters. Empty when the ranges say everything.

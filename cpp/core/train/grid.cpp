@@ -253,7 +253,8 @@ void GridEvaluator::activate(int l) {
   // No float32 kernel: the activation's own double training kernel in evaluation mode.
   std::copy_n(z, count, scratch_in_.data());
   network_.for_each_param_block(l, stride_, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->training.forward(scratch_in_.data() + o, scratch_out_.data() + o, len, KernelContext{p});
+    const KernelContext ctx{p, false, nullptr, nullptr, layer.activation->training.data.get()};
+    layer.activation->training.forward(scratch_in_.data() + o, scratch_out_.data() + o, len, ctx);
   });
   std::copy_n(scratch_out_.data(), count, a);
 }

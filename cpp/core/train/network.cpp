@@ -385,7 +385,8 @@ void Network::activate(int l, int nb, Rng* training_rng) const {
   }
   double* state = work_.state[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    const KernelContext ctx{p, training_rng != nullptr, training_rng, state == nullptr ? nullptr : state + o};
+    const KernelContext ctx{p, training_rng != nullptr, training_rng, state == nullptr ? nullptr : state + o,
+                            layer.activation->training.data.get()};
     layer.activation->training.forward(z + o, a + o, len, ctx);
   });
 }
@@ -438,7 +439,8 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, doubl
   }
   double* state = work_.state[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    const KernelContext ctx{p, work_.last_forward_training, nullptr, state == nullptr ? nullptr : state + o};
+    const KernelContext ctx{p, work_.last_forward_training, nullptr, state == nullptr ? nullptr : state + o,
+                            act.training.data.get()};
     act.training.backward(z + o, a + o, da + o, dz + o, len, ctx);
   });
 }
@@ -486,7 +488,8 @@ void Network::layer_derivative(int l, int nb, double* out) const {
   const double* z = work_.z[static_cast<std::size_t>(l)].data();
   const double* a = work_.a[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->training.derivative(z + o, a + o, out + o, len, KernelContext{p});
+    const KernelContext ctx{p, false, nullptr, nullptr, layer.activation->training.data.get()};
+    layer.activation->training.derivative(z + o, a + o, out + o, len, ctx);
   });
 }
 

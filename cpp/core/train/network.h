@@ -134,6 +134,10 @@ class Network {
   template <typename Kernel>
   void for_each_param_block(int l, std::size_t n, Kernel&& kernel) const {
     const Layer& layer = layers_[static_cast<std::size_t>(l)];
+    if (layer.learnables.empty()) {
+      kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, layer.params);
+      return;
+    }
     if (!layer.per_unit_params) {
       kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, unit_params(l, 0));
       return;

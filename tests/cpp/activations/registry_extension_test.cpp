@@ -15,8 +15,14 @@
 namespace ap {
 namespace {
 
+/// f'(x) = g c / (c + |x|)^2 with c from ctx.data.
+void toy_training_derivative(const double* x, const double*, double* d, std::size_t n, const KernelContext& ctx) {
+  const double k = *static_cast<const double*>(ctx.data);
+  for (std::size_t i = 0; i < n; ++i) d[i] = ctx.params[0] * k / ((k + std::fabs(x[i])) * (k + std::fabs(x[i])));
+}
+
 /// f(x) = g x / (c + |x|): a softsign with a learnable per-unit gain g and a
-/// constant c fixed when the activation is made (the closures' context).
+/// constant c fixed when the activation is made (the kernels' context).
 Activation toy_activation(double c) {
   Activation a;
   a.name = "toy_softsign";
@@ -36,15 +42,17 @@ Activation toy_activation(double c) {
   a.param_derivative = [c](const double* x, const double*, int, double* out, std::size_t n, const ParamValues&) {
     for (std::size_t i = 0; i < n; ++i) out[i] = x[i] / (c + std::fabs(x[i]));
   };
-  a.training.forward = [value](const double* x, double* y, std::size_t n, const KernelContext& ctx) {
-    for (std::size_t i = 0; i < n; ++i) y[i] = value(x[i], ctx.params[0]);
+  // Training kernels are plain function pointers: what they close over comes as ctx.data.
+  a.training.data = std::make_shared<const double>(c);
+  a.training.forward = [](const double* x, double* y, std::size_t n, const KernelContext& ctx) {
+    const double k = *static_cast<const double*>(ctx.data);
+    for (std::size_t i = 0; i < n; ++i) y[i] = ctx.params[0] * x[i] / (k + std::fabs(x[i]));
   };
-  a.training.backward = [slope](const double* x, const double*, const double* dy, double* dx, std::size_t n,
-                                const KernelContext& ctx) {
-    for (std::size_t i = 0; i < n; ++i) dx[i] = dy[i] * slope(x[i], ctx.params[0]);
-  };
-  a.training.derivative = [slope](const double* x, const double*, double* d, std::size_t n, const KernelContext& ctx) {
-    for (std::size_t i = 0; i < n; ++i) d[i] = slope(x[i], ctx.params[0]);
+  a.training.derivative = &toy_training_derivative;
+  a.training.backward = [](const double* x, const double* y, const double* dy, double* dx, std::size_t n,
+                           const KernelContext& ctx) {
+    toy_training_derivative(x, y, dx, n, ctx);
+    for (std::size_t i = 0; i < n; ++i) dx[i] *= dy[i];
   };
   return a;
 }
