@@ -159,8 +159,8 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
   std::size_t widest = 0;
   for (int l = 0; l < network.layer_count(); ++l) {
     const Network::Layer& layer = network.layer(l);
-    z_.emplace_back(static_cast<std::size_t>(layer.rows) * stride_, 0.0f);
-    a_.emplace_back(static_cast<std::size_t>(layer.units) * stride_, 0.0f);
+    z_.push_back(xt::zeros<float>({static_cast<std::size_t>(layer.rows), stride_}));
+    a_.push_back(xt::zeros<float>({static_cast<std::size_t>(layer.units), stride_}));
     widest = std::max(widest, static_cast<std::size_t>(layer.rows));
   }
   scratch_in_.assign(widest * stride_, 0.0);

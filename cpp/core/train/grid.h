@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
 #include "train/config_types.h"
 #include "train/features.h"
@@ -71,14 +72,14 @@ class GridEvaluator {
   const Standardizer& standardizer_;
   const Network& network_;
   std::size_t stride_;
-  std::vector<double> column_x_;            // x of each column
-  std::vector<std::size_t> xy_features_;    // indices of features of both x and y
-  std::vector<double> by_column_, by_row_;  // standardised x-only / y-only features: [feature i][column | row]
-  std::vector<float> column_part_;          // layer 0: [row j][column c], x-only features
-  std::vector<double> row_part_;            // layer 0: [row j][grid row r], bias + y-only features
-  std::vector<float> xy_;                   // standardised xy feature(s) of the current row
-  std::vector<float> params_;               // the network's parameters as floats, at its offsets
-  std::vector<std::vector<float>> z_, a_;
+  std::vector<double> column_x_;              // x of each column
+  std::vector<std::size_t> xy_features_;      // indices of features of both x and y
+  std::vector<double> by_column_, by_row_;    // standardised x-only / y-only features: [feature i][column | row]
+  std::vector<float> column_part_;            // layer 0: [row j][column c], x-only features
+  std::vector<double> row_part_;              // layer 0: [row j][grid row r], bias + y-only features
+  std::vector<float> xy_;                     // standardised xy feature(s) of the current row
+  std::vector<float> params_;                 // the network's parameters as floats, at its offsets
+  std::vector<xt::xtensor<float, 2>> z_, a_;  // per layer: rows / units x stride, one grid row
   std::vector<double> scratch_in_, scratch_out_, output_;
 };
 

@@ -44,8 +44,10 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
   for (int l = 0; l < network.layer_count(); ++l) {
     const Network::Layer& layer = network.layer(l);
     json entry = json::object();
-    entry["weights"] = network.layer_weights(l);
-    entry["biases"] = network.layer_biases(l);
+    const xt::xtensor<double, 2> w = network.layer_weights(l);
+    const xt::xtensor<double, 1> b = network.layer_biases(l);
+    entry["weights"] = std::vector<double>(w.begin(), w.end());  // row-major, as the format says
+    entry["biases"] = std::vector<double>(b.begin(), b.end());
     json params = json::object();
     for (const Network::Learnable& learnable : layer.learnables) {
       params[network.learned_name(l, learnable)] = network.learned_values(l, learnable);

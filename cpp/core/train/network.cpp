@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <xtensor/xadapt.hpp>
 
 #include "math/f64x2.h"
 #include "text/format.h"
@@ -12,6 +13,9 @@ namespace ap {
 namespace {
 
 using simd::F64x2;
+
+/// The buffer of an activation's per-element state, or null when it keeps none.
+double* data_or_null(xt::xtensor<double, 2>& t) { return t.size() == 0 ? nullptr : t.data(); }
 
 // The dense kernels work on pairs of points (two SIMD lanes) and keep up to four
 // rows' sums in registers, so each input value is loaded once per four rows. A
@@ -267,20 +271,20 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
     const Layer& layer = layers_[l];
     const std::size_t rows = static_cast<std::size_t>(layer.rows);
     const std::size_t units = static_cast<std::size_t>(layer.units);
-    work_.z[l].assign(rows * chunk, 0.0);
-    work_.a[l].assign(units * chunk, 0.0);
+    work_.z[l] = xt::zeros<double>({rows, chunk});
+    work_.a[l] = xt::zeros<double>({units, chunk});
     if (layer.activation != nullptr && layer.activation->training.state_per_element) {
-      work_.state[l].assign(units * chunk, 0.0);
+      work_.state[l] = xt::zeros<double>({units, chunk});
     }
-    if (layer.reduction != nullptr) work_.winner[l].assign(units * chunk, 0);
+    if (layer.reduction != nullptr) work_.winner[l] = xt::zeros<std::uint8_t>({units, chunk});
     max_rows = std::max(max_rows, rows);
     max_units = std::max(max_units, units);
   }
-  work_.delta_out.assign(static_cast<std::size_t>(outputs) * chunk, 0.0);
-  work_.da[0].assign(max_units * chunk, 0.0);
-  work_.da[1].assign(max_units * chunk, 0.0);
-  work_.dz.assign(std::max(max_rows, max_units) * chunk, 0.0);
-  work_.param_scratch.assign(max_units * chunk, 0.0);
+  work_.delta_out = xt::zeros<double>({static_cast<std::size_t>(outputs), chunk});
+  work_.da[0] = xt::zeros<double>({max_units, chunk});
+  work_.da[1] = xt::zeros<double>({max_units, chunk});
+  work_.dz = xt::zeros<double>({std::max(max_rows, max_units), chunk});
+  work_.param_scratch = xt::zeros<double>({max_units, chunk});
 }
 
 void Network::initialize(InitKind init, double scale, double bias_init, Rng& rng) {
@@ -326,15 +330,18 @@ std::vector<double> slice(const std::vector<double>& v, std::size_t offset, std:
 
 }  // namespace
 
-std::vector<double> Network::layer_weights(int l) const {
+xt::xtensor<double, 2> Network::layer_weights(int l) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
-  return slice(params_, layer.weight_offset,
-               static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs));
+  const std::size_t rows = static_cast<std::size_t>(layer.rows);
+  const std::size_t inputs = static_cast<std::size_t>(layer.inputs);
+  return xt::adapt(params_.data() + layer.weight_offset, rows * inputs, xt::no_ownership(),
+                   std::array<std::size_t, 2>{rows, inputs});
 }
 
-std::vector<double> Network::layer_biases(int l) const {
+xt::xtensor<double, 1> Network::layer_biases(int l) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
-  return slice(params_, layer.bias_offset, static_cast<std::size_t>(layer.rows));
+  const std::size_t rows = static_cast<std::size_t>(layer.rows);
+  return xt::adapt(params_.data() + layer.bias_offset, rows, xt::no_ownership(), std::array<std::size_t, 1>{rows});
 }
 
 std::vector<double> Network::learned_values(int l, const Learnable& learnable) const {
@@ -383,7 +390,7 @@ void Network::activate(int l, int nb, Rng* training_rng) const {
                              work_.winner[static_cast<std::size_t>(l)].data());
     return;
   }
-  double* state = work_.state[static_cast<std::size_t>(l)].data();
+  double* state = data_or_null(work_.state[static_cast<std::size_t>(l)]);
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
     const KernelContext ctx{p, training_rng != nullptr, training_rng, state == nullptr ? nullptr : state + o,
                             layer.activation->training.data.get()};
@@ -437,7 +444,7 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, doubl
       }
     }
   }
-  double* state = work_.state[static_cast<std::size_t>(l)].data();
+  double* state = data_or_null(work_.state[static_cast<std::size_t>(l)]);
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
     const KernelContext ctx{p, work_.last_forward_training, nullptr, state == nullptr ? nullptr : state + o,
                             act.training.data.get()};

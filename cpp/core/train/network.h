@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
 #include "activations/activation.h"
 #include "activations/maxout.h"
@@ -78,8 +79,8 @@ class Network {
 
   /// Copies of layer l's slices of parameters(): weights (rows x inputs, row-major),
   /// biases (rows), and one learned activation parameter (units values, or 1 per layer).
-  std::vector<double> layer_weights(int l) const;
-  std::vector<double> layer_biases(int l) const;
+  xt::xtensor<double, 2> layer_weights(int l) const;
+  xt::xtensor<double, 1> layer_biases(int l) const;
   std::vector<double> learned_values(int l, const Learnable& learnable) const;
   /// Name of a learned activation parameter of layer l, e.g. "a" for PReLU's slope.
   const std::string& learned_name(int l, const Learnable& learnable) const;
@@ -172,13 +173,15 @@ class Network {
     const double* x = nullptr;  ///< input of the last forward(), for the first layer's weight gradient
     std::size_t ldx = 0;
     bool last_forward_training = false;
-    std::vector<std::vector<double>> z, a;          // per layer: rows x nb, units x nb
-    std::vector<std::vector<double>> state;         // per element, for activations that keep training state
-    std::vector<std::vector<std::uint8_t>> winner;  // reduction layers: winning piece
-    std::vector<double> delta_out;                  // output delta
-    std::vector<double> da[2];                      // dloss/d(activation), ping-pong
-    std::vector<double> dz;                         // dloss/d(pre-activation)
-    std::vector<double> param_scratch;              // param-derivative values
+    // Each chunk buffer is (rows or units) x kChunk; a pass over nb points uses the
+    // first nb * width values, unit-major (value of unit j at point b at [j * nb + b]).
+    std::vector<xt::xtensor<double, 2>> z, a;          // per layer: pre-activations, activations
+    std::vector<xt::xtensor<double, 2>> state;         // per element, for activations that keep training state
+    std::vector<xt::xtensor<std::uint8_t, 2>> winner;  // reduction layers: winning piece
+    xt::xtensor<double, 2> delta_out;                  // output delta
+    xt::xtensor<double, 2> da[2];                      // dloss/d(activation), ping-pong
+    xt::xtensor<double, 2> dz;                         // dloss/d(pre-activation)
+    xt::xtensor<double, 2> param_scratch;              // param-derivative values
   };
   mutable Workspace work_;
 };

@@ -36,16 +36,17 @@ class Trainer {
   int output_classes() const;  ///< 1 for 2-class and regression, k for k classes
   /// Grids are the display path (train/grid.h): float32 arithmetic, within 2e-5
   /// of the float64 forward pass of transform() on trained models.
-  std::vector<float> predict_grid(const GridSpec& spec) const;
+  /// outputs x size x size (one plane per output unit; 1 for two classes and regression).
+  xt::xtensor<float, 3> predict_grid(const GridSpec& spec) const;
   std::vector<NeuronGrid> neuron_grids(const GridSpec& spec) const;
   /// The same grids packed in one buffer (what the JS binding hands out, without a copy per unit).
   NeuronGridSet neuron_grid_set(const GridSpec& spec) const;
   /// The grid of one unit of neuron_grids (layer -1..hidden_count, index within
   /// the layer); throws std::invalid_argument for a unit that does not exist.
-  std::vector<float> neuron_grid(const GridSpec& spec, int layer, int index) const;
+  xt::xtensor<float, 2> neuron_grid(const GridSpec& spec, int layer, int index) const;
   std::vector<LearnedParam> learned_params() const;
-  /// Row-major n x width activations of hidden layer `layer` at the input points.
-  std::vector<double> transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const;
+  /// n x width activations of hidden layer `layer` at the input points.
+  xt::xtensor<double, 2> transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const;
   void update(const std::string& partial_config_json);
   std::vector<LayerWeights> weights() const;
   /// Sets one weight (the page's "edit this link"); throws on an index out of range or a non-finite value.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
 namespace ap {
 
@@ -23,7 +24,7 @@ struct History {
 
 struct Histogram {
   double lo = 0, hi = 0;
-  std::vector<std::uint32_t> counts;  ///< 20 equal bins
+  xt::xtensor<std::uint32_t, 1> counts;  ///< 20 equal bins
 };
 
 /// Diagnostics of one layer (hidden layers first, then the output layer).
@@ -50,21 +51,21 @@ struct GridSpec {
 struct NeuronGrid {
   int layer;
   int index;
-  std::vector<float> grid;  ///< size*size, row 0 at the top (largest y)
+  xt::xtensor<float, 2> grid;  ///< size x size, row 0 at the top (largest y)
 };
 
 /// Every unit's grid in one buffer: unit k (layer[k], index[k]) at values[k * cells, (k + 1) * cells).
 struct NeuronGridSet {
   std::size_t cells = 0;
   std::vector<int> layer, index;
-  std::vector<float> values;
+  xt::xtensor<float, 3> values;  ///< units x size x size
 };
 
 /// Weights of the connections into one layer (0 = first hidden layer; the last is the output layer).
 struct LayerWeights {
   int inputs = 0, outputs = 0;
-  std::vector<double> weights;  ///< row-major [out][in]
-  std::vector<double> biases;
+  xt::xtensor<double, 2> weights;  ///< [out][in]
+  xt::xtensor<double, 1> biases;
 };
 
 struct LearnedParam {
