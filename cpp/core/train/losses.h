@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 
 #include "activations/softmax.h"
 #include "math/f64x2.h"
@@ -109,15 +110,24 @@ inline double output_loss(LossKind kind, bool classification, const double* z, i
     case LossKind::kSoftmaxCrossEntropy:
       for (std::size_t b = 0; b < n; ++b) {
         const std::size_t k = static_cast<std::size_t>(outputs);
-        const std::size_t c = static_cast<std::size_t>(targets[b]);
-        double* p = delta == nullptr ? nullptr : delta + b;
-        const SoftmaxTerms terms = softmax_terms(z + b, p, k, n);
-        // A NaN or infinite logit has no softmax: the loss is NaN and the trainer reports divergence.
-        sum -= terms.top == k ? terms.log_total : log_softmax_at(z + b, n, terms, c);
-        if (p != nullptr) {
-          for (std::size_t i = 0; i < k; ++i) p[i * n] = scale * (p[i * n] - (i == c ? 1.0 : 0.0));
+        const int c = static_cast<int>(targets[b]);
+        const double* zb = z + b;
+        // softmax_terms<false> without writing the probabilities: they are needed only for the
+        // delta, where they are recomputed in the pass that writes it. A NaN logit makes the
+        // loss NaN through the exponentials (the trainer then reports divergence).
+        const std::size_t top = static_cast<std::size_t>(argmax_strided(zb, outputs, n));
+        const double rest = softmax_detail::rest_sum<false>(zb, k, n, top, nullptr);
+        const SoftmaxTerms terms{top, math::fast_log1p(rest)};
+        sum -= log_softmax_at<false>(zb, n, terms, static_cast<std::size_t>(c));
+        if (delta) {
+          const double inv = 1.0 / (1.0 + rest);
+          const double m = zb[top * n];
+          for (std::size_t i = 0; i < k; ++i) {
+            const double p = i == top ? inv : softmax_detail::exp_of_diff<false>(zb[i * n], m) * inv;
+            delta[i * n + b] = scale * (p - (static_cast<int>(i) == c ? 1.0 : 0.0));
+          }
         }
-        right += terms.top == c ? 1 : 0;
+        right += static_cast<int>(top) == c ? 1 : 0;
       }
       break;
     case LossKind::kSquaredError:
