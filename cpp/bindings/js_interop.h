@@ -20,9 +20,10 @@ inline std::vector<double> to_doubles(const val& array) {
   return emscripten::convertJSArrayToNumberVector<double>(array);
 }
 
-/// A fresh JS typed array holding a copy of `values` (safe across memory growth).
-template <typename T>
-val to_typed_array(const std::vector<T>& values) {
+/// A fresh JS typed array holding a copy of `values`, a contiguous container (std::vector
+/// or a row-major xt::xtensor, flattened), safe across memory growth.
+template <typename Container>
+val to_typed_array(const Container& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 

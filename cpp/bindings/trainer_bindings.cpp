@@ -11,6 +11,7 @@
 
 #include "bindings/js_interop.h"
 #include "train/config.h"
+#include "train/grid.h"
 #include "train/trainer.h"
 
 namespace ap::bindings {
@@ -41,10 +42,7 @@ GridSpec grid_spec_from_js(const val& spec) {
   if (!spec.isUndefined() && !spec.isNull()) {
     double size = grid.size;
     read("size", size);
-    if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
-      throw std::invalid_argument("grid.size: must be an integer in 2..256");
-    }
-    grid.size = static_cast<int>(size);
+    grid.size = checked_grid_size(size);
     read("xMin", grid.x_min);
     read("xMax", grid.x_max);
     read("yMin", grid.y_min);

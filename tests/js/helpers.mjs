@@ -18,6 +18,11 @@ export function readReference(name) {
   return JSON.parse(readFileSync(path.join(repoRoot, "tests/reference", name), "utf8"));
 }
 
+/** The catalog's names in menu order, as the reference data lists them (one entry per activation). */
+export function catalogNames() {
+  return [...new Set(readReference("activations.json").functions.map((f) => f.name))];
+}
+
 /** Decodes the reference files' "inf" / "-inf" / "nan" strings (the core's JSON spelling). */
 export {decodeNumber as num} from "../../web/lib/number-format.mjs";
 

@@ -55,9 +55,7 @@ nlohmann::json activation_to_json(const Activation& a) {
       {"monotonic", pr.monotonic},
       {"smoothness", smoothness_name(pr.smoothness)},
       {"zeroCentred", pr.zero_centred},
-      {"saturation",
-       {{"left", saturation_name(pr.left_saturation)},
-        {"right", saturation_name(pr.right_saturation)}}},
+      {"saturation", {{"left", saturation_name(pr.left_saturation)}, {"right", saturation_name(pr.right_saturation)}}},
       {"derivativeAtZero", number_to_json(a.derivative_at(0.0, a.default_params()))},
   };
   return {{"name", a.name},
@@ -81,9 +79,9 @@ nlohmann::json number_to_json(double v) {
   return v;
 }
 
-nlohmann::json catalog_to_json() {
+nlohmann::json catalog_to_json(const Registry& registry) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Activation& a : all_activations()) out.push_back(activation_to_json(a));
+  for (const Activation& a : registry.activations()) out.push_back(activation_to_json(a));
   return out;
 }
 
@@ -104,8 +102,8 @@ std::map<std::string, double> params_from_json(const nlohmann::json& json) {
     } else if (value.is_string() && value == "nan") {
       out[key] = std::numeric_limits<double>::quiet_NaN();
     } else {
-      throw std::invalid_argument(
-          "parameter '" + key + "' must be a number (or \"inf\" / \"-inf\"), got " + value.dump());
+      throw std::invalid_argument("parameter '" + key + "' must be a number (or \"inf\" / \"-inf\"), got " +
+                                  value.dump());
     }
   }
   return out;

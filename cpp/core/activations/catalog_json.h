@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "activations/registry.h"
+
 namespace ap {
 
 /// An array, in registry order, of
@@ -15,7 +17,7 @@ namespace ap {
 ///                 saturation: {left, right} ("none" | "soft" | "hard"), derivativeAtZero},
 ///    frameworks: {pytorch, keras, tfjs}}   (null where a framework lacks it)
 /// Non-finite numbers are written as the strings "inf" / "-inf".
-nlohmann::json catalog_to_json();
+nlohmann::json catalog_to_json(const Registry& registry = Registry::builtin());
 
 /// A double as JSON: the number itself, or "inf" / "-inf" / "nan".
 nlohmann::json number_to_json(double v);

@@ -55,7 +55,10 @@ struct Gelu {
       "f'(x) = \\Phi(x) + x\\,\\varphi(x) = \\Phi(x) + \\frac{x}{\\sqrt{2\\pi}} e^{-x^2/2}";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"gated", -0.16997120747990369, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+    return Properties::of_group("gated")
+        .range(-0.16997120747990369, kInf)
+        .continuity(Smoothness::kCInf)
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
     return {"nn.GELU()", "activation=\"gelu\"", "tf.layers.activation({activation: 'gelu'})"};
@@ -85,11 +88,13 @@ struct GeluTanh {
       "u' = \\sqrt{2/\\pi}\\,(1 + 0.134145\\,x^2)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"gated", -0.17004075057125406, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+    return Properties::of_group("gated")
+        .range(-0.17004075057125406, kInf)
+        .continuity(Smoothness::kCInf)
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
-    return {"nn.GELU(approximate=\"tanh\")",
-            "activation=lambda x: keras.activations.gelu(x, approximate=True)",
+    return {"nn.GELU(approximate=\"tanh\")", "activation=lambda x: keras.activations.gelu(x, approximate=True)",
             "tf.layers.activation({activation: 'gelu_new'})"};
   }
   /// 2u, the argument of the sigmoid.
@@ -133,11 +138,13 @@ struct Silu {
   static constexpr const char* kName = "silu";
   static constexpr const char* kLabel = "SiLU";
   static constexpr const char* kFormula = "f(x) = x\\,\\sigma(x) = \\frac{x}{1 + e^{-x}}";
-  static constexpr const char* kDerivativeFormula =
-      "f'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)";
+  static constexpr const char* kDerivativeFormula = "f'(x) = \\sigma(x)\\,\\bigl(1 + x\\,(1 - \\sigma(x))\\bigr)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"gated", -0.2784645427610738, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+    return Properties::of_group("gated")
+        .range(-0.2784645427610738, kInf)
+        .continuity(Smoothness::kCInf)
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
     return {"nn.SiLU()", "activation=\"silu\"", "tf.layers.activation({activation: 'swish'})"};
@@ -160,20 +167,17 @@ struct Swish {
       "\\frac{\\partial f}{\\partial \\beta} = x^2\\,\\sigma(\\beta x)\\,\\sigma(-\\beta x)";
   // beta in [0, 10]: beta = 0 is the linear x/2, and by 10 the curve is ReLU to
   // within 0.03; negative beta flips it into a non-rectifier.
-  static std::vector<ParamSpec> params() { return {{"beta", 1.0, 0.0, 10.0, true}}; }
+  static std::vector<ParamSpec> params() { return {ParamSpec("beta").with_default(1.0).in(0.0, 10.0).learned()}; }
   static Properties properties() {
-    return {"gated", -0.2784645427610738, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+    return Properties::of_group("gated")
+        .range(-0.2784645427610738, kInf)
+        .continuity(Smoothness::kCInf)
+        .saturates(kSoft, kNone);
   }
-  static Frameworks frameworks() {
-    return {"", "activation=\"swish\"", "tf.layers.activation({activation: 'swish'})"};
-  }
+  static Frameworks frameworks() { return {"", "activation=\"swish\"", "tf.layers.activation({activation: 'swish'})"}; }
   /// beta x, with beta = 0 giving 0 even for x = ±inf (the function is then x / 2).
-  static double beta_x(double x, const ParamValues& p) {
-    return p[0] == 0 && !std::isnan(x) ? 0.0 : p[0] * x;
-  }
-  static double value(double x, const ParamValues& p) {
-    return gate(x, math::sigmoid(beta_x(x, p)));
-  }
+  static double beta_x(double x, const ParamValues& p) { return p[0] == 0 && !std::isnan(x) ? 0.0 : p[0] * x; }
+  static double value(double x, const ParamValues& p) { return gate(x, math::sigmoid(beta_x(x, p))); }
   static double derivative(double x, double, const ParamValues& p) {
     const math::SigmoidPair s = math::sigmoid_pair(beta_x(x, p));
     return s.pos + gate(beta_x(x, p), s.pos * s.neg);
@@ -196,7 +200,10 @@ struct Mish {
       "\\log(1 + e^{x})";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"gated", -0.30884341301725043, kInf, false, Smoothness::kCInf, false, kSoft, kNone};
+    return Properties::of_group("gated")
+        .range(-0.30884341301725043, kInf)
+        .continuity(Smoothness::kCInf)
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
     return {"nn.Mish()", "activation=\"mish\"", "tf.layers.activation({activation: 'mish'})"};

@@ -20,11 +20,9 @@ struct Hardsigmoid {
   static std::vector<ParamSpec> params() { return {}; }
   static std::vector<double> kinks(const ParamValues&) { return {-3.0, 3.0}; }
   static Properties properties() {
-    return {"hard", 0.0, 1.0, true, Smoothness::kC0, false, kHard, kHard};
+    return Properties::of_group("hard").range(0.0, 1.0).monotone().continuity(Smoothness::kC0).saturates(kHard, kHard);
   }
-  static Frameworks frameworks() {
-    return {"nn.Hardsigmoid()", "activation=\"hard_sigmoid\"  # Keras 3", ""};
-  }
+  static Frameworks frameworks() { return {"nn.Hardsigmoid()", "activation=\"hard_sigmoid\"  # Keras 3", ""}; }
   static double value(double x, const ParamValues&) {
     if (x <= -3) return 0.0;
     if (x >= 3) return 1.0;
@@ -49,7 +47,7 @@ struct HardsigmoidKeras2 {
   static std::vector<ParamSpec> params() { return {}; }
   static std::vector<double> kinks(const ParamValues&) { return {-2.5, 2.5}; }
   static Properties properties() {
-    return {"hard", 0.0, 1.0, true, Smoothness::kC0, false, kHard, kHard};
+    return Properties::of_group("hard").range(0.0, 1.0).monotone().continuity(Smoothness::kC0).saturates(kHard, kHard);
   }
   static Frameworks frameworks() {
     return {"", "activation=\"hard_sigmoid\"  # Keras 2 / tf.keras <= 2.15",
@@ -79,14 +77,20 @@ struct Hardtanh {
   // constraint): wide enough for every plotted window, and clipping bounds
   // beyond ±10 make the function the identity on any realistic input.
   static std::vector<ParamSpec> params() {
-    return {{"min_val", -1.0, -10.0, 10.0, false}, {"max_val", 1.0, -10.0, 10.0, false}};
+    return {ParamSpec("min_val").with_default(-1.0).in(-10.0, 10.0),
+            ParamSpec("max_val").with_default(1.0).in(-10.0, 10.0)};
   }
   static void check(const ParamValues& p) {
     if (!(p[0] < p[1])) throw_parameter_order(kName, params(), "<", p);
   }
   static std::vector<double> kinks(const ParamValues& p) { return {p[0], p[1]}; }
   static Properties properties() {
-    return {"hard", -1.0, 1.0, true, Smoothness::kC0, true, kHard, kHard};
+    return Properties::of_group("hard")
+        .range(-1.0, 1.0)
+        .monotone()
+        .continuity(Smoothness::kC0)
+        .centred()
+        .saturates(kHard, kHard);
   }
   static Frameworks frameworks() { return {"nn.Hardtanh()", "activation=\"hard_tanh\"", ""}; }
   static double value(double x, const ParamValues& p) {
@@ -112,7 +116,7 @@ struct Hardswish {
   static std::vector<ParamSpec> params() { return {}; }
   static std::vector<double> kinks(const ParamValues&) { return {-3.0, 3.0}; }
   static Properties properties() {
-    return {"hard", -0.375, kInf, false, Smoothness::kC0, false, kHard, kNone};
+    return Properties::of_group("hard").range(-0.375, kInf).continuity(Smoothness::kC0).saturates(kHard, kNone);
   }
   static Frameworks frameworks() { return {"nn.Hardswish()", "activation=\"hard_silu\"", ""}; }
   static double value(double x, const ParamValues&) {

@@ -11,18 +11,21 @@
 //   static double param_derivative(double x, double y, int k, const ParamValues& p);  // learnable params
 //   static void check(const ParamValues& p);                 // cross-parameter constraint, throws
 //   static std::vector<double> kinks(const ParamValues& p);  // where f or f' is discontinuous
-// registry.cpp turns each policy into an Activation with make_activation<Policy>().
+// and, for training and display, optionally
+//   static void training_forward(const double* x, double* y, std::size_t n, const KernelContext& ctx);
+//   static double training_derivative(double x, double y, const ParamValues& p);  // as training uses it
+//   static void training_backward(x, y, dy, dx, n, ctx);  // with kUsesRng / kStatePerElement
+//   static void display_forward(const float* x, float* y, std::size_t n);        // float32 grids
+// make_activation<Policy>() (activations/make_activation.h) turns a policy into an Activation.
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "activations/activation.h"
 #include "math/stable_math.h"
+#include "text/format.h"
 
 namespace ap::policy {
 
@@ -33,28 +36,6 @@ inline constexpr Saturation kHard = Saturation::kHard;
 /// A derivative that is `d` wherever x is a number, and NaN for NaN input (the
 /// comparisons of piecewise rules are all false for NaN and would hide it).
 inline double keep_nan(double x, double d) { return std::isnan(x) ? x : d; }
-
-/// A parameter value for error messages: the shortest form that reads back as
-/// the same double, in plain notation for everyday magnitudes ("10", "0.25",
-/// "1e-08"), and "inf" / "-inf" / "NaN".
-inline std::string format_number(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buffer[64];
-  int digits = 1;
-  for (; digits < 17; ++digits) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
-    if (std::strtod(buffer, nullptr) == v) break;
-  }
-  std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
-  const double magnitude = std::fabs(v);
-  if (std::strchr(buffer, 'e') != nullptr && magnitude >= 1e-4 && magnitude < 1e15) {
-    const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
-    std::snprintf(buffer, sizeof buffer, "%.*f",
-                  digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
-  }
-  return buffer;
-}
 
 /// For check(): throws "parameter 'a' of activation 'f' must be <op> b (value), got value;
 /// allowed range of each: [min, max]" for the first two parameters `specs` (which share a range).

@@ -26,14 +26,20 @@ struct Selu {
   // alpha, scale in [0, 10]: the self-normalising property holds only at the
   // defaults; the sliders let one see how it breaks, within the same bounds as ELU.
   static std::vector<ParamSpec> params() {
-    return {{"alpha", kAlpha, 0.0, 10.0, false}, {"scale", kScale, 0.0, 10.0, false}};
+    return {ParamSpec("alpha").with_default(kAlpha).in(0.0, 10.0),
+            ParamSpec("scale").with_default(kScale).in(0.0, 10.0)};
   }
   /// f' jumps from scale alpha to scale at 0, unless alpha = 1.
   static std::vector<double> kinks(const ParamValues& p) {
     return p[0] == 1.0 ? std::vector<double>{} : std::vector<double>{0.0};
   }
   static Properties properties() {
-    return {"self-normalizing", -kScaleAlpha, kInf, true, Smoothness::kC0, true, kSoft, kNone};
+    return Properties::of_group("self-normalizing")
+        .range(-kScaleAlpha, kInf)
+        .monotone()
+        .continuity(Smoothness::kC0)
+        .centred()
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
     return {"nn.SELU()", "activation=\"selu\"", "tf.layers.activation({activation: 'selu'})"};

@@ -24,7 +24,8 @@ struct Softplus {
   // cut-off off; below 0 the cut-off would replace the curve where it is not
   // yet close to x.
   static std::vector<ParamSpec> params() {
-    return {{"beta", 1.0, 0.01, 100.0, false}, {"threshold", 20.0, 0.0, kInf, false}};
+    return {ParamSpec("beta").with_default(1.0).in(0.01, 100.0),
+            ParamSpec("threshold").with_default(20.0).in(0.0, kInf)};
   }
   /// The linear cut-off at beta x = threshold (f jumps by log1p(e^{-t}) / beta).
   static std::vector<double> kinks(const ParamValues& p) {
@@ -35,11 +36,14 @@ struct Softplus {
     // At the PyTorch defaults the linear cut-off leaves a jump of
     // log1p(e^{-20}) = 2.06e-9 at x = 20 (tabulated as a kink in the reference),
     // so the function as computed is, strictly, discontinuous there.
-    return {"smooth", 0.0, kInf, true, Smoothness::kDiscontinuous, false, kSoft, kNone};
+    return Properties::of_group("smooth")
+        .range(0.0, kInf)
+        .monotone()
+        .continuity(Smoothness::kDiscontinuous)
+        .saturates(kSoft, kNone);
   }
   static Frameworks frameworks() {
-    return {"nn.Softplus()", "activation=\"softplus\"",
-            "tf.layers.activation({activation: 'softplus'})"};
+    return {"nn.Softplus()", "activation=\"softplus\"", "tf.layers.activation({activation: 'softplus'})"};
   }
   static double value(double x, const ParamValues& p) {
     const double bx = p[0] * x;
@@ -61,11 +65,15 @@ struct Softsign {
   static constexpr const char* kDerivativeFormula = "f'(x) = \\frac{1}{(1 + |x|)^2}";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"smooth", -1.0, 1.0, true, Smoothness::kC1, true, kSoft, kSoft};
+    return Properties::of_group("smooth")
+        .range(-1.0, 1.0)
+        .monotone()
+        .continuity(Smoothness::kC1)
+        .centred()
+        .saturates(kSoft, kSoft);
   }
   static Frameworks frameworks() {
-    return {"nn.Softsign()", "activation=\"softsign\"",
-            "tf.layers.activation({activation: 'softsign'})"};
+    return {"nn.Softsign()", "activation=\"softsign\"", "tf.layers.activation({activation: 'softsign'})"};
   }
   static double value(double x, const ParamValues&) {
     if (std::isinf(x)) return std::copysign(1.0, x);  // inf / inf would be NaN
@@ -85,7 +93,11 @@ struct Logsigmoid {
   static constexpr const char* kDerivativeFormula = "f'(x) = \\sigma(-x) = 1 - \\sigma(x)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"smooth", -kInf, 0.0, true, Smoothness::kCInf, false, kNone, kSoft};
+    return Properties::of_group("smooth")
+        .range(-kInf, 0.0)
+        .monotone()
+        .continuity(Smoothness::kCInf)
+        .saturates(kNone, kSoft);
   }
   static Frameworks frameworks() { return {"nn.LogSigmoid()", "activation=\"log_sigmoid\"", ""}; }
   static double value(double x, const ParamValues&) { return math::log_sigmoid(x); }
@@ -100,7 +112,7 @@ struct Tanhshrink {
   static constexpr const char* kDerivativeFormula = "f'(x) = \\tanh^2(x)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
-    return {"smooth", -kInf, kInf, true, Smoothness::kCInf, true, kNone, kNone};
+    return Properties::of_group("smooth").range(-kInf, kInf).monotone().continuity(Smoothness::kCInf).centred();
   }
   static Frameworks frameworks() { return {"nn.Tanhshrink()", "activation=\"tanh_shrink\"", ""}; }
   static double value(double x, const ParamValues&) {

@@ -11,7 +11,7 @@
 // sigmoid(x) = 1 / (1 + e^{-x}), -x clamped to [-87, 88].
 //
 // Worst-case error measured against a long-double reference over 2 * 10^6 points
-// (tests/cpp/display_activation_test.cpp): tanh <= 2.5 float ulp (2.49 measured,
+// (tests/cpp/math/display_activation_test.cpp): tanh <= 2.5 float ulp (2.49 measured,
 // near x = -4.23) on [-20, 20] and in every binade of tiny magnitudes; sigmoid
 // <= 2.5 float ulp (2.48 measured, near x = -16.6) on [-87, 87]. That is below
 // 1.5e-7 relative, invisible in a colour with 8 bits per channel.

@@ -3,7 +3,7 @@
 // config_to_json and config_schema, so the validation and its description cannot drift
 // apart; the JS API's configSchema(), the page's URL schema and the README's table are
 // derived from config_schema(). Every error is a std::invalid_argument of the form
-// "config.<field>: must be ..., got ..." with numbers written by policy::format_number.
+// "config.<field>: must be ..., got ..." with numbers written by format_number.
 //
 // Rules where the issue leaves a choice:
 // - `classes` must be 2 (or absent) for every dataset except spiral and gauss
@@ -16,7 +16,8 @@
 // - `points` is validated for every dataset but replaced by the length of
 //   `data` for custom (config_to_json omits it there).
 // - `batchSize` defaults to min(10, training points).
-// - the string "maxout" means maxout with k = 2, as does {name: "maxout"}.
+// - a reduction's name alone (maxout's) means its default number of pieces, as does
+//   {name} without params.
 // - `output: "tanh"` is allowed for every dataset: k classes train k tanh units
 //   on one-vs-rest ±1 targets, regression trains one tanh unit on the raw target.
 
@@ -30,8 +31,8 @@
 #include <vector>
 
 #include "activations/catalog_json.h"
-#include "activations/policy.h"
 #include "activations/registry.h"
+#include "text/format.h"
 #include "train/dataset.h"
 #include "train/features.h"
 
@@ -107,10 +108,6 @@ struct KeySpec {
   std::string description;
 };
 
-/// Maxout's k: a layer of k-piece maxout units costs k times a plain layer; 2..5 covers
-/// the piece counts the maxout paper used and keeps a 64-wide layer cheap to draw.
-constexpr Range kMaxoutPieces{2, 5};
-constexpr int kDefaultMaxoutPieces = 2;
 
 KeySpec scalar_key(const char* name, KeyType type, Range range, const char* description) {
   KeySpec spec;
@@ -203,7 +200,7 @@ std::string key_list(Keep keep) {
 /// A short rendering of a JSON value for error messages. nlohmann writes NaN and
 /// infinities as null, so numbers are formatted here.
 std::string describe(const json& v) {
-  if (v.is_number_float()) return policy::format_number(v.get<double>());
+  if (v.is_number_float()) return format_number(v.get<double>());
   std::string text = v.dump();
   if (text.size() > 60) text = text.substr(0, 57) + "...";
   return text;
@@ -244,12 +241,12 @@ const char* enum_name(Enum value, const EnumName<Enum> (&names)[N]) {
 }
 
 /// "lo..hi", as integer ranges are written in messages and docs.
-std::string integer_range(const Range& r) { return policy::format_number(r.min) + ".." + policy::format_number(r.max); }
+std::string integer_range(const Range& r) { return format_number(r.min) + ".." + format_number(r.max); }
 
 /// A finite JSON number in [min, max] (min excluded when min_open).
 double read_number(const std::string& path, const json& v, const Range& r) {
   const std::string range =
-      (r.min_open ? "(" : "[") + policy::format_number(r.min) + ", " + policy::format_number(r.max) + "]";
+      (r.min_open ? "(" : "[") + format_number(r.min) + ", " + format_number(r.max) + "]";
   if (!v.is_number()) fail_got(path, "a number in " + range, v);
   const double d = v.get<double>();
   if (!std::isfinite(d) || d > r.max || d < r.min || (r.min_open && d == r.min)) {
@@ -387,24 +384,38 @@ double read_param_value(const std::string& path, const json& v) {
   fail_got(path, "a number or \"inf\" / \"-inf\"", v);
 }
 
-LayerActivation read_maxout(const std::string& path, const json* params, bool learn) {
-  LayerActivation layer;
-  layer.name = "maxout";
+/// "a catalog name or \"maxout\"" (with every reduction the registry has).
+std::string name_choices(const Registry& registry) {
+  std::string out = "a catalog name";
+  for (const Reduction& r : registry.reductions()) out += " or \"" + r.name + "\"";
+  return out;
+}
+
+/// "a catalog name, {name, params, learn} or {name: \"maxout\", params: {k}}".
+std::string entry_choices(const Registry& registry) {
+  std::string out = "a catalog name, {name, params, learn}";
+  for (const Reduction& r : registry.reductions()) {
+    out += " or {name: \"" + r.name + "\", params: {" + r.pieces.name + "}}";
+  }
+  return out;
+}
+
+LayerActivation read_reduction(const std::string& path, const Reduction& reduction, const json* params, bool learn) {
+  const ParamSpec& k = reduction.pieces;
+  LayerActivation layer = LayerActivation::of(reduction, static_cast<int>(k.default_value));
   layer.learn = learn;
-  layer.maxout_pieces = kDefaultMaxoutPieces;
   if (params != nullptr) {
-    static const char* const kMaxoutKeys[] = {"k"};
-    reject_unknown_keys(path + ".params", *params, kMaxoutKeys);
-    if (const json* k = find_key(*params, "k")) {
-      layer.maxout_pieces = static_cast<int>(read_integer(path + ".params.k", *k, kMaxoutPieces));
+    const char* const keys[] = {k.name.c_str()};
+    reject_unknown_keys(path + ".params", *params, keys);
+    if (const json* value = find_key(*params, k.name.c_str())) {
+      layer.pieces = static_cast<int>(read_integer(path + ".params." + k.name, *value, k.min, k.max));
     }
   }
   return layer;
 }
 
 /// One activation entry: a name string or {name, params, learn}.
-LayerActivation read_layer_activation(const std::string& path, const json& v) {
-  const std::string allowed = "a catalog name, {name, params, learn} or {name: \"maxout\", params: {k}}";
+LayerActivation read_layer_activation(const std::string& path, const json& v, const Registry& registry) {
   std::string name;
   const json* params = nullptr;
   bool learn = true;
@@ -414,21 +425,22 @@ LayerActivation read_layer_activation(const std::string& path, const json& v) {
     static const char* const kActivationKeys[] = {"name", "params", "learn"};
     reject_unknown_keys(path, v, kActivationKeys);
     const json* name_value = find_key(v, "name");
-    if (name_value == nullptr) fail(path + ".name", "required: a catalog name or \"maxout\"");
-    if (!name_value->is_string()) fail_got(path + ".name", "a catalog name or \"maxout\"", *name_value);
+    if (name_value == nullptr) fail(path + ".name", "required: " + name_choices(registry));
+    if (!name_value->is_string()) fail_got(path + ".name", name_choices(registry), *name_value);
     name = name_value->get<std::string>();
     params = find_key(v, "params");
     if (params != nullptr) require_object(path + ".params", *params, "an object of parameter values");
     if (const json* learn_value = find_key(v, "learn")) learn = read_bool(path + ".learn", *learn_value);
   } else {
-    fail_got(path, allowed, v);
+    fail_got(path, entry_choices(registry), v);
   }
 
-  if (name == "maxout") return read_maxout(path, params, learn);
+  if (const Reduction* reduction = registry.find_reduction(name))
+    return read_reduction(path, *reduction, params, learn);
 
   const Activation* activation = nullptr;
   try {
-    activation = &find_activation(name);
+    activation = &registry.find(name);
   } catch (const std::invalid_argument& e) {
     fail(v.is_string() ? path : path + ".name", e.what());
   }
@@ -446,8 +458,7 @@ LayerActivation read_layer_activation(const std::string& path, const json& v) {
       given[it.key()] = value;
     }
   }
-  LayerActivation layer;
-  layer.name = name;
+  LayerActivation layer = LayerActivation::of(*activation);
   layer.learn = learn;
   try {
     layer.params = resolve_params(*activation, given);
@@ -457,7 +468,7 @@ LayerActivation read_layer_activation(const std::string& path, const json& v) {
   return layer;
 }
 
-std::vector<LayerActivation> read_activations(const json& v, std::size_t layers) {
+std::vector<LayerActivation> read_activations(const json& v, std::size_t layers, const Registry& registry) {
   const std::string path = "config.activation";
   if (v.is_array()) {
     if (v.size() != layers) {
@@ -466,12 +477,12 @@ std::vector<LayerActivation> read_activations(const json& v, std::size_t layers)
     }
     std::vector<LayerActivation> out;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      out.push_back(read_layer_activation(path + "[" + std::to_string(i) + "]", v[i]));
+      out.push_back(read_layer_activation(path + "[" + std::to_string(i) + "]", v[i], registry));
     }
     return out;
   }
   // A single entry is validated even when there is no hidden layer to use it.
-  const LayerActivation one = read_layer_activation(path, v);
+  const LayerActivation one = read_layer_activation(path, v, registry);
   return std::vector<LayerActivation>(layers, one);
 }
 
@@ -503,13 +514,6 @@ int read_classes(const json* v, DatasetKind dataset, const CustomData& data) {
   return expected;
 }
 
-LayerActivation default_activation() {
-  LayerActivation layer;
-  layer.name = "tanh";
-  layer.params = resolve_params(find_activation("tanh"), {});
-  return layer;
-}
-
 /// Applies one live key of `v` to `config`, validated.
 void apply_live_key(TrainerConfig& config, const std::string& key, const json& v, int training_points) {
   const std::string path = "config." + key;
@@ -528,20 +532,20 @@ void apply_live_key(TrainerConfig& config, const std::string& key, const json& v
 }
 
 json activation_to_json(const LayerActivation& layer) {
-  if (layer.name == "maxout") {
-    json out = {{"name", "maxout"}, {"params", {{"k", layer.maxout_pieces}}}};
+  if (layer.reduction != nullptr) {
+    json out = {{"name", layer.reduction->name}, {"params", {{layer.reduction->pieces.name, layer.pieces}}}};
     if (!layer.learn) out["learn"] = false;
     return out;
   }
-  const Activation& activation = find_activation(layer.name);
+  const Activation& activation = *layer.activation;
   json params = json::object();
   bool defaults = true;
   for (std::size_t i = 0; i < activation.params.size(); ++i) {
     params[activation.params[i].name] = number_to_json(layer.params[i]);
     defaults = defaults && layer.params[i] == activation.params[i].default_value;
   }
-  if (defaults && layer.learn) return layer.name;
-  json out = {{"name", layer.name}};
+  if (defaults && layer.learn) return activation.name;
+  json out = {{"name", activation.name}};
   if (!params.empty()) out["params"] = std::move(params);
   if (!layer.learn) out["learn"] = false;
   return out;
@@ -607,12 +611,14 @@ json describe_key(const KeySpec& spec, const json& defaults) {
       out["minItems"] = spec.count.min;
       out["maxItems"] = spec.count.max;
       break;
-    case KeyType::kActivation: {
-      json k = {{"type", "integer"}, {"default", kDefaultMaxoutPieces}};
-      put_range(k, kMaxoutPieces);
-      out["maxout"] = {{"k", std::move(k)}};
+    case KeyType::kActivation:
+      // Each reduction's piece count (maxout's k), as the registry declares it.
+      for (const Reduction& reduction : Registry::builtin().reductions()) {
+        json pieces = {{"type", "integer"}, {"default", reduction.pieces.default_value}};
+        put_range(pieces, {reduction.pieces.min, reduction.pieces.max});
+        out[reduction.name] = {{reduction.pieces.name, std::move(pieces)}};
+      }
       break;
-    }
     case KeyType::kBoolean:
       break;
   }
@@ -647,6 +653,20 @@ int custom_class_count(const CustomData& data) {
   return distinct >= 2 ? max_label + 1 : 0;
 }
 
+LayerActivation LayerActivation::of(const Activation& activation) {
+  LayerActivation layer;
+  layer.activation = &activation;
+  layer.params = activation.default_params();
+  return layer;
+}
+
+LayerActivation LayerActivation::of(const Reduction& reduction, int pieces) {
+  LayerActivation layer;
+  layer.reduction = &reduction;
+  layer.pieces = pieces;
+  return layer;
+}
+
 bool TrainerConfig::is_regression() const {
   switch (dataset) {
     case DatasetKind::kRegPlane:
@@ -659,7 +679,7 @@ bool TrainerConfig::is_regression() const {
   }
 }
 
-TrainerConfig parse_config(const json& j) {
+TrainerConfig parse_config(const json& j, const Registry& registry) {
   if (!j.is_object()) fail_got("config", "an object", j);
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (find_key_spec(it.key()) == nullptr) {
@@ -692,9 +712,9 @@ TrainerConfig parse_config(const json& j) {
   if (const json* v = get("standardize")) c.standardize = read_bool("config.standardize", *v);
   if (const json* v = get("hidden")) c.hidden = read_hidden(*v);
   if (const json* v = get("activation")) {
-    c.activations = read_activations(*v, c.hidden.size());
+    c.activations = read_activations(*v, c.hidden.size(), registry);
   } else {
-    c.activations.assign(c.hidden.size(), default_activation());
+    c.activations.assign(c.hidden.size(), LayerActivation::of(registry.default_activation()));
   }
   if (const json* v = get("output")) c.output = read_enum("config.output", *v, kOutputs);
   if (const json* v = get("init")) c.init = read_enum("config.init", *v, kInits);

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "train/config.h"
+#include "train/config_types.h"
 
 namespace ap {
 

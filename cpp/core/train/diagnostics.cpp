@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
 
 namespace ap {
 namespace {
@@ -12,16 +15,21 @@ struct LayerAccumulator {
   double count_z = 0, count_a = 0;
   double lo = std::numeric_limits<double>::infinity();
   double hi = -std::numeric_limits<double>::infinity();
-  std::vector<char> alive;     // some point has f' != 0
-  std::vector<int> saturated;  // points with |f'| < kSaturatedDerivative
+  xt::xtensor<bool, 1> alive;     // per unit: some point has f' != 0
+  xt::xtensor<int, 1> saturated;  // per unit: points with |f'| < kSaturatedDerivative
   double same_sign = 0, pairs = 0;
-  std::vector<std::uint32_t> counts;
+  xt::xtensor<std::uint32_t, 1> counts;
 };
+
+/// The first `count` values of a chunk buffer as a 1-D expression (no copy).
+auto chunk_view(const double* values, std::size_t count) {
+  return xt::adapt(values, count, xt::no_ownership(), std::array<std::size_t, 1>{count});
+}
 
 /// Counts (point, unit) pairs whose incoming weight gradients share one sign.
 class SameSignCounter final : public Network::DeltaVisitor {
  public:
-  SameSignCounter(Network& network, std::vector<LayerAccumulator>& acc) : network_(network), acc_(acc) {}
+  SameSignCounter(const Network& network, std::vector<LayerAccumulator>& acc) : network_(network), acc_(acc) {}
   void set_input(const double* x, std::size_t ldx) {
     x_ = x;
     ldx_ = ldx;
@@ -49,7 +57,7 @@ class SameSignCounter final : public Network::DeltaVisitor {
   }
 
  private:
-  Network& network_;
+  const Network& network_;
   std::vector<LayerAccumulator>& acc_;
   const double* x_ = nullptr;
   std::size_t ldx_ = 0;
@@ -57,7 +65,7 @@ class SameSignCounter final : public Network::DeltaVisitor {
 
 }  // namespace
 
-std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, int n, const double* targets,
+std::vector<LayerStats> compute_layer_stats(const Network& network, const double* x, int n, const double* targets,
                                             const std::vector<double>& grad_norms) {
   const int layers = network.layer_count();
   const int last = layers - 1;
@@ -65,9 +73,10 @@ std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, i
   std::size_t widest = 0;
   for (int l = 0; l < layers; ++l) {
     const Network::Layer& spec = network.layer(l);
-    acc[static_cast<std::size_t>(l)].alive.assign(static_cast<std::size_t>(spec.units), 0);
-    acc[static_cast<std::size_t>(l)].saturated.assign(static_cast<std::size_t>(spec.units), 0);
-    acc[static_cast<std::size_t>(l)].counts.assign(kHistogramBins, 0);
+    const std::size_t units = static_cast<std::size_t>(spec.units);
+    acc[static_cast<std::size_t>(l)].alive = xt::zeros<bool>({units});
+    acc[static_cast<std::size_t>(l)].saturated = xt::zeros<int>({units});
+    acc[static_cast<std::size_t>(l)].counts = xt::zeros<std::uint32_t>({static_cast<std::size_t>(kHistogramBins)});
     widest = std::max(widest, static_cast<std::size_t>(spec.units));
   }
   const std::size_t chunk = static_cast<std::size_t>(Network::kChunk);
@@ -91,22 +100,23 @@ std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, i
       LayerAccumulator& a = acc[static_cast<std::size_t>(l)];
       const double* z = network.pre_activation(l);
       const std::size_t rows = static_cast<std::size_t>(spec.rows) * cnt;
-      for (std::size_t e = 0; e < rows; ++e) a.sum_z += z[e];
+      a.sum_z += xt::sum(chunk_view(z, rows))();
       a.count_z += static_cast<double>(rows);
-      const double* act = activations(l, nb);
       const std::size_t units = static_cast<std::size_t>(spec.units) * cnt;
-      for (std::size_t e = 0; e < units; ++e) {
-        a.sum_a += act[e];
-        if (act[e] < a.lo) a.lo = act[e];
-        if (act[e] > a.hi) a.hi = act[e];
+      const auto act = chunk_view(activations(l, nb), units);
+      a.sum_a += xt::sum(act)();
+      // Comparisons, not xt::amin / amax: a NaN activation must not poison the range.
+      for (double v : act) {
+        if (v < a.lo) a.lo = v;
+        if (v > a.hi) a.hi = v;
       }
       a.count_a += static_cast<double>(units);
       network.layer_derivative(l, nb, derivative.data());
       for (int j = 0; j < spec.units; ++j) {
         const double* dj = derivative.data() + static_cast<std::size_t>(j) * cnt;
         for (std::size_t b = 0; b < cnt; ++b) {
-          if (dj[b] != 0) a.alive[static_cast<std::size_t>(j)] = 1;
-          if (std::fabs(dj[b]) < kSaturatedDerivative) ++a.saturated[static_cast<std::size_t>(j)];
+          if (dj[b] != 0) a.alive(static_cast<std::size_t>(j)) = true;
+          if (std::fabs(dj[b]) < kSaturatedDerivative) ++a.saturated(static_cast<std::size_t>(j));
         }
       }
     }
@@ -127,16 +137,16 @@ std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, i
       const double mean_a = a.sum_a / a.count_a;
       const double* z = network.pre_activation(l);
       const std::size_t rows = static_cast<std::size_t>(spec.rows) * cnt;
-      for (std::size_t e = 0; e < rows; ++e) a.dev_z += (z[e] - mean_z) * (z[e] - mean_z);
-      const double* act = activations(l, nb);
+      a.dev_z += xt::sum(xt::square(chunk_view(z, rows) - mean_z))();
       const std::size_t units = static_cast<std::size_t>(spec.units) * cnt;
+      const auto act = chunk_view(activations(l, nb), units);
+      a.dev_a += xt::sum(xt::square(act - mean_a))();
       const double lo = a.lo, width = a.hi > a.lo ? a.hi - a.lo : 1.0;
-      for (std::size_t e = 0; e < units; ++e) {
-        a.dev_a += (act[e] - mean_a) * (act[e] - mean_a);
-        if (!std::isfinite(act[e])) continue;
-        int bin = static_cast<int>((act[e] - lo) / width * kHistogramBins);
+      for (double v : act) {
+        if (!std::isfinite(v)) continue;
+        int bin = static_cast<int>((v - lo) / width * kHistogramBins);
         bin = std::min(std::max(bin, 0), kHistogramBins - 1);
-        ++a.counts[static_cast<std::size_t>(bin)];
+        ++a.counts(static_cast<std::size_t>(bin));
       }
     }
   }
@@ -152,13 +162,8 @@ std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, i
       s.pre_act_std = std::sqrt(a.dev_z / a.count_z);
       s.act_mean = a.sum_a / a.count_a;
       s.act_std = std::sqrt(a.dev_a / a.count_a);
-      int dead = 0, saturated = 0;
-      for (int j = 0; j < spec.units; ++j) {
-        dead += a.alive[static_cast<std::size_t>(j)] ? 0 : 1;
-        saturated += a.saturated[static_cast<std::size_t>(j)] >= kSaturatedShare * n ? 1 : 0;
-      }
-      s.dead_fraction = static_cast<double>(dead) / spec.units;
-      s.saturated_fraction = static_cast<double>(saturated) / spec.units;
+      s.dead_fraction = xt::mean(xt::cast<double>(!a.alive))();
+      s.saturated_fraction = xt::mean(xt::cast<double>(xt::cast<double>(a.saturated) >= kSaturatedShare * n))();
       s.same_sign_fraction = a.pairs > 0 ? a.same_sign / a.pairs : 0.0;
     }
     s.histogram.lo = std::isfinite(a.lo) ? a.lo : 0.0;

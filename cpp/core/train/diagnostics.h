@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "train/network.h"
-#include "train/trainer.h"
+#include "train/trainer_types.h"
 
 namespace ap {
 
@@ -28,7 +28,7 @@ inline constexpr double kSaturatedShare = 0.9;
 
 /// x holds the n training points feature-major (x[i * n + point]); targets[point].
 /// grad_norms has one value per layer (hidden layers, then the output layer).
-std::vector<LayerStats> compute_layer_stats(Network& network, const double* x, int n, const double* targets,
+std::vector<LayerStats> compute_layer_stats(const Network& network, const double* x, int n, const double* targets,
                                             const std::vector<double>& grad_norms);
 
 }  // namespace ap

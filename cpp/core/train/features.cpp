@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <vector>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
 
 namespace ap {
 
@@ -41,31 +44,19 @@ void compute_features(const std::vector<Feature>& features, double x, double y, 
 /// population deviation, so the fitted rows get exactly std 1); inv_std_j = 1/std_j,
 /// or 1 when the feature is constant (std below 1e-12 of its magnitude).
 void Standardizer::fit(const double* values, int rows, int cols) {
-  mean.clear();
-  inv_std.clear();
+  mean = xt::xtensor<double, 1>();
+  inv_std = xt::xtensor<double, 1>();
   if (rows <= 0 || cols <= 0) return;
-  mean.assign(cols, 0.0);
-  inv_std.assign(cols, 1.0);
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) mean[c] += values[r * cols + c];
-  }
-  for (int c = 0; c < cols; ++c) mean[c] /= rows;
+  const std::size_t r = static_cast<std::size_t>(rows), c = static_cast<std::size_t>(cols);
+  const auto v = xt::adapt(values, r * c, xt::no_ownership(), std::array<std::size_t, 2>{r, c});
+  mean = xt::mean(v, {0});
   // Two passes: the one-pass E[v^2] - E[v]^2 cancels badly for x2 far from 0.
-  std::vector<double> sum_sq(cols, 0.0);
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      const double dev = values[r * cols + c] - mean[c];
-      sum_sq[c] += dev * dev;
-    }
-  }
-  for (int c = 0; c < cols; ++c) {
-    const double sd = std::sqrt(sum_sq[c] / rows);
-    const double scale = std::fabs(mean[c]);
-    if (std::isfinite(sd) && sd > 1e-12 * (scale > 1 ? scale : 1)) inv_std[c] = 1 / sd;
-  }
+  const xt::xtensor<double, 1> sd = xt::sqrt(xt::mean(xt::square(v - mean), {0}));
+  const xt::xtensor<double, 1> tiny = 1e-12 * xt::maximum(xt::abs(mean), 1.0);
+  inv_std = xt::where(xt::isfinite(sd) && sd > tiny, 1.0 / sd, 1.0);
 }
 
-double Standardizer::value(std::size_t i, double v) const { return i < mean.size() ? (v - mean[i]) * inv_std[i] : v; }
+double Standardizer::value(std::size_t i, double v) const { return i < mean.size() ? (v - mean(i)) * inv_std(i) : v; }
 
 void Standardizer::apply(double* row, int cols) const {
   for (int c = 0; c < cols; ++c) row[c] = value(static_cast<std::size_t>(c), row[c]);

@@ -4,8 +4,9 @@
 
 #include <cstddef>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
-#include "train/config.h"
+#include "train/config_types.h"
 
 namespace ap {
 
@@ -25,13 +26,13 @@ const char* feature_name(Feature feature);
 
 /// Per-feature affine map to mean 0, std 1; identity when not fitted.
 struct Standardizer {
-  std::vector<double> mean, inv_std;
+  xt::xtensor<double, 1> mean, inv_std;  ///< per feature; empty when not fitted
   /// Fits on `rows` row-major rows of `cols` features. A constant feature keeps scale 1.
   void fit(const double* values, int rows, int cols);
   /// Feature i's value v standardised; features beyond the fitted ones pass unchanged.
   double value(std::size_t i, double v) const;
   void apply(double* row, int cols) const;
-  bool fitted() const { return !mean.empty(); }
+  bool fitted() const { return mean.size() > 0; }
 };
 
 }  // namespace ap

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "math/display_activation.h"
 #include "math/f32x4.h"
+#include "text/format.h"
 #include "train/losses.h"
 
 namespace ap {
@@ -81,10 +81,15 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
 
 }  // namespace
 
-void validate_grid_spec(const GridSpec& spec) {
-  if (spec.size < 2 || spec.size > 256) {
-    throw std::invalid_argument("grid.size must be an integer in 2..256, got " + std::to_string(spec.size));
+int checked_grid_size(double size) {
+  if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
+    throw std::invalid_argument("grid.size: must be an integer in 2..256, got " + format_number(size));
   }
+  return static_cast<int>(size);
+}
+
+void validate_grid_spec(const GridSpec& spec) {
+  checked_grid_size(spec.size);
   const struct {
     const char* name;
     double value;
@@ -102,7 +107,7 @@ double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max
 double grid_y(const GridSpec& spec, int r) { return spec.y_max - r * (spec.y_max - spec.y_min) / (spec.size - 1); }
 
 GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features,
-                             const Standardizer& standardizer, Network& network)
+                             const Standardizer& standardizer, const Network& network)
     : spec_(spec),
       features_(features),
       standardizer_(standardizer),
@@ -154,8 +159,8 @@ GridEvaluator::GridEvaluator(const GridSpec& spec, const std::vector<Feature>& f
   std::size_t widest = 0;
   for (int l = 0; l < network.layer_count(); ++l) {
     const Network::Layer& layer = network.layer(l);
-    z_.emplace_back(static_cast<std::size_t>(layer.rows) * stride_, 0.0f);
-    a_.emplace_back(static_cast<std::size_t>(layer.units) * stride_, 0.0f);
+    z_.push_back(xt::zeros<float>({static_cast<std::size_t>(layer.rows), stride_}));
+    a_.push_back(xt::zeros<float>({static_cast<std::size_t>(layer.units), stride_}));
     widest = std::max(widest, static_cast<std::size_t>(layer.rows));
   }
   scratch_in_.assign(widest * stride_, 0.0);
@@ -237,37 +242,19 @@ void GridEvaluator::activate(int l) {
   const std::size_t count = units * stride_;
   const float* z = z_[static_cast<std::size_t>(l)].data();
   float* a = a_[static_cast<std::size_t>(l)].data();
-  switch (layer.kind) {
-    case Network::Kind::kTanh:
-      math::display_tanh_n(z, a, count);
-      return;
-    case Network::Kind::kSigmoid:
-      math::display_sigmoid_n(z, a, count);
-      return;
-    case Network::Kind::kIdentity:
-      std::copy_n(z, count, a);
-      return;
-    case Network::Kind::kMaxout: {
-      const std::size_t k = static_cast<std::size_t>(layer.pieces);
-      for (std::size_t j = 0; j < units; ++j) {
-        const float* zj = z + j * k * stride_;
-        for (std::size_t b = 0; b < stride_; b += 4) {
-          F32x4 m = simd::load(zj + b);
-          for (std::size_t p = 1; p < k; ++p) m = simd::max_nan(m, simd::load(zj + p * stride_ + b));
-          simd::store(a + j * stride_ + b, m);
-        }
-      }
-      return;
-    }
-    case Network::Kind::kRrelu:  // evaluation: the mean slope, as the network's forward pass
-    case Network::Kind::kGeneric:
-    case Network::Kind::kOutput:
-      break;
+  if (layer.reduction != nullptr) {
+    layer.reduction->display_forward(z, units, static_cast<std::size_t>(layer.pieces), stride_, a, nullptr);
+    return;
   }
-  // Other activations: the network's own double kernels, with its parameters.
+  if (layer.activation->display_forward) {
+    layer.activation->display_forward(z, a, count);
+    return;
+  }
+  // No float32 kernel: the activation's own double training kernel in evaluation mode.
   std::copy_n(z, count, scratch_in_.data());
   network_.for_each_param_block(l, stride_, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->training_forward(scratch_in_.data() + o, scratch_out_.data() + o, len, p);
+    const KernelContext ctx{p, false, nullptr, nullptr, layer.activation->training.data.get()};
+    layer.activation->training.forward(scratch_in_.data() + o, scratch_out_.data() + o, len, ctx);
   });
   std::copy_n(scratch_out_.data(), count, a);
 }

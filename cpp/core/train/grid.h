@@ -6,16 +6,20 @@
 
 #include <cstddef>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
-#include "train/config.h"
+#include "train/config_types.h"
 #include "train/features.h"
 #include "train/network.h"
-#include "train/trainer.h"
+#include "train/trainer_types.h"
 
 namespace ap {
 
-/// Throws std::invalid_argument unless size is in 2..256, all bounds are finite,
-/// xMin < xMax and yMin < yMax.
+/// `size` as a grid size; throws std::invalid_argument unless it is an integer in 2..256.
+int checked_grid_size(double size);
+
+/// Throws std::invalid_argument unless size is in 2..256 (checked_grid_size), all
+/// bounds are finite, xMin < xMax and yMin < yMax.
 void validate_grid_spec(const GridSpec& spec);
 
 /// x coordinate of column c and y coordinate of row r.
@@ -32,14 +36,13 @@ double grid_y(const GridSpec& spec, int r);
 /// of each unit's sum that depends on x alone is computed once per column, the
 /// part of y alone once per row, so only the xy feature is evaluated per cell.
 /// Results differ from the float64 forward pass (Trainer::transform) by float32
-/// rounding: tests/cpp/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
+/// rounding: tests/cpp/train/trainer_grid_test.cpp bounds the difference by 2e-5 on trained models.
 class GridEvaluator {
  public:
   /// Snapshots the network's parameters as floats; `network` must outlive this object. Its
-  /// parameters are not changed; its float64 forward pass (and workspace) is used for rows
-  /// where float32 overflows.
+  /// float64 forward pass (which writes only its workspace) is used for rows where float32 overflows.
   GridEvaluator(const GridSpec& spec, const std::vector<Feature>& features, const Standardizer& standardizer,
-                Network& network);
+                const Network& network);
 
   int size() const { return spec_.size; }
   /// Row length of the buffers below: size rounded up to a multiple of 4.
@@ -67,16 +70,16 @@ class GridEvaluator {
   GridSpec spec_;
   std::vector<Feature> features_;
   const Standardizer& standardizer_;
-  Network& network_;
+  const Network& network_;
   std::size_t stride_;
-  std::vector<double> column_x_;            // x of each column
-  std::vector<std::size_t> xy_features_;    // indices of features of both x and y
-  std::vector<double> by_column_, by_row_;  // standardised x-only / y-only features: [feature i][column | row]
-  std::vector<float> column_part_;          // layer 0: [row j][column c], x-only features
-  std::vector<double> row_part_;            // layer 0: [row j][grid row r], bias + y-only features
-  std::vector<float> xy_;                   // standardised xy feature(s) of the current row
-  std::vector<float> params_;               // the network's parameters as floats, at its offsets
-  std::vector<std::vector<float>> z_, a_;
+  std::vector<double> column_x_;              // x of each column
+  std::vector<std::size_t> xy_features_;      // indices of features of both x and y
+  std::vector<double> by_column_, by_row_;    // standardised x-only / y-only features: [feature i][column | row]
+  std::vector<float> column_part_;            // layer 0: [row j][column c], x-only features
+  std::vector<double> row_part_;              // layer 0: [row j][grid row r], bias + y-only features
+  std::vector<float> xy_;                     // standardised xy feature(s) of the current row
+  std::vector<float> params_;                 // the network's parameters as floats, at its offsets
+  std::vector<xt::xtensor<float, 2>> z_, a_;  // per layer: rows / units x stride, one grid row
   std::vector<double> scratch_in_, scratch_out_, output_;
 };
 

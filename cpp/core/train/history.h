@@ -6,7 +6,7 @@
 
 #include <cstddef>
 
-#include "train/trainer.h"
+#include "train/trainer_types.h"
 
 namespace ap {
 

@@ -6,8 +6,8 @@
 //   kSigmoidCrossEntropy  2 classes, label y in {0, 1} (exactly): o = s(z),
 //                         loss = softplus(z) - y z  (= softplus(+-z), from the logit: stable),
 //                         dloss/dz = s(z) - y.
-//   kSoftmaxCrossEntropy  k classes, label c: o = softmax(z),
-//                         loss = logsumexp(z) - z_c = log(sum_i e^{z_i - m}) - (z_c - m), m = max z,
+//   kSoftmaxCrossEntropy  k classes, label c: o = softmax(z) (activations/softmax.h),
+//                         loss = -log_softmax(z)_c = log(sum_i e^{z_i - m}) - (z_c - m), m = max z,
 //                         dloss/dz_i = o_i - [i = c].
 //   kSquaredError         regression, target t: o = z, loss = (z - t)^2, dloss/dz = 2 (z - t).
 //   kTanhHalfSquaredError TensorFlow Playground's output: o = tanh(z), targets +-1
@@ -20,7 +20,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 
+#include "activations/softmax.h"
 #include "math/f64x2.h"
 #include "math/fast_activation.h"
 
@@ -76,7 +78,7 @@ V tanh_half_square(V o, V t) {
 
 template <class V>
 V tanh_delta(V o, V t, V scale) {
-  return scale * (o - t) * (splat<V>(1.0) - o * o);
+  return scale * (o - t) * math::tanh_derivative_from_output(o);
 }
 
 /// +-1 targets of 2-class labels 0/1 (2y - 1), or regression targets as they are.
@@ -107,26 +109,25 @@ inline double output_loss(LossKind kind, bool classification, const double* z, i
       break;
     case LossKind::kSoftmaxCrossEntropy:
       for (std::size_t b = 0; b < n; ++b) {
-        const int top = argmax_strided(z + b, outputs, n);
-        const double m = z[static_cast<std::size_t>(top) * n + b];
-        // The top term is exactly 1, so the rest is summed apart: log1p(rest) keeps
-        // full accuracy when the top class dominates.
-        double rest = 0;
-        for (int i = 0; i < outputs; ++i) {
-          if (i != top) rest += math::fast_exp(z[static_cast<std::size_t>(i) * n + b] - m);
-        }
+        const std::size_t k = static_cast<std::size_t>(outputs);
         const int c = static_cast<int>(targets[b]);
-        const double log_sum = math::fast_log1p(rest);
-        sum += log_sum - (z[static_cast<std::size_t>(c) * n + b] - m);
+        const double* zb = z + b;
+        // softmax_terms<false> without writing the probabilities: they are needed only for the
+        // delta, where they are recomputed in the pass that writes it. A NaN logit makes the
+        // loss NaN through the exponentials (the trainer then reports divergence).
+        const std::size_t top = static_cast<std::size_t>(argmax_strided(zb, outputs, n));
+        const double rest = softmax_detail::rest_sum<false>(zb, k, n, top, nullptr);
+        const SoftmaxTerms terms{top, math::fast_log1p(rest)};
+        sum -= log_softmax_at<false>(zb, n, terms, static_cast<std::size_t>(c));
         if (delta) {
           const double inv = 1.0 / (1.0 + rest);
-          for (int i = 0; i < outputs; ++i) {
-            const std::size_t e = static_cast<std::size_t>(i) * n + b;
-            const double p = i == top ? inv : math::fast_exp(z[e] - m) * inv;
-            delta[e] = scale * (p - (i == c ? 1.0 : 0.0));
+          const double m = zb[top * n];
+          for (std::size_t i = 0; i < k; ++i) {
+            const double p = i == top ? inv : softmax_detail::exp_of_diff<false>(zb[i * n], m) * inv;
+            delta[i * n + b] = scale * (p - (static_cast<int>(i) == c ? 1.0 : 0.0));
           }
         }
-        right += top == c ? 1 : 0;
+        right += static_cast<int>(top) == c ? 1 : 0;
       }
       break;
     case LossKind::kSquaredError:
@@ -160,7 +161,7 @@ inline double output_loss(LossKind kind, bool classification, const double* z, i
             const double o = math::fast_tanh(z[e]);
             const double d = o - (i == c ? 1.0 : -1.0);
             sum += 0.5 * d * d;
-            if (delta) delta[e] = scale * d * (1.0 - o * o);
+            if (delta) delta[e] = scale * d * math::tanh_derivative_from_output(o);
           }
           right += argmax_strided(z + b, outputs, n) == c ? 1 : 0;
         }
@@ -219,18 +220,7 @@ inline void output_activation(LossKind kind, const double* z, int outputs, int n
       math::fast_sigmoid_n(z, out, total);
       break;
     case LossKind::kSoftmaxCrossEntropy:
-      for (std::size_t b = 0; b < n; ++b) {
-        const int top = argmax_strided(z + b, outputs, n);
-        const double m = z[static_cast<std::size_t>(top) * n + b];
-        double sum = 0;
-        for (int i = 0; i < outputs; ++i) {
-          const std::size_t e = static_cast<std::size_t>(i) * n + b;
-          out[e] = math::fast_exp(z[e] - m);
-          sum += out[e];
-        }
-        const double inv = 1.0 / sum;
-        for (int i = 0; i < outputs; ++i) out[static_cast<std::size_t>(i) * n + b] *= inv;
-      }
+      for (std::size_t b = 0; b < n; ++b) softmax(z + b, out + b, static_cast<std::size_t>(outputs), n);
       break;
     case LossKind::kSquaredError:
       for (std::size_t e = 0; e < total; ++e) out[e] = z[e];
@@ -247,11 +237,11 @@ inline double output_activation_derivative(LossKind kind, double o) {
   switch (kind) {
     case LossKind::kSigmoidCrossEntropy:
     case LossKind::kSoftmaxCrossEntropy:
-      return o * (1.0 - o);
+      return math::sigmoid_derivative_from_output(o);
     case LossKind::kSquaredError:
       return 1.0;
     case LossKind::kTanhHalfSquaredError:
-      return 1.0 - o * o;
+      return math::tanh_derivative_from_output(o);
   }
   return 1.0;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/format.h"
+
 namespace ap {
 namespace {
 
@@ -35,12 +37,6 @@ std::vector<double> read_numbers(const std::string& field, const json& v, std::s
   return out;
 }
 
-std::string format_bound(double v) {
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  json j = v;
-  return j.dump();
-}
-
 }  // namespace
 
 json model_to_json(const TrainerConfig& config, const Network& network) {
@@ -48,8 +44,10 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
   for (int l = 0; l < network.layer_count(); ++l) {
     const Network::Layer& layer = network.layer(l);
     json entry = json::object();
-    entry["weights"] = network.layer_weights(l);
-    entry["biases"] = network.layer_biases(l);
+    const xt::xtensor<double, 2> w = network.layer_weights(l);
+    const xt::xtensor<double, 1> b = network.layer_biases(l);
+    entry["weights"] = std::vector<double>(w.begin(), w.end());  // row-major, as the format says
+    entry["biases"] = std::vector<double>(b.begin(), b.end());
     json params = json::object();
     for (const Network::Learnable& learnable : layer.learnables) {
       params[network.learned_name(l, learnable)] = network.learned_values(l, learnable);
@@ -64,7 +62,7 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
   return model;
 }
 
-ModelDocument parse_model_document(const std::string& text) {
+ModelDocument parse_model_document(const std::string& text, const Registry& registry) {
   json doc;
   try {
     doc = json::parse(text);
@@ -85,7 +83,7 @@ ModelDocument parse_model_document(const std::string& text) {
   if (!doc["config"].is_object()) fail("model.config", "must be a configuration object, got " + type_of(doc["config"]));
   if (!doc.contains("layers")) fail("model.layers", "missing; must be an array of layers");
   ModelDocument out;
-  out.config = parse_config(doc["config"]);
+  out.config = parse_config(doc["config"], registry);
   out.layers = doc["layers"];
   return out;
 }
@@ -149,7 +147,7 @@ void load_model_layers(const json& layers, Network& network) {
       for (std::size_t k = 0; k < n; ++k) {
         if (values[k] < match->min || values[k] > match->max) {
           fail(pfield + "[" + std::to_string(k) + "]",
-               "must be in [" + format_bound(match->min) + ", " + format_bound(match->max) + "]");
+               "must be in [" + format_number(match->min) + ", " + format_number(match->max) + "]");
         }
       }
       std::copy(values.begin(), values.end(), params.begin() + static_cast<std::ptrdiff_t>(match->offset));

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "activations/registry.h"
 #include "train/config.h"
 #include "train/network.h"
 
@@ -27,7 +28,7 @@ struct ModelDocument {
 
 /// Parses the text and its config; throws std::invalid_argument ("model: ...",
 /// "model.format: ...", "config.<field>: ...") on malformed input.
-ModelDocument parse_model_document(const std::string& text);
+ModelDocument parse_model_document(const std::string& text, const Registry& registry = Registry::builtin());
 
 /// Checks every layer of `layers` against the network's shapes (sizes, finite
 /// numbers, known parameter names within their ranges) and only then copies them

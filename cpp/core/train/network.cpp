@@ -4,14 +4,18 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <xtensor/xadapt.hpp>
 
-#include "activations/registry.h"
 #include "math/f64x2.h"
+#include "text/format.h"
 
 namespace ap {
 namespace {
 
 using simd::F64x2;
+
+/// The buffer of an activation's per-element state, or null when it keeps none.
+double* data_or_null(xt::xtensor<double, 2>& t) { return t.size() == 0 ? nullptr : t.data(); }
 
 // The dense kernels work on pairs of points (two SIMD lanes) and keep up to four
 // rows' sums in registers, so each input value is loaded once per four rows. A
@@ -182,14 +186,6 @@ void dense_input_delta(const double* w, const double* dz, int rows, int inputs, 
   }
 }
 
-Network::Kind kind_of(const std::string& name) {
-  if (name == "tanh") return Network::Kind::kTanh;
-  if (name == "sigmoid") return Network::Kind::kSigmoid;
-  if (name == "identity") return Network::Kind::kIdentity;
-  if (name == "rrelu") return Network::Kind::kRrelu;
-  return Network::Kind::kGeneric;
-}
-
 }  // namespace
 
 Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<LayerActivation>& activations,
@@ -209,31 +205,30 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
     layer.inputs = previous;
     layer.units = hidden[l];
     const LayerActivation& spec = activations[l];
-    if (spec.name == "maxout") {
-      if (spec.maxout_pieces < 2 || spec.maxout_pieces > 255) {
-        throw std::invalid_argument("network: maxout pieces (k) must be in 2..255");
+    if (spec.reduction != nullptr) {
+      const ParamSpec& k = spec.reduction->pieces;
+      if (!(spec.pieces >= k.min && spec.pieces <= k.max)) {
+        throw std::invalid_argument("network: " + spec.reduction->name + " pieces (" + k.name + ") must be in " +
+                                    format_number(k.min) + ".." + format_number(k.max));
       }
-      layer.kind = Kind::kMaxout;
-      layer.pieces = spec.maxout_pieces;
+      layer.reduction = spec.reduction;
+      layer.pieces = spec.pieces;
     } else {
-      layer.activation = &find_activation(spec.name);
+      if (spec.activation == nullptr) {
+        throw std::invalid_argument("network: hidden layer " + std::to_string(l) + " has no activation");
+      }
+      layer.activation = spec.activation;
       layer.params = spec.params;
-      layer.kind = kind_of(spec.name);
-      if (layer.kind == Kind::kRrelu) has_rrelu_ = true;
-      if (spec.learn && layer.activation->param_derivative) {
-        for (std::size_t k = 0; k < layer.activation->params.size(); ++k) {
-          const ParamSpec& p = layer.activation->params[k];
-          if (!p.learnable) continue;
-          Learnable learnable;
-          learnable.index = static_cast<int>(k);
-          // PReLU learns one slope per neuron (as nn.PReLU(num_parameters=n));
-          // every other learnable parameter is shared by the layer.
-          learnable.per_unit = spec.name == "prelu";
-          learnable.min = p.min;
-          learnable.max = p.max;
-          layer.per_unit_params = layer.per_unit_params || learnable.per_unit;
-          layer.learnables.push_back(learnable);
-        }
+      for (std::size_t k = 0; k < layer.activation->params.size(); ++k) {
+        if (!layer.activation->learns(k, spec.learn)) continue;
+        const ParamSpec& p = layer.activation->params[k];
+        Learnable learnable;
+        learnable.index = static_cast<int>(k);
+        learnable.per_unit = p.per_unit;
+        learnable.min = p.min;
+        learnable.max = p.max;
+        layer.per_unit_params = layer.per_unit_params || learnable.per_unit;
+        layer.learnables.push_back(learnable);
       }
     }
     layer.rows = layer.units * layer.pieces;
@@ -244,7 +239,7 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
   out.inputs = previous;
   out.units = outputs;
   out.rows = outputs;
-  out.kind = Kind::kOutput;
+  out.output = true;
   layers_.push_back(out);
 
   std::size_t offset = 0;
@@ -268,27 +263,28 @@ Network::Network(int inputs, const std::vector<int>& hidden, const std::vector<L
 
   const std::size_t chunk = static_cast<std::size_t>(kChunk);
   std::size_t max_rows = 0, max_units = static_cast<std::size_t>(inputs);
-  z_.resize(layers_.size());
-  a_.resize(layers_.size());
-  slope_.resize(layers_.size());
-  winner_.resize(layers_.size());
+  work_.z.resize(layers_.size());
+  work_.a.resize(layers_.size());
+  work_.state.resize(layers_.size());
+  work_.winner.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
     const std::size_t rows = static_cast<std::size_t>(layer.rows);
     const std::size_t units = static_cast<std::size_t>(layer.units);
-    z_[l].assign(rows * chunk, 0.0);
-    a_[l].assign(units * chunk, 0.0);
-    if (layer.kind == Kind::kRrelu) slope_[l].assign(units * chunk, 1.0);
-    if (layer.kind == Kind::kMaxout) winner_[l].assign(units * chunk, 0);
+    work_.z[l] = xt::zeros<double>({rows, chunk});
+    work_.a[l] = xt::zeros<double>({units, chunk});
+    if (layer.activation != nullptr && layer.activation->training.state_per_element) {
+      work_.state[l] = xt::zeros<double>({units, chunk});
+    }
+    if (layer.reduction != nullptr) work_.winner[l] = xt::zeros<std::uint8_t>({units, chunk});
     max_rows = std::max(max_rows, rows);
     max_units = std::max(max_units, units);
   }
-  delta_out_.assign(static_cast<std::size_t>(outputs) * chunk, 0.0);
-  da_[0].assign(max_units * chunk, 0.0);
-  da_[1].assign(max_units * chunk, 0.0);
-  dz_.assign(std::max(max_rows, max_units) * chunk, 0.0);
-  scratch_.assign(std::max(max_rows, max_units) * chunk, 0.0);
-  scratch2_.assign(max_units * chunk, 0.0);
+  work_.delta_out = xt::zeros<double>({static_cast<std::size_t>(outputs), chunk});
+  work_.da[0] = xt::zeros<double>({max_units, chunk});
+  work_.da[1] = xt::zeros<double>({max_units, chunk});
+  work_.dz = xt::zeros<double>({std::max(max_rows, max_units), chunk});
+  work_.param_scratch = xt::zeros<double>({max_units, chunk});
 }
 
 void Network::initialize(InitKind init, double scale, double bias_init, Rng& rng) {
@@ -334,15 +330,18 @@ std::vector<double> slice(const std::vector<double>& v, std::size_t offset, std:
 
 }  // namespace
 
-std::vector<double> Network::layer_weights(int l) const {
+xt::xtensor<double, 2> Network::layer_weights(int l) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
-  return slice(params_, layer.weight_offset,
-               static_cast<std::size_t>(layer.rows) * static_cast<std::size_t>(layer.inputs));
+  const std::size_t rows = static_cast<std::size_t>(layer.rows);
+  const std::size_t inputs = static_cast<std::size_t>(layer.inputs);
+  return xt::adapt(params_.data() + layer.weight_offset, rows * inputs, xt::no_ownership(),
+                   std::array<std::size_t, 2>{rows, inputs});
 }
 
-std::vector<double> Network::layer_biases(int l) const {
+xt::xtensor<double, 1> Network::layer_biases(int l) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
-  return slice(params_, layer.bias_offset, static_cast<std::size_t>(layer.rows));
+  const std::size_t rows = static_cast<std::size_t>(layer.rows);
+  return xt::adapt(params_.data() + layer.bias_offset, rows, xt::no_ownership(), std::array<std::size_t, 1>{rows});
 }
 
 std::vector<double> Network::learned_values(int l, const Learnable& learnable) const {
@@ -364,142 +363,69 @@ ParamValues Network::unit_params(int l, int unit) const {
   return p;
 }
 
-void Network::forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng) {
-  x_ = x;
-  ldx_ = ldx;
-  last_forward_training_ = rrelu_rng != nullptr;
+void Network::forward(const double* x, std::size_t ldx, int nb, Rng* training_rng) const {
+  work_.x = x;
+  work_.ldx = ldx;
+  work_.last_forward_training = training_rng != nullptr;
   const double* in = x;
   std::size_t ld = ldx;
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
     dense_forward(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, layer.rows, layer.inputs,
-                  in, ld, nb, z_[l].data());
-    if (layer.kind == Kind::kOutput) break;
-    activate(static_cast<int>(l), nb, last_forward_training_, rrelu_rng);
-    in = a_[l].data();
+                  in, ld, nb, work_.z[l].data());
+    if (layer.output) break;
+    activate(static_cast<int>(l), nb, training_rng);
+    in = work_.a[l].data();
     ld = static_cast<std::size_t>(nb);
   }
 }
 
-void Network::activate(int l, int nb, bool training, Rng* rrelu_rng) {
+void Network::activate(int l, int nb, Rng* training_rng) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
-  const std::size_t count = static_cast<std::size_t>(layer.units) * n;
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  double* a = a_[static_cast<std::size_t>(l)].data();
-  switch (layer.kind) {
-    case Kind::kIdentity:
-      std::copy_n(z, count, a);
-      return;
-    case Kind::kMaxout: {
-      std::uint8_t* win = winner_[static_cast<std::size_t>(l)].data();
-      const int k = layer.pieces;
-      for (int j = 0; j < layer.units; ++j) {
-        const double* zj = z + static_cast<std::size_t>(j * k) * n;
-        double* aj = a + static_cast<std::size_t>(j) * n;
-        std::uint8_t* wj = win + static_cast<std::size_t>(j) * n;
-        for (std::size_t b = 0; b < n; ++b) {
-          aj[b] = zj[b];
-          wj[b] = 0;
-        }
-        for (int p = 1; p < k; ++p) {
-          const double* zp = zj + static_cast<std::size_t>(p) * n;
-          // Strictly greater: ties go to the first winner; a NaN piece wins so NaN propagates.
-          for (std::size_t b = 0; b < n; ++b) {
-            if (zp[b] > aj[b] || zp[b] != zp[b]) {
-              aj[b] = zp[b];
-              wj[b] = static_cast<std::uint8_t>(p);
-            }
-          }
-        }
-      }
-      return;
-    }
-    case Kind::kRrelu:
-      if (training) {
-        const int lower = layer.activation->param_index("lower");
-        const int upper = layer.activation->param_index("upper");
-        const double lo = layer.params[static_cast<std::size_t>(lower)];
-        const double hi = layer.params[static_cast<std::size_t>(upper)];
-        double* slope = slope_[static_cast<std::size_t>(l)].data();
-        for (std::size_t e = 0; e < count; ++e) {
-          if (z[e] < 0) {
-            slope[e] = rrelu_rng->uniform(lo, hi);
-            a[e] = slope[e] * z[e];
-          } else {
-            slope[e] = 1.0;
-            a[e] = z[e];
-          }
-        }
-        return;
-      }
-      break;
-    case Kind::kTanh:  // the registry's training kernel (fast tanh / sigmoid, fast_activation.h)
-    case Kind::kSigmoid:
-    case Kind::kGeneric:
-    case Kind::kOutput:
-      break;
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  double* a = work_.a[static_cast<std::size_t>(l)].data();
+  if (layer.reduction != nullptr) {
+    layer.reduction->forward(z, static_cast<std::size_t>(layer.units), static_cast<std::size_t>(layer.pieces), n, a,
+                             work_.winner[static_cast<std::size_t>(l)].data());
+    return;
   }
+  double* state = data_or_null(work_.state[static_cast<std::size_t>(l)]);
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->training_forward(z + o, a + o, len, p);
+    const KernelContext ctx{p, training_rng != nullptr, training_rng, state == nullptr ? nullptr : state + o,
+                            layer.activation->training.data.get()};
+    layer.activation->training.forward(z + o, a + o, len, ctx);
   });
 }
 
-double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) {
-  return ap::output_loss(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale,
-                         with_delta ? delta_out_.data() : nullptr, correct);
+double Network::output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) const {
+  return ap::output_loss(loss_, classification_, work_.z.back().data(), outputs(), nb, targets, scale,
+                         with_delta ? work_.delta_out.data() : nullptr, correct);
 }
 
-void Network::output_delta(const double* targets, int nb, double scale) {
-  ap::output_delta(loss_, classification_, z_.back().data(), outputs(), nb, targets, scale, delta_out_.data());
+void Network::output_delta(const double* targets, int nb, double scale) const {
+  ap::output_delta(loss_, classification_, work_.z.back().data(), outputs(), nb, targets, scale,
+                   work_.delta_out.data());
 }
 
 void Network::output_values(int nb, double* out) const {
-  output_activation(loss_, z_.back().data(), outputs(), nb, out);
+  output_activation(loss_, work_.z.back().data(), outputs(), nb, out);
 }
 
-void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate) {
+void Network::hidden_backward(int l, int nb, const double* da, double* dz, double* grads) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t count = static_cast<std::size_t>(layer.units) * n;
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  const double* a = a_[static_cast<std::size_t>(l)].data();
-  switch (layer.kind) {
-    case Kind::kTanh:
-      for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * (1.0 - a[e] * a[e]);
-      return;
-    case Kind::kSigmoid:
-      for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * (a[e] * (1.0 - a[e]));
-      return;
-    case Kind::kIdentity:
-      std::copy_n(da, count, dz);
-      return;
-    case Kind::kMaxout: {
-      const std::uint8_t* win = winner_[static_cast<std::size_t>(l)].data();
-      const int k = layer.pieces;
-      std::fill_n(dz, static_cast<std::size_t>(layer.rows) * n, 0.0);
-      for (int j = 0; j < layer.units; ++j) {
-        const std::size_t o = static_cast<std::size_t>(j) * n;
-        double* dzj = dz + static_cast<std::size_t>(j * k) * n;
-        for (std::size_t b = 0; b < n; ++b) dzj[static_cast<std::size_t>(win[o + b]) * n + b] = da[o + b];
-      }
-      return;
-    }
-    case Kind::kRrelu:
-      if (last_forward_training_) {
-        const double* slope = slope_[static_cast<std::size_t>(l)].data();
-        for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * slope[e];
-        return;
-      }
-      break;
-    case Kind::kGeneric:
-    case Kind::kOutput:
-      break;
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  const double* a = work_.a[static_cast<std::size_t>(l)].data();
+  if (layer.reduction != nullptr) {
+    layer.reduction->backward(da, work_.winner[static_cast<std::size_t>(l)].data(),
+                              static_cast<std::size_t>(layer.units), static_cast<std::size_t>(layer.pieces), n, dz);
+    return;
   }
   const Activation& act = *layer.activation;
-  double* d = scratch_.data();
-  if (accumulate && !layer.learnables.empty()) {
-    double* pd = scratch2_.data();
+  if (grads != nullptr && !layer.learnables.empty()) {
+    double* pd = work_.param_scratch.data();
     for (const Learnable& learnable : layer.learnables) {
       for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
         act.param_derivative(z + o, a + o, learnable.index, pd + o, len, p);
@@ -509,74 +435,68 @@ void Network::hidden_backward(int l, int nb, const double* da, double* dz, bool 
           const std::size_t o = static_cast<std::size_t>(j) * n;
           double s = 0;
           for (std::size_t b = 0; b < n; ++b) s += da[o + b] * pd[o + b];
-          grads_[learnable.offset + static_cast<std::size_t>(j)] += s;
+          grads[learnable.offset + static_cast<std::size_t>(j)] += s;
         }
       } else {
         double s = 0;
         for (std::size_t e = 0; e < count; ++e) s += da[e] * pd[e];
-        grads_[learnable.offset] += s;
+        grads[learnable.offset] += s;
       }
     }
   }
-  for_each_param_block(
-      l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) { act.derivative(z + o, a + o, d + o, len, p); });
-  for (std::size_t e = 0; e < count; ++e) dz[e] = da[e] * d[e];
+  double* state = data_or_null(work_.state[static_cast<std::size_t>(l)]);
+  for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
+    const KernelContext ctx{p, work_.last_forward_training, nullptr, state == nullptr ? nullptr : state + o,
+                            act.training.data.get()};
+    act.training.backward(z + o, a + o, da + o, dz + o, len, ctx);
+  });
 }
 
-void Network::run_backward(int nb, bool accumulate, DeltaVisitor* visitor) {
+void Network::run_backward(int nb, double* grads, DeltaVisitor* visitor) const {
   const int last = static_cast<int>(layers_.size()) - 1;
-  const double* dz = delta_out_.data();
+  const double* dz = work_.delta_out.data();
   if (visitor) visitor->visit(last, dz, nb);
   for (int l = last; l >= 0; --l) {
     const Layer& layer = layers_[static_cast<std::size_t>(l)];
-    const double* in = l == 0 ? x_ : a_[static_cast<std::size_t>(l - 1)].data();
-    const std::size_t ld = l == 0 ? ldx_ : static_cast<std::size_t>(nb);
-    if (accumulate) {
-      dense_weight_gradient(dz, layer.rows, layer.inputs, in, ld, nb, grads_.data() + layer.weight_offset,
-                            grads_.data() + layer.bias_offset);
+    const double* in = l == 0 ? work_.x : work_.a[static_cast<std::size_t>(l - 1)].data();
+    const std::size_t ld = l == 0 ? work_.ldx : static_cast<std::size_t>(nb);
+    if (grads != nullptr) {
+      dense_weight_gradient(dz, layer.rows, layer.inputs, in, ld, nb, grads + layer.weight_offset,
+                            grads + layer.bias_offset);
     }
     if (l == 0) break;
-    double* da = da_[static_cast<std::size_t>(l & 1)].data();
+    double* da = work_.da[static_cast<std::size_t>(l & 1)].data();
     dense_input_delta(params_.data() + layer.weight_offset, dz, layer.rows, layer.inputs, nb, da);
-    hidden_backward(l - 1, nb, da, dz_.data(), accumulate);
+    hidden_backward(l - 1, nb, da, work_.dz.data(), grads);
     if (visitor) {
-      visitor->visit(l - 1, layers_[static_cast<std::size_t>(l - 1)].kind == Kind::kMaxout ? da : dz_.data(), nb);
+      visitor->visit(l - 1, layers_[static_cast<std::size_t>(l - 1)].reduction != nullptr ? da : work_.dz.data(), nb);
     }
-    dz = dz_.data();
+    dz = work_.dz.data();
   }
 }
 
-void Network::backward(int nb) { run_backward(nb, true, nullptr); }
+void Network::backward(int nb) { run_backward(nb, grads_.data(), nullptr); }
 
-void Network::backward_deltas(int nb, DeltaVisitor& visitor) { run_backward(nb, false, &visitor); }
+void Network::backward_deltas(int nb, DeltaVisitor& visitor) const { run_backward(nb, nullptr, &visitor); }
 
-void Network::layer_derivative(int l, int nb, double* out) {
+void Network::layer_derivative(int l, int nb, double* out) const {
   const Layer& layer = layers_[static_cast<std::size_t>(l)];
   const std::size_t n = static_cast<std::size_t>(nb);
   const std::size_t count = static_cast<std::size_t>(layer.units) * n;
-  const double* z = z_[static_cast<std::size_t>(l)].data();
-  const double* a = a_[static_cast<std::size_t>(l)].data();
-  switch (layer.kind) {
-    case Kind::kOutput:
-      output_values(nb, out);
-      for (std::size_t e = 0; e < count; ++e) out[e] = output_activation_derivative(loss_, out[e]);
-      return;
-    case Kind::kTanh:
-      for (std::size_t e = 0; e < count; ++e) out[e] = 1.0 - a[e] * a[e];
-      return;
-    case Kind::kSigmoid:
-      for (std::size_t e = 0; e < count; ++e) out[e] = a[e] * (1.0 - a[e]);
-      return;
-    case Kind::kIdentity:
-    case Kind::kMaxout:
-      std::fill_n(out, count, 1.0);
-      return;
-    case Kind::kRrelu:
-    case Kind::kGeneric:
-      break;
+  if (layer.output) {
+    output_values(nb, out);
+    for (std::size_t e = 0; e < count; ++e) out[e] = output_activation_derivative(loss_, out[e]);
+    return;
   }
+  if (layer.reduction != nullptr) {
+    std::fill_n(out, count, 1.0);
+    return;
+  }
+  const double* z = work_.z[static_cast<std::size_t>(l)].data();
+  const double* a = work_.a[static_cast<std::size_t>(l)].data();
   for_each_param_block(l, n, [&](std::size_t o, std::size_t len, const ParamValues& p) {
-    layer.activation->derivative(z + o, a + o, out + o, len, p);
+    const KernelContext ctx{p, false, nullptr, nullptr, layer.activation->training.data.get()};
+    layer.activation->training.derivative(z + o, a + o, out + o, len, ctx);
   });
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The multilayer perceptron: features -> hidden layers (each with its own
-// activation and parameters, or maxout) -> a linear output layer whose
-// activation and loss are fixed by a LossKind (losses.h).
+// activation and parameters, or a piece-wise layer such as maxout) -> a linear
+// output layer whose activation and loss are fixed by a LossKind (losses.h).
+// What an activation does is the registry's business: a layer only calls its
+// activation's training kernels (activations/activation.h), once per array.
 //
 // Storage: every trainable number lives in one flat vector, in the order
 //   [weights of layer 0 .. L][biases of layer 0 .. L][learned activation params],
@@ -18,9 +20,11 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include <xtensor/xtensor.hpp>
 
 #include "activations/activation.h"
-#include "train/config.h"
+#include "activations/maxout.h"
+#include "train/config_types.h"
 #include "train/losses.h"
 #include "train/random.h"
 
@@ -29,8 +33,6 @@ namespace ap {
 class Network {
  public:
   static constexpr int kChunk = 128;
-
-  enum class Kind { kGeneric, kTanh, kSigmoid, kIdentity, kRrelu, kMaxout, kOutput };
 
   /// A learnable activation parameter of one layer: one value per unit (PReLU
   /// slope) or one per layer (e.g. Swish beta), stored at `offset` in parameters().
@@ -43,11 +45,12 @@ class Network {
 
   struct Layer {
     int inputs = 0, units = 0, pieces = 1, rows = 0;  ///< rows = units * pieces
-    Kind kind = Kind::kGeneric;
-    const Activation* activation = nullptr;  ///< null for maxout and the output layer
-    ParamValues params{};                    ///< fixed parameter values
-    std::vector<Learnable> learnables;       ///< trained parameters (learn = true)
-    bool per_unit_params = false;            ///< some learnable is per unit
+    const Activation* activation = nullptr;           ///< null for a reduction layer and the output layer
+    const Reduction* reduction = nullptr;             ///< maxout layers: k pieces per unit
+    bool output = false;                              ///< the last (linear, LossKind) layer
+    ParamValues params{};                             ///< fixed parameter values
+    std::vector<Learnable> learnables;                ///< trained parameters (learn = true)
+    bool per_unit_params = false;                     ///< some learnable is per unit
     std::size_t weight_offset = 0, bias_offset = 0;
   };
 
@@ -66,7 +69,6 @@ class Network {
   const Layer& layer(int l) const { return layers_[static_cast<std::size_t>(l)]; }
   LossKind loss_kind() const { return loss_; }
   bool classification() const { return classification_; }
-  bool has_rrelu() const { return has_rrelu_; }
 
   std::vector<double>& parameters() { return params_; }
   const std::vector<double>& parameters() const { return params_; }
@@ -77,8 +79,8 @@ class Network {
 
   /// Copies of layer l's slices of parameters(): weights (rows x inputs, row-major),
   /// biases (rows), and one learned activation parameter (units values, or 1 per layer).
-  std::vector<double> layer_weights(int l) const;
-  std::vector<double> layer_biases(int l) const;
+  xt::xtensor<double, 2> layer_weights(int l) const;
+  xt::xtensor<double, 1> layer_biases(int l) const;
   std::vector<double> learned_values(int l, const Learnable& learnable) const;
   /// Name of a learned activation parameter of layer l, e.g. "a" for PReLU's slope.
   const std::string& learned_name(int l, const Learnable& learnable) const;
@@ -87,21 +89,21 @@ class Network {
   ParamValues unit_params(int l, int unit) const;
 
   /// Forward pass over nb <= kChunk points whose features are x[i * ldx + b].
-  /// With `rrelu_rng` (training), RReLU layers draw a random slope per element;
-  /// without it (evaluation) they use the mean slope.
-  void forward(const double* x, std::size_t ldx, int nb, Rng* rrelu_rng);
+  /// With `training_rng` this is a training pass (activations with training-time
+  /// randomness, such as RReLU, draw from it); without it, an evaluation pass.
+  void forward(const double* x, std::size_t ldx, int nb, Rng* training_rng) const;
 
   /// Pre-activations (rows x nb) and activations (units x nb) of layer l after
   /// forward(); for the output layer the activation is not computed here (see losses.h).
-  const double* pre_activation(int l) const { return z_[static_cast<std::size_t>(l)].data(); }
-  const double* activation(int l) const { return a_[static_cast<std::size_t>(l)].data(); }
+  const double* pre_activation(int l) const { return work_.z[static_cast<std::size_t>(l)].data(); }
+  const double* activation(int l) const { return work_.a[static_cast<std::size_t>(l)].data(); }
 
   /// Loss summed over the nb points of the last forward(); writes scale * dloss/dz
   /// of the output layer for backward() when `with_delta`.
-  double output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct);
+  double output_loss(const double* targets, int nb, double scale, bool with_delta, int* correct) const;
 
   /// Only the output delta (scale * dloss/dz) for backward(); cheaper than output_loss.
-  void output_delta(const double* targets, int nb, double scale);
+  void output_delta(const double* targets, int nb, double scale) const;
 
   /// Output activations (outputs x nb) of the last forward() into out.
   void output_values(int nb, double* out) const;
@@ -120,12 +122,12 @@ class Network {
     ~DeltaVisitor() = default;
   };
   /// Like backward() (same pass, same deltas) but reports the deltas and leaves gradients() alone.
-  void backward_deltas(int nb, DeltaVisitor& visitor);
+  void backward_deltas(int nb, DeltaVisitor& visitor) const;
 
   /// f'(pre-activation) of every unit of layer l at the points of the last
-  /// forward() (evaluation mode) into out (units x nb); maxout: 1; output layer:
-  /// the output activation's derivative.
-  void layer_derivative(int l, int nb, double* out);
+  /// forward() (evaluation mode, as training computes it) into out (units x nb);
+  /// reduction layers: 1; output layer: the output activation's derivative.
+  void layer_derivative(int l, int nb, double* out) const;
 
   /// Calls kernel(offset, length, params) once for all units of hidden layer l,
   /// or once per unit (offset j * n, length n) when a learnable parameter is per unit;
@@ -133,6 +135,10 @@ class Network {
   template <typename Kernel>
   void for_each_param_block(int l, std::size_t n, Kernel&& kernel) const {
     const Layer& layer = layers_[static_cast<std::size_t>(l)];
+    if (layer.learnables.empty()) {
+      kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, layer.params);
+      return;
+    }
     if (!layer.per_unit_params) {
       kernel(std::size_t{0}, static_cast<std::size_t>(layer.units) * n, unit_params(l, 0));
       return;
@@ -148,30 +154,36 @@ class Network {
   double regularization_penalty(RegularizationKind kind, double rate) const;
 
  private:
-  void activate(int l, int nb, bool training, Rng* rrelu_rng);
-  void hidden_backward(int l, int nb, const double* da, double* dz, bool accumulate);
-  void run_backward(int nb, bool accumulate, DeltaVisitor* visitor);
+  void activate(int l, int nb, Rng* training_rng) const;
+  /// `grads` (null: do not accumulate) receives the learned activation parameters' gradients.
+  void hidden_backward(int l, int nb, const double* da, double* dz, double* grads) const;
+  void run_backward(int nb, double* grads, DeltaVisitor* visitor) const;
 
   int inputs_;
-  // Input of the last forward(), kept for the first layer's weight gradient.
-  const double* x_ = nullptr;
-  std::size_t ldx_ = 0;
-  bool last_forward_training_ = false;
   LossKind loss_;
   bool classification_;
-  bool has_rrelu_ = false;
   std::vector<Layer> layers_;
   std::vector<double> params_, grads_;
   std::size_t weight_count_ = 0;
 
-  // Workspace (kChunk points), allocated once.
-  std::vector<std::vector<double>> z_, a_;         // per layer: rows x nb, units x nb
-  std::vector<std::vector<double>> slope_;         // RReLU slopes drawn in training
-  std::vector<std::vector<std::uint8_t>> winner_;  // maxout winning piece
-  std::vector<double> delta_out_;                  // output delta
-  std::vector<double> da_[2];                      // dloss/d(activation), ping-pong
-  std::vector<double> dz_;                         // dloss/d(pre-activation)
-  std::vector<double> scratch_, scratch2_;         // derivative / param-derivative values
+  /// Scratch of the passes over one chunk (kChunk points), allocated once in the
+  /// constructor. Evaluation (forward, losses, deltas, derivatives) only writes
+  /// here, so those calls are const: the model itself does not change.
+  struct Workspace {
+    const double* x = nullptr;  ///< input of the last forward(), for the first layer's weight gradient
+    std::size_t ldx = 0;
+    bool last_forward_training = false;
+    // Each chunk buffer is (rows or units) x kChunk; a pass over nb points uses the
+    // first nb * width values, unit-major (value of unit j at point b at [j * nb + b]).
+    std::vector<xt::xtensor<double, 2>> z, a;          // per layer: pre-activations, activations
+    std::vector<xt::xtensor<double, 2>> state;         // per element, for activations that keep training state
+    std::vector<xt::xtensor<std::uint8_t, 2>> winner;  // reduction layers: winning piece
+    xt::xtensor<double, 2> delta_out;                  // output delta
+    xt::xtensor<double, 2> da[2];                      // dloss/d(activation), ping-pong
+    xt::xtensor<double, 2> dz;                         // dloss/d(pre-activation)
+    xt::xtensor<double, 2> param_scratch;              // param-derivative values
+  };
+  mutable Workspace work_;
 };
 
 }  // namespace ap

@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "train/config.h"
+#include "train/config_types.h"
 
 namespace ap {
 

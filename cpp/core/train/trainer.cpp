@@ -8,7 +8,12 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xmanipulation.hpp>
+#include <xtensor/xview.hpp>
 
+#include "activations/registry.h"
+#include "train/config.h"
 #include "train/dataset.h"
 #include "train/diagnostics.h"
 #include "train/features.h"
@@ -25,7 +30,7 @@ namespace {
 /// Rng streams of the user seed owned by the trainer (the data uses 1 and 2).
 constexpr std::uint64_t kWeightStream = 11;
 constexpr std::uint64_t kShuffleStream = 12;
-constexpr std::uint64_t kRreluStream = 13;
+constexpr std::uint64_t kTrainingNoiseStream = 13;  // activations that draw while training
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -46,9 +51,7 @@ OutputShape output_shape(const TrainerConfig& config, const Dataset& data) {
 TrainerConfig checked(const TrainerConfig& config) {
   TrainerConfig c = config;
   if (c.activations.empty() && !c.hidden.empty()) {
-    LayerActivation tanh;
-    tanh.name = "tanh";
-    c.activations.assign(c.hidden.size(), tanh);
+    c.activations.assign(c.hidden.size(), LayerActivation::of(Registry::builtin().default_activation()));
   }
   if (c.activations.size() != c.hidden.size()) {
     throw std::invalid_argument("config.activation: one activation per hidden layer is required (" +
@@ -76,14 +79,16 @@ struct Trainer::Impl {
   Standardizer standardizer;
   int features = 0;
   int n_train = 0, n_test = 0;
-  std::vector<double> train_rows;       // [n_train][features], for gathering batches
-  std::vector<double> train_x, test_x;  // feature-major [features][n]
-  std::vector<double> train_t, test_t;  // labels / targets
-  std::vector<std::uint32_t> order;     // training point order of the current epoch
+  xt::xtensor<double, 2> train_rows;       // n_train x features, for gathering batches
+  xt::xtensor<double, 2> train_x, test_x;  // features x n: the network's input layout
+  xt::xtensor<double, 1> train_t, test_t;  // labels / targets
+  std::vector<std::uint32_t> order;        // training point order of the current epoch
   Network network;
   Optimizer optimizer;
-  Rng shuffle_rng, rrelu_rng;
-  std::vector<double> batch_x, batch_t;  // one chunk of a mini-batch
+  Rng shuffle_rng, training_rng;
+  // One chunk of a mini-batch: nb points use the first features x nb values (ld = nb).
+  xt::xtensor<double, 2> batch_x;
+  xt::xtensor<double, 1> batch_t;
   Metrics metrics;
   HistoryRecorder history;
   std::vector<double> grad_square_sum, grad_norm;  // per layer
@@ -108,44 +113,46 @@ Trainer::Impl::Impl(const TrainerConfig& c)
       network(make_network()),
       optimizer(config.optimizer, network.parameters().size()),
       shuffle_rng(config.seed, kShuffleStream),
-      rrelu_rng(config.seed, kRreluStream) {
+      training_rng(config.seed, kTrainingNoiseStream) {
   const std::size_t f = static_cast<std::size_t>(features);
   const std::size_t n = data.size();
-  std::vector<double> rows(n * f);
-  for (std::size_t p = 0; p < n; ++p) compute_features(config.features, data.x[p], data.y[p], &rows[p * f]);
+  xt::xtensor<double, 2> rows({n, f});
+  for (std::size_t p = 0; p < n; ++p) compute_features(config.features, data.x[p], data.y[p], &rows(p, 0));
   std::vector<std::size_t> train_idx, test_idx;
   for (std::size_t p = 0; p < n; ++p) (data.is_test[p] ? test_idx : train_idx).push_back(p);
   n_train = static_cast<int>(train_idx.size());
   n_test = static_cast<int>(test_idx.size());
   if (n_train < 1) throw std::invalid_argument("config.trainFraction: leaves no training points");
-  if (config.standardize) {
-    std::vector<double> fit_rows;
-    fit_rows.reserve(train_idx.size() * f);
-    for (std::size_t p : train_idx) fit_rows.insert(fit_rows.end(), &rows[p * f], &rows[p * f] + f);
-    standardizer.fit(fit_rows.data(), n_train, features);
-    for (std::size_t p = 0; p < n; ++p) standardizer.apply(&rows[p * f], features);
-  }
-  const auto split = [&](const std::vector<std::size_t>& idx, std::vector<double>& x, std::vector<double>& t) {
-    x.assign(idx.size() * f, 0.0);
-    t.assign(idx.size(), 0.0);
-    for (std::size_t k = 0; k < idx.size(); ++k) {
-      for (std::size_t i = 0; i < f; ++i) x[i * idx.size() + k] = rows[idx[k] * f + i];
-      t[k] = data.label[idx[k]];
+  const auto labels = xt::adapt(data.label);
+  // The rows and labels of the points `idx`; xt::keep of an empty list is not allowed.
+  const auto select = [&](const std::vector<std::size_t>& idx, xt::xtensor<double, 2>& x, xt::xtensor<double, 1>& t) {
+    if (idx.empty()) {
+      x = xt::xtensor<double, 2>({0, f});
+      t = xt::xtensor<double, 1>({0});
+      return;
     }
+    x = xt::view(rows, xt::keep(idx), xt::all());
+    t = xt::view(labels, xt::keep(idx));
   };
-  split(train_idx, train_x, train_t);
-  split(test_idx, test_x, test_t);
-  train_rows.resize(train_idx.size() * f);
-  for (std::size_t k = 0; k < train_idx.size(); ++k) {
-    std::copy_n(&rows[train_idx[k] * f], f, &train_rows[k * f]);
+  if (config.standardize) {
+    xt::xtensor<double, 2> fit_rows;
+    xt::xtensor<double, 1> unused;
+    select(train_idx, fit_rows, unused);
+    standardizer.fit(fit_rows.data(), n_train, features);
+    for (std::size_t p = 0; p < n; ++p) standardizer.apply(&rows(p, 0), features);
   }
+  xt::xtensor<double, 2> test_rows;
+  select(train_idx, train_rows, train_t);
+  select(test_idx, test_rows, test_t);
+  train_x = xt::transpose(train_rows);
+  test_x = xt::transpose(test_rows);
   order.resize(train_idx.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
 
   Rng weight_rng(config.seed, kWeightStream);
   network.initialize(config.init, config.init_scale, config.bias_init, weight_rng);
-  batch_x.assign(f * static_cast<std::size_t>(Network::kChunk), 0.0);
-  batch_t.assign(static_cast<std::size_t>(Network::kChunk), 0.0);
+  batch_x = xt::zeros<double>({f, static_cast<std::size_t>(Network::kChunk)});
+  batch_t = xt::zeros<double>({static_cast<std::size_t>(Network::kChunk)});
   grad_square_sum.assign(static_cast<std::size_t>(network.layer_count()), 0.0);
   grad_norm.assign(static_cast<std::size_t>(network.layer_count()), 0.0);
   evaluate();
@@ -162,17 +169,18 @@ void Trainer::Impl::step(const std::uint32_t* idx, int count) {
   std::fill(grads.begin(), grads.end(), 0.0);
   const double scale = 1.0 / count;
   const std::size_t f = static_cast<std::size_t>(features);
-  Rng* rng = network.has_rrelu() ? &rrelu_rng : nullptr;
   for (int start = 0; start < count; start += Network::kChunk) {
     const int nb = std::min(Network::kChunk, count - start);
     const std::size_t n = static_cast<std::size_t>(nb);
+    double* x = batch_x.data();
+    double* t = batch_t.data();
     for (std::size_t b = 0; b < n; ++b) {
       const std::size_t p = idx[static_cast<std::size_t>(start) + b];
-      const double* row = &train_rows[p * f];
-      for (std::size_t i = 0; i < f; ++i) batch_x[i * n + b] = row[i];
-      batch_t[b] = train_t[p];
+      const double* row = train_rows.data() + p * f;
+      for (std::size_t i = 0; i < f; ++i) x[i * n + b] = row[i];
+      t[b] = train_t.data()[p];
     }
-    network.forward(batch_x.data(), n, nb, rng);
+    network.forward(batch_x.data(), n, nb, &training_rng);
     network.output_delta(batch_t.data(), nb, scale);
     network.backward(nb);
   }
@@ -205,7 +213,7 @@ void Trainer::Impl::run_epoch() {
 }
 
 void Trainer::Impl::evaluate() {
-  const auto measure = [&](const std::vector<double>& x, const std::vector<double>& t, int n, double& loss,
+  const auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 1>& t, int n, double& loss,
                            double& accuracy) {
     if (n == 0) {
       loss = kNaN;
@@ -259,13 +267,13 @@ Trainer::Trainer(const TrainerConfig& config) : impl_(std::make_unique<Impl>(con
 
 Trainer::~Trainer() = default;
 
-std::unique_ptr<Trainer> Trainer::from_config_json(const std::string& config_json) {
+std::unique_ptr<Trainer> Trainer::from_config_json(const std::string& config_json, const Registry& registry) {
   const nlohmann::json json = parse_json_text("config", config_json);
-  return std::make_unique<Trainer>(parse_config(json));
+  return std::make_unique<Trainer>(parse_config(json, registry));
 }
 
-std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json) {
-  const ModelDocument doc = parse_model_document(model_json);
+std::unique_ptr<Trainer> Trainer::import_model(const std::string& model_json, const Registry& registry) {
+  const ModelDocument doc = parse_model_document(model_json, registry);
   auto trainer = std::make_unique<Trainer>(doc.config);
   Impl& impl = *trainer->impl_;
   load_model_layers(doc.layers, impl.network);
@@ -327,13 +335,13 @@ void unit_row(const GridEvaluator& grid, const Network& net, int layer, int inde
 
 }  // namespace
 
-std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
-  Network& net = impl_->network;
+xt::xtensor<float, 3> Trainer::predict_grid(const GridSpec& spec) const {
+  const Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   const std::size_t cells = size * size;
   const int output_layer = net.layer_count() - 1;
-  std::vector<float> out(cells * static_cast<std::size_t>(net.outputs()));
+  xt::xtensor<float, 3> out({static_cast<std::size_t>(net.outputs()), size, size});
   for (int r = 0; r < spec.size; ++r) {
     grid.run_row(r);
     for (int o = 0; o < net.outputs(); ++o) {
@@ -345,7 +353,7 @@ std::vector<float> Trainer::predict_grid(const GridSpec& spec) const {
 }
 
 NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
-  Network& net = impl_->network;
+  const Network& net = impl_->network;
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
   NeuronGridSet set;
@@ -360,7 +368,7 @@ NeuronGridSet Trainer::neuron_grid_set(const GridSpec& spec) const {
       set.index.push_back(j);
     }
   }
-  set.values.resize(set.layer.size() * set.cells);
+  set.values.resize({set.layer.size(), size, size});
   for (int r = 0; r < spec.size; ++r) {
     grid.run_row(r);
     for (std::size_t k = 0; k < set.layer.size(); ++k) {
@@ -375,15 +383,13 @@ std::vector<NeuronGrid> Trainer::neuron_grids(const GridSpec& spec) const {
   const NeuronGridSet set = neuron_grid_set(spec);
   std::vector<NeuronGrid> grids;
   for (std::size_t k = 0; k < set.layer.size(); ++k) {
-    const auto begin = set.values.begin() + static_cast<std::ptrdiff_t>(k * set.cells);
-    grids.push_back(
-        {set.layer[k], set.index[k], std::vector<float>(begin, begin + static_cast<std::ptrdiff_t>(set.cells))});
+    grids.push_back({set.layer[k], set.index[k], xt::view(set.values, k, xt::all(), xt::all())});
   }
   return grids;
 }
 
-std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
-  Network& net = impl_->network;
+xt::xtensor<float, 2> Trainer::neuron_grid(const GridSpec& spec, int layer, int index) const {
+  const Network& net = impl_->network;
   const int width = impl_->layer_width("neuronGrid", layer);
   if (index < 0 || index >= width) {
     throw std::invalid_argument("neuronGrid: index must be in 0.." + std::to_string(width - 1) + " for layer " +
@@ -391,7 +397,7 @@ std::vector<float> Trainer::neuron_grid(const GridSpec& spec, int layer, int ind
   }
   GridEvaluator grid(spec, impl_->config.features, impl_->standardizer, net);
   const std::size_t size = static_cast<std::size_t>(spec.size);
-  std::vector<float> out(size * size);
+  xt::xtensor<float, 2> out({size, size});
   for (int r = 0; r < spec.size; ++r) {
     if (layer >= 0) grid.run_row(r);
     unit_row(grid, net, layer, index, r, out.data() + static_cast<std::size_t>(r) * size);
@@ -411,9 +417,9 @@ std::vector<LearnedParam> Trainer::learned_params() const {
   return out;
 }
 
-std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const {
-  Impl& impl = *impl_;
-  Network& net = impl.network;
+xt::xtensor<double, 2> Trainer::transform(int layer, const std::vector<double>& x, const std::vector<double>& y) const {
+  const Impl& impl = *impl_;
+  const Network& net = impl.network;
   const int hidden = net.hidden_count();
   const int width = impl.layer_width("transform", layer);
   if (x.size() != y.size()) {
@@ -422,7 +428,7 @@ std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, 
   }
   const std::size_t w = static_cast<std::size_t>(width);
   const int count = static_cast<int>(x.size());
-  std::vector<double> result(x.size() * w);
+  xt::xtensor<double, 2> result({x.size(), w});
   std::vector<double> in(static_cast<std::size_t>(impl.features) * Network::kChunk);
   std::vector<double> out(static_cast<std::size_t>(net.outputs()) * Network::kChunk);
   for (int first = 0; first < count; first += Network::kChunk) {
@@ -440,7 +446,7 @@ std::vector<double> Trainer::transform(int layer, const std::vector<double>& x, 
       }
     }
     for (std::size_t b = 0; b < n; ++b) {
-      for (std::size_t j = 0; j < w; ++j) result[(static_cast<std::size_t>(first) + b) * w + j] = values[j * n + b];
+      for (std::size_t j = 0; j < w; ++j) result(static_cast<std::size_t>(first) + b, j) = values[j * n + b];
     }
   }
   return result;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "activations/maxout.h"
+#include "activations/registry.h"
 #include "activations/softmax.h"
 
 namespace ap {
@@ -70,8 +71,7 @@ TEST(Softmax, MatchesEveryReferenceVectorWithinEightUlp) {
       EXPECT_TRUE(within_8_ulp(y[i], ref_y[i]))
           << "y[" << i << "] of " << show(x) << ": got " << y[i] << ", reference " << ref_y[i];
       EXPECT_TRUE(within_8_ulp(log_y[i], ref_log_y[i]))
-          << "log_y[" << i << "] of " << show(x) << ": got " << log_y[i] << ", reference "
-          << ref_log_y[i];
+          << "log_y[" << i << "] of " << show(x) << ": got " << log_y[i] << ", reference " << ref_log_y[i];
     }
   }
 }
@@ -101,8 +101,7 @@ TEST(Softmax, MinusInfinityEntriesGetZeroProbability) {
 }
 
 TEST(Softmax, NanOrNoFiniteMaximumGivesNanEverywhere) {
-  for (const std::vector<double>& x :
-       std::vector<std::vector<double>>{{1, kNaN, 2}, {-kInf, -kInf}, {kInf, 0}}) {
+  for (const std::vector<double>& x : std::vector<std::vector<double>>{{1, kNaN, 2}, {-kInf, -kInf}, {kInf, 0}}) {
     std::vector<double> y(x.size()), log_y(x.size());
     softmax(x.data(), y.data(), x.size());
     log_softmax(x.data(), log_y.data(), x.size());
@@ -152,15 +151,14 @@ TEST(Maxout, ValuesAndFirstWinnerGradientsMatchTheReferenceExactly) {
     const std::vector<double> z = numbers(c["z"]);
     const std::vector<double> grad_first = numbers(c["grad_first"]);
     double y = 0;
-    std::size_t winner = 99;
-    maxout(z.data(), 1, z.size(), &y, &winner);
+    std::uint8_t winner = 99;
+    maxout(z.data(), 1, z.size(), 1, &y, &winner);
     EXPECT_EQ(y, number(c["f"])) << show(z);
     EXPECT_EQ(winner, c["argmax"].get<std::size_t>()) << show(z);
     const double dy = 1.0;
     std::vector<double> dz(z.size(), -7.0);
-    maxout_backward(&dy, &winner, 1, z.size(), dz.data());
-    for (std::size_t i = 0; i < z.size(); ++i)
-      EXPECT_EQ(dz[i], grad_first[i]) << show(z) << " i=" << i;
+    maxout_backward(&dy, &winner, 1, z.size(), 1, dz.data());
+    for (std::size_t i = 0; i < z.size(); ++i) EXPECT_EQ(dz[i], grad_first[i]) << show(z) << " i=" << i;
   }
 }
 
@@ -168,23 +166,41 @@ TEST(Maxout, HandlesManyUnitsAndScalesTheRoutedGradient) {
   // Two units of k = 3 pieces: {1, 5, 5} (tie: first 5 wins) and {-2, -3, -1}.
   const std::vector<double> z{1, 5, 5, -2, -3, -1};
   std::vector<double> y(2);
-  std::vector<std::size_t> winner(2);
-  maxout(z.data(), 2, 3, y.data(), winner.data());
+  std::vector<std::uint8_t> winner(2);
+  maxout(z.data(), 2, 3, 1, y.data(), winner.data());
   EXPECT_EQ(y[0], 5);
   EXPECT_EQ(y[1], -1);
   EXPECT_EQ(winner[0], 1u);
   EXPECT_EQ(winner[1], 2u);
   const std::vector<double> dy{0.5, -2.0};
   std::vector<double> dz(6);
-  maxout_backward(dy.data(), winner.data(), 2, 3, dz.data());
+  maxout_backward(dy.data(), winner.data(), 2, 3, 1, dz.data());
   EXPECT_EQ(dz, (std::vector<double>{0, 0.5, 0, 0, 0, -2.0}));
+}
+
+TEST(Maxout, TheRegistrysMaxoutLayerIsThisKernelOverPointsInUnitMajorLayout) {
+  // One unit, k = 2 pieces, three points: piece p at point b is z[p * 3 + b].
+  const Reduction& layer = *Registry::builtin().find_reduction("maxout");
+  const std::vector<double> z{1, 7, -1, 4, 2, -1};
+  std::vector<double> y(3);
+  std::vector<std::uint8_t> winner(3);
+  layer.forward(z.data(), 1, 2, 3, y.data(), winner.data());
+  EXPECT_EQ(y, (std::vector<double>{4, 7, -1}));
+  EXPECT_EQ(winner, (std::vector<std::uint8_t>{1, 0, 0}));
+  const std::vector<float> zf(z.begin(), z.end());
+  std::vector<float> yf(3);
+  layer.display_forward(zf.data(), 1, 2, 3, yf.data(), nullptr);
+  EXPECT_EQ(yf, (std::vector<float>{4, 7, -1}));
+  std::vector<double> dz(6);
+  layer.backward(std::vector<double>{1, 2, 3}.data(), winner.data(), 1, 2, 3, dz.data());
+  EXPECT_EQ(dz, (std::vector<double>{0, 2, 3, 1, 0, 0}));
 }
 
 TEST(Maxout, NanPiecePropagates) {
   const std::vector<double> z{1, kNaN, 3};
   double y = 0;
-  std::size_t winner = 0;
-  maxout(z.data(), 1, 3, &y, &winner);
+  std::uint8_t winner = 0;
+  maxout(z.data(), 1, 3, 1, &y, &winner);
   EXPECT_TRUE(std::isnan(y));
   EXPECT_EQ(winner, 1u);
 }

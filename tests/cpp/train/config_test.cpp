@@ -53,9 +53,9 @@ TEST(ParseConfig, EmptyObjectGivesTheDocumentedDefaults) {
   EXPECT_EQ(c.hidden, (std::vector<int>{4, 2}));
   ASSERT_EQ(c.activations.size(), 2u);
   for (const LayerActivation& a : c.activations) {
-    EXPECT_EQ(a.name, "tanh");
+    EXPECT_EQ(a.name(), "tanh");
     EXPECT_TRUE(a.learn);
-    EXPECT_EQ(a.maxout_pieces, 0);
+    EXPECT_EQ(a.pieces, 0);
   }
   EXPECT_EQ(c.output, OutputKind::kAuto);
   EXPECT_EQ(c.init, InitKind::kXavier);
@@ -87,7 +87,7 @@ TEST(ParseConfig, ReadsEveryKey) {
   EXPECT_TRUE(c.standardize);
   EXPECT_EQ(c.hidden, (std::vector<int>{8, 1, 64}));
   ASSERT_EQ(c.activations.size(), 3u);
-  EXPECT_EQ(c.activations[2].name, "relu");
+  EXPECT_EQ(c.activations[2].name(), "relu");
   EXPECT_EQ(c.init, InitKind::kHe);
   EXPECT_EQ(c.init_scale, 0.5);
   EXPECT_EQ(c.bias_init, -0.1);
@@ -250,7 +250,7 @@ TEST(ParseConfig, ExpandsASingleActivationToEveryHiddenLayer) {
       parse_config(json{{"hidden", {3, 3, 3}}, {"activation", {{"name", "relu"}, {"learn", false}}}});
   ASSERT_EQ(c.activations.size(), 3u);
   for (const LayerActivation& a : c.activations) {
-    EXPECT_EQ(a.name, "relu");
+    EXPECT_EQ(a.name(), "relu");
     EXPECT_FALSE(a.learn);
   }
 }
@@ -259,11 +259,11 @@ TEST(ParseConfig, ReadsOneActivationPerLayerFromAnArray) {
   const TrainerConfig c = parse_config(json::parse(R"({"hidden": [2, 2, 2], "activation": [
       "sigmoid", {"name": "binary_step", "params": {"value_at_zero": 0.5}}, {"name": "maxout", "params": {"k": 4}}]})"));
   ASSERT_EQ(c.activations.size(), 3u);
-  EXPECT_EQ(c.activations[0].name, "sigmoid");
-  EXPECT_EQ(c.activations[1].name, "binary_step");
+  EXPECT_EQ(c.activations[0].name(), "sigmoid");
+  EXPECT_EQ(c.activations[1].name(), "binary_step");
   EXPECT_EQ(c.activations[1].params[0], 0.5);
-  EXPECT_EQ(c.activations[2].name, "maxout");
-  EXPECT_EQ(c.activations[2].maxout_pieces, 4);
+  EXPECT_EQ(c.activations[2].name(), "maxout");
+  EXPECT_EQ(c.activations[2].pieces, 4);
 }
 
 TEST(ParseConfig, FillsDefaultParameters) {
@@ -273,8 +273,8 @@ TEST(ParseConfig, FillsDefaultParameters) {
 }
 
 TEST(ParseConfig, MaxoutDefaultsToTwoPieces) {
-  EXPECT_EQ(parse_config(with("activation", "maxout")).activations[0].maxout_pieces, 2);
-  EXPECT_EQ(parse_config(with("activation", {{"name", "maxout"}})).activations[0].maxout_pieces, 2);
+  EXPECT_EQ(parse_config(with("activation", "maxout")).activations[0].pieces, 2);
+  EXPECT_EQ(parse_config(with("activation", {{"name", "maxout"}})).activations[0].pieces, 2);
 }
 
 TEST(ParseConfig, RejectsBadActivations) {
@@ -346,10 +346,10 @@ void expect_round_trip(const json& input) {
   EXPECT_EQ(config_to_json(back), written) << written.dump();
   ASSERT_EQ(back.activations.size(), c.activations.size());
   for (std::size_t i = 0; i < c.activations.size(); ++i) {
-    EXPECT_EQ(back.activations[i].name, c.activations[i].name);
+    EXPECT_EQ(back.activations[i].name(), c.activations[i].name());
     EXPECT_EQ(back.activations[i].params, c.activations[i].params);
     EXPECT_EQ(back.activations[i].learn, c.activations[i].learn);
-    EXPECT_EQ(back.activations[i].maxout_pieces, c.activations[i].maxout_pieces);
+    EXPECT_EQ(back.activations[i].pieces, c.activations[i].pieces);
   }
   EXPECT_EQ(back.data.x, c.data.x);
   EXPECT_EQ(back.data.label, c.data.label);

@@ -34,19 +34,9 @@ struct Case {
   double reg_rate = 0;
 };
 
-LayerActivation catalog_layer(const std::string& name) {
-  LayerActivation a;
-  a.name = name;
-  a.params = find_activation(name).default_params();
-  return a;
-}
+LayerActivation catalog_layer(const std::string& name) { return LayerActivation::of(find_activation(name)); }
 
-LayerActivation maxout_layer(int k) {
-  LayerActivation a;
-  a.name = "maxout";
-  a.maxout_pieces = k;
-  return a;
-}
+LayerActivation maxout_layer(int k) { return LayerActivation::of(*Registry::builtin().find_reduction("maxout"), k); }
 
 /// Whether z is within kKinkMargin of a point where f is not smooth: a jump of
 /// f or f' across [z - m, z + m] beyond what a smooth function would show.
@@ -149,7 +139,7 @@ class GradientChecker {
     for (int l = 0; l < net_.hidden_count(); ++l) {
       const Network::Layer& layer = net_.layer(l);
       const double* z = net_.pre_activation(l);
-      if (layer.kind == Network::Kind::kMaxout) {
+      if (layer.reduction != nullptr) {
         for (int j = 0; j < layer.units; ++j) {
           std::vector<double> pieces(z + j * layer.pieces, z + (j + 1) * layer.pieces);
           std::sort(pieces.begin(), pieces.end());

@@ -11,12 +11,16 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include <xtensor/xview.hpp>
 
 #include "train/grid.h"
 #include "train/trainer.h"
 
 namespace ap {
 namespace {
+
+/// Output plane 0 of predict_grid (outputs x size x size) as a size x size grid.
+xt::xtensor<float, 2> first_plane(const xt::xtensor<float, 3>& grid) { return xt::view(grid, 0, xt::all(), xt::all()); }
 
 /// A model without hidden layers whose output is linear in (x, y).
 std::unique_ptr<Trainer> linear_model(const std::string& dataset, double wx, double wy) {
@@ -31,9 +35,9 @@ TEST(TrainerGrid, AModelThatOutputsYReadsLargestInRowZero) {
   const auto g = t->predict_grid(spec);
   ASSERT_EQ(g.size(), 25u);
   for (int c = 0; c < 5; ++c) {
-    EXPECT_EQ(g[c], 2.0f) << "row 0 is y = yMax";
-    EXPECT_EQ(g[2 * 5 + c], 0.0f);
-    EXPECT_EQ(g[4 * 5 + c], -2.0f) << "last row is y = yMin";
+    EXPECT_EQ(g.flat(c), 2.0f) << "row 0 is y = yMax";
+    EXPECT_EQ(g.flat(2 * 5 + c), 0.0f);
+    EXPECT_EQ(g.flat(4 * 5 + c), -2.0f) << "last row is y = yMin";
   }
 }
 
@@ -42,7 +46,7 @@ TEST(TrainerGrid, ColumnsRunFromXMinToXMax) {
   const GridSpec spec{4, -3, 6, -1, 1};
   const auto g = t->predict_grid(spec);
   for (int r = 0; r < 4; ++r) {
-    for (int c = 0; c < 4; ++c) EXPECT_EQ(g[r * 4 + c], static_cast<float>(-3 + c * 9.0 / 3)) << r << "," << c;
+    for (int c = 0; c < 4; ++c) EXPECT_EQ(g.flat(r * 4 + c), static_cast<float>(-3 + c * 9.0 / 3)) << r << "," << c;
   }
   EXPECT_EQ(grid_x(spec, 3), 6.0);
   EXPECT_EQ(grid_y(spec, 0), 1.0);
@@ -52,9 +56,9 @@ TEST(TrainerGrid, ColumnsRunFromXMinToXMax) {
 TEST(TrainerGrid, TwoClassesGiveTheProbabilityOfClassOne) {
   auto t = linear_model("circle", 0, 1);  // sigmoid(y)
   const auto g = t->predict_grid({3, -6, 6, -6, 6});
-  EXPECT_NEAR(g[0], 1.0 / (1.0 + std::exp(-6.0)), 1e-7);
-  EXPECT_NEAR(g[4], 0.5, 1e-7);
-  EXPECT_NEAR(g[8], 1.0 / (1.0 + std::exp(6.0)), 1e-7);
+  EXPECT_NEAR(g.flat(0), 1.0 / (1.0 + std::exp(-6.0)), 1e-7);
+  EXPECT_NEAR(g.flat(4), 0.5, 1e-7);
+  EXPECT_NEAR(g.flat(8), 1.0 / (1.0 + std::exp(6.0)), 1e-7);
   for (float v : g) {
     EXPECT_GE(v, 0.0f);
     EXPECT_LE(v, 1.0f);
@@ -65,8 +69,8 @@ TEST(TrainerGrid, TanhOutputIsMappedToAProbability) {
   auto t = Trainer::import_model(R"({"format": 1, "config": {"dataset": "circle", "hidden": [], "output": "tanh"},
                                      "layers": [{"weights": [0, 0.5], "biases": [0]}]})");
   const auto g = t->predict_grid({3, -6, 6, -6, 6});
-  EXPECT_NEAR(g[0], (std::tanh(3.0) + 1) / 2, 1e-7);
-  EXPECT_NEAR(g[4], 0.5, 1e-7);
+  EXPECT_NEAR(g.flat(0), (std::tanh(3.0) + 1) / 2, 1e-7);
+  EXPECT_NEAR(g.flat(4), 0.5, 1e-7);
 }
 
 TEST(TrainerGrid, KClassesGiveKPlanesThatSumToOne) {
@@ -76,7 +80,7 @@ TEST(TrainerGrid, KClassesGiveKPlanesThatSumToOne) {
   const auto g = t->predict_grid({size, -6, 6, -6, 6});
   ASSERT_EQ(g.size(), 3u * size * size);
   for (int cell = 0; cell < size * size; ++cell) {
-    const double sum = g[cell] + g[size * size + cell] + g[2 * size * size + cell];
+    const double sum = g.flat(cell) + g.flat(size * size + cell) + g.flat(2 * size * size + cell);
     EXPECT_NEAR(sum, 1.0, 1e-6);
   }
 }
@@ -116,7 +120,7 @@ TEST(TrainerGrid, NeuronGridsCoverEveryFeatureUnitAndOutputInOrder) {
     EXPECT_EQ(grids[k].index, indices[k]);
   }
   EXPECT_EQ(grids[k].layer, 2);
-  EXPECT_EQ(grids.back().grid, t->predict_grid(spec));
+  EXPECT_EQ(grids.back().grid, first_plane(t->predict_grid(spec)));
   // Inputs are the standardised features, identical to transform(-1) at the cells.
   std::vector<double> xs, ys;
   for (int r = 0; r < 9; ++r) {
@@ -128,8 +132,8 @@ TEST(TrainerGrid, NeuronGridsCoverEveryFeatureUnitAndOutputInOrder) {
   const auto in = t->transform(-1, xs, ys);
   const auto h0 = t->transform(0, xs, ys);
   for (int cell = 0; cell < 81; ++cell) {
-    for (int i = 0; i < 4; ++i) EXPECT_EQ(grids[i].grid[cell], static_cast<float>(in[cell * 4 + i]));
-    for (int j = 0; j < 3; ++j) EXPECT_NEAR(grids[4 + j].grid[cell], h0[cell * 3 + j], 2e-6);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(grids[i].grid.flat(cell), static_cast<float>(in.flat(cell * 4 + i)));
+    for (int j = 0; j < 3; ++j) EXPECT_NEAR(grids[4 + j].grid.flat(cell), h0.flat(cell * 3 + j), 2e-6);
   }
 }
 
@@ -203,8 +207,9 @@ TEST(TrainerGrid, Float32GridsStayWithin2e5OfTheFloat64ForwardPass) {
       for (std::size_t j = 0; j < width; ++j, ++g) {
         ASSERT_EQ(grids[g].layer, l);
         for (std::size_t cell = 0; cell < xs.size(); ++cell) {
-          const double want = tanh_probability ? 0.5 * (exact[cell * width + j] + 1) : exact[cell * width + j];
-          const double diff = std::fabs(grids[g].grid[cell] - want);
+          const double want =
+              tanh_probability ? 0.5 * (exact.flat(cell * width + j) + 1) : exact.flat(cell * width + j);
+          const double diff = std::fabs(grids[g].grid.flat(cell) - want);
           worst = std::max(worst, diff);
           ASSERT_LE(diff, 2e-5) << config << " layer " << l << " unit " << j << " cell " << cell;
         }
@@ -213,7 +218,7 @@ TEST(TrainerGrid, Float32GridsStayWithin2e5OfTheFloat64ForwardPass) {
     const auto boundary = t->predict_grid(spec);
     const std::size_t planes = boundary.size() / xs.size();
     for (std::size_t k = 0; k < boundary.size(); ++k) {
-      ASSERT_EQ(boundary[k], grids[g - planes + k / xs.size()].grid[k % xs.size()]) << config;
+      ASSERT_EQ(boundary.flat(k), grids[g - planes + k / xs.size()].grid.flat(k % xs.size())) << config;
     }
   }
   std::printf("[          ] worst |float32 grid - float64 forward| = %.3g\n", worst);
@@ -233,13 +238,13 @@ TEST(TrainerGrid, RowsThatOverflowFloat32FallBackToFloat64) {
   const auto exact = t->transform(2, xs, ys);
   const auto g = t->predict_grid(spec);
   for (std::size_t cell = 0; cell < g.size(); ++cell) {
-    ASSERT_TRUE(std::isfinite(g[cell])) << cell;
-    EXPECT_EQ(g[cell], static_cast<float>(exact[cell])) << cell;
+    ASSERT_TRUE(std::isfinite(g.flat(cell))) << cell;
+    EXPECT_EQ(g.flat(cell), static_cast<float>(exact.flat(cell))) << cell;
     // (1 + 1e50 x) - 1e50 x is 0 in float64 (1 when x = 0, the middle column); then + 0.5.
-    EXPECT_EQ(g[cell], cell % 9 == 4 ? 1.5f : 0.5f) << cell;
+    EXPECT_EQ(g.flat(cell), cell % 9 == 4 ? 1.5f : 0.5f) << cell;
   }
   const auto units = t->neuron_grids(spec);
-  EXPECT_EQ(units.back().grid, g);
+  EXPECT_EQ(units.back().grid, first_plane(g));
 }
 
 TEST(TrainerGrid, LargeGridsAgreeWithTheForwardPassInEveryRow) {
@@ -250,7 +255,7 @@ TEST(TrainerGrid, LargeGridsAgreeWithTheForwardPassInEveryRow) {
   std::vector<double> xs, ys;
   grid_points(spec, xs, ys);
   const auto out = t->transform(2, xs, ys);
-  for (std::size_t cell = 0; cell < g.size(); ++cell) ASSERT_NEAR(g[cell], out[cell], 2e-6) << cell;
+  for (std::size_t cell = 0; cell < g.size(); ++cell) ASSERT_NEAR(g.flat(cell), out.flat(cell), 2e-6) << cell;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -61,9 +62,8 @@ bool within(double got, double ref, double cond, double floor) {
 std::string describe(const std::string& what, const json& entry, double x, double got, double ref) {
   std::ostringstream s;
   s.precision(17);
-  s << what << " of " << entry["name"].get<std::string>() << entry["params"].dump()
-    << " at x = " << x << ": got " << got << ", reference " << ref << " (" << (got - ref) / ulp(ref)
-    << " ulp)";
+  s << what << " of " << entry["name"].get<std::string>() << entry["params"].dump() << " at x = " << x << ": got "
+    << got << ", reference " << ref << " (" << (got - ref) / ulp(ref) << " ulp)";
   return s.str();
 }
 
@@ -108,6 +108,19 @@ std::vector<std::string> activation_names() {
   return names;
 }
 
+TEST(Reference, TheRegistryListsTheReferenceActivationsInMenuOrder) {
+  // The reference data is the one other place an activation is added, so the catalog
+  // is counted from it rather than from a number written into a test.
+  std::vector<std::string> reference_names;
+  for (const json& entry : reference(kReferenceFiles[0])["functions"]) {
+    const std::string name = entry["name"];
+    if (std::find(reference_names.begin(), reference_names.end(), name) == reference_names.end()) {
+      reference_names.push_back(name);
+    }
+  }
+  EXPECT_EQ(activation_names(), reference_names);
+}
+
 class ReferenceTest : public testing::TestWithParam<std::string> {
  protected:
   const Activation& activation() const { return find_activation(GetParam()); }
@@ -116,8 +129,7 @@ class ReferenceTest : public testing::TestWithParam<std::string> {
 TEST_P(ReferenceTest, HasReferenceDataInBothFiles) {
   for (const char* file : kReferenceFiles) {
     bool found = false;
-    for (const json& entry : reference(file)["functions"])
-      found = found || entry["name"] == GetParam();
+    for (const json& entry : reference(file)["functions"]) found = found || entry["name"] == GetParam();
     EXPECT_TRUE(found) << GetParam() << " is missing from " << file;
   }
 }
@@ -129,8 +141,7 @@ TEST_P(ReferenceTest, ValuesMatchEveryReferencePointWithinTolerance) {
     for (std::size_t i = 0; i < e.x.size(); ++i) {
       const json& point = entry["points"][i];
       const double ref = number(point["f"]);
-      EXPECT_TRUE(within(e.y[i], ref, number(point["cf"]), 1e-300))
-          << describe("value", entry, e.x[i], e.y[i], ref);
+      EXPECT_TRUE(within(e.y[i], ref, number(point["cf"]), 1e-300)) << describe("value", entry, e.x[i], e.y[i], ref);
       ++checked;
     }
   }
@@ -202,9 +213,7 @@ TEST_P(ReferenceTest, LearnableParameterDerivativesMatchTheReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, ReferenceTest, testing::ValuesIn(activation_names()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           return info.param;
-                         });
+                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
 
 TEST(ReferenceTables, NameOnlyActivationsOfTheRegistryWithKnownParameters) {
   for (const char* file : kReferenceFiles) {

@@ -64,10 +64,10 @@ TEST(TrainerModel, HandWrittenWeightsAreAcceptedAndUsed) {
       "config": {"dataset": "spiral", "hidden": [1], "activation": "tanh", "output": "tanh", "shuffle": false},
       "layers": [{"weights": [1, 1], "biases": [0], "params": {}}, {"weights": [2], "biases": [0.5]}]})");
   const auto w = t->weights();
-  EXPECT_EQ(w[0].weights, (std::vector<double>{1, 1}));
-  EXPECT_EQ(w[1].biases, (std::vector<double>{0.5}));
+  EXPECT_EQ(w[0].weights, (xt::xtensor<double, 2>{{1, 1}})) << "one unit (row) of two inputs";
+  EXPECT_EQ(w[1].biases, (xt::xtensor<double, 1>{0.5}));
   const auto h = t->transform(0, {0.25}, {0.5});
-  EXPECT_NEAR(h[0], std::tanh(0.75), 1e-15);
+  EXPECT_NEAR(h(0, 0), std::tanh(0.75), 1e-15);
   EXPECT_NO_THROW(t->train(2));
 }
 

@@ -125,7 +125,7 @@ TEST(TrainerLiveUpdate, LearningRateZeroFreezesTheWeights) {
   const auto after = t->weights();
   for (std::size_t l = 0; l < before.size(); ++l) {
     for (std::size_t k = 0; k < before[l].weights.size(); ++k) {
-      EXPECT_NEAR(after[l].weights[k], before[l].weights[k], 1e-290);
+      EXPECT_NEAR(after[l].weights.flat(k), before[l].weights.flat(k), 1e-290);
     }
   }
 }
@@ -259,16 +259,16 @@ TEST(TrainerTransform, HiddenActivationsMatchAHandComputation) {
   ASSERT_EQ(in.size(), 9u);
   for (std::size_t p = 0; p < xs.size(); ++p) {
     const double f[3] = {xs[p], ys[p], xs[p] * ys[p]};
-    for (int i = 0; i < 3; ++i) EXPECT_EQ(in[p * 3 + i], f[i]);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(in.flat(p * 3 + i), f[i]);
     for (int j = 0; j < 3; ++j) {
-      double z = w[0].biases[j];
-      for (int i = 0; i < 3; ++i) z += w[0].weights[j * 3 + i] * f[i];
-      EXPECT_NEAR(h0[p * 3 + j], std::tanh(z), 1e-15);
+      double z = w[0].biases.flat(j);
+      for (int i = 0; i < 3; ++i) z += w[0].weights.flat(j * 3 + i) * f[i];
+      EXPECT_NEAR(h0.flat(p * 3 + j), std::tanh(z), 1e-15);
     }
     for (int j = 0; j < 2; ++j) {
-      double z = w[1].biases[j];
-      for (int i = 0; i < 3; ++i) z += w[1].weights[j * 3 + i] * h0[p * 3 + i];
-      EXPECT_NEAR(h1[p * 2 + j], std::tanh(z), 1e-15);
+      double z = w[1].biases.flat(j);
+      for (int i = 0; i < 3; ++i) z += w[1].weights.flat(j * 3 + i) * h0.flat(p * 3 + i);
+      EXPECT_NEAR(h1.flat(p * 2 + j), std::tanh(z), 1e-15);
     }
   }
   const auto out = t->transform(2, xs, ys);
@@ -297,7 +297,7 @@ TEST(TrainerWeights, SetWeightChangesThePredictionAndValidates) {
   EXPECT_EQ(w[1].outputs, 1);
   const double loss = t->metrics().train_loss;
   t->set_weight(1, 0, 1, 5.0);
-  EXPECT_EQ(t->weights()[1].weights[1], 5.0);
+  EXPECT_EQ(t->weights()[1].weights.flat(1), 5.0);
   EXPECT_NE(t->metrics().train_loss, loss);
   EXPECT_THROW(t->set_weight(2, 0, 0, 1), std::invalid_argument);
   EXPECT_THROW(t->set_weight(0, 2, 0, 1), std::invalid_argument);
@@ -310,12 +310,13 @@ TEST(TrainerWeights, SetBiasChangesThePredictionAndValidates) {
   const double loss = t->metrics().train_loss;
   const auto grid = t->predict_grid({5, -6, 6, -6, 6});
   t->set_bias(1, 0, -3.0);
-  EXPECT_EQ(t->weights()[1].biases[0], -3.0);
+  EXPECT_EQ(t->weights()[1].biases.flat(0), -3.0);
   EXPECT_NE(t->metrics().train_loss, loss);
   const auto after = t->predict_grid({5, -6, 6, -6, 6});
-  for (std::size_t cell = 0; cell < grid.size(); ++cell) EXPECT_LT(after[cell], grid[cell]) << "a lower output bias";
+  for (std::size_t cell = 0; cell < grid.size(); ++cell)
+    EXPECT_LT(after.flat(cell), grid.flat(cell)) << "a lower output bias";
   t->set_bias(0, 1, 0.5);
-  EXPECT_EQ(t->weights()[0].biases[1], 0.5);
+  EXPECT_EQ(t->weights()[0].biases.flat(1), 0.5);
   const auto message = [&](int layer, int to, double value) {
     try {
       t->set_bias(layer, to, value);
@@ -328,7 +329,7 @@ TEST(TrainerWeights, SetBiasChangesThePredictionAndValidates) {
   EXPECT_EQ(message(0, 2, 1), "setBias: to must be in 0..1, got 2");
   EXPECT_EQ(message(1, -1, 1), "setBias: to must be in 0..0, got -1");
   EXPECT_EQ(message(0, 0, HUGE_VAL), "setBias: value must be a finite number");
-  EXPECT_EQ(t->weights()[0].biases[0], 0.0) << "a rejected edit changes nothing";
+  EXPECT_EQ(t->weights()[0].biases.flat(0), 0.0) << "a rejected edit changes nothing";
 }
 
 TEST(TrainerCustomData, ClassesAndRegressionTargetsFromUserPoints) {

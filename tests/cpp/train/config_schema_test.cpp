@@ -118,7 +118,7 @@ TEST(ConfigSchema, ListsAndMaxoutHaveTheValidationsBounds) {
   EXPECT_TRUE(accepts(maxout(k["max"])));
   EXPECT_FALSE(accepts(maxout(k["min"].get<int>() - 1)));
   EXPECT_FALSE(accepts(maxout(k["max"].get<int>() + 1)));
-  EXPECT_EQ(parse_config(only("activation", "maxout")).activations[0].maxout_pieces, k["default"].get<int>());
+  EXPECT_EQ(parse_config(only("activation", "maxout")).activations[0].pieces, k["default"].get<int>());
 }
 
 TEST(ConfigSchema, NamesTheMulticlassAndRegressionDatasets) {
