@@ -408,6 +408,8 @@ async function measure(page, label, seconds) {
   await page.waitForTimeout(seconds * 1000);
   await setPlaying(page, false);
   const tasks = mainThreadTasks(await browser.stopTracing());
+  // A Chromium whose trace names these events differently must fail here, not pass with no tasks.
+  assert.ok(tasks.length > 100, `the trace holds ${tasks.length} main-thread tasks`);
   const frames = await page.evaluate(() => window.__frames.slice().sort((a, b) => a - b));
   const pick = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
   const stats = {
