@@ -320,3 +320,30 @@ test("screenshots at 1280 and 360 px wide", async () => {
     await page.close();
   }
 });
+
+test("an out-of-range parameter is refused in its field: the chart and the link keep the last valid value", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=leaky_relu&exParams=-");
+  const field = page.locator('.ex-params .ex-param:has([data-param="negative_slope"]) .ex-number');
+  const before = await chartPixels(page);
+  const hashBefore = await page.evaluate(() => location.hash);
+  await field.fill("5");
+  await field.press("Enter");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  const message = page.locator(".ex-params .ex-field-error:not([hidden])");
+  assert.equal(await message.count(), 1, "one message, in the field's row");
+  assert.match(await message.textContent(), /negative_slope must be between 0 and 1; the chart keeps 0\.01/);
+  assert.equal(await field.getAttribute("aria-describedby"), await message.getAttribute("id"));
+  assert.equal(await page.isVisible(".ex-errors li"), false, "the engine was not asked, so it reports nothing");
+  assert.equal(await chartPixels(page), before, "the chart keeps the last valid curve");
+  assert.equal(await page.inputValue('.ex-params input[data-param="negative_slope"]'), "0.01", "the slider stays at the valid value");
+  assert.equal(await page.evaluate(() => location.hash), hashBefore, "the link never carries the refused value");
+  // A valid value clears the mark and is used.
+  await field.fill("0.3");
+  await field.press("Enter");
+  await waitForHash(page, "exParams", "negative_slope:0.3");
+  assert.equal(await field.getAttribute("aria-invalid"), null);
+  assert.equal(await message.count(), 0);
+  assert.notEqual(await chartPixels(page), before);
+  assertNoProblems(problems);
+  await page.close();
+});

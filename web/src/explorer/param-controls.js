@@ -40,12 +40,24 @@ export function createParamControls({t, onChange}) {
         class: "ex-number",
         attrs: {type: "number", step: "any", inputmode: "decimal", "aria-label": t("explorer.params.exact", {name: param.name})},
       });
+      const problemId = uid("ex-param-problem");
+      const problem = el("p", {class: "ex-field-error", attrs: {id: problemId, hidden: true}});
       range.addEventListener("input", () => commit(param.name, Number(range.value)));
+      // A value outside the catalog's range is refused in the field itself: never sent to the
+      // core, never written to the link, and the chart keeps the last valid curve.
       number.addEventListener("change", () => {
         const text = number.value.trim();
-        if (text === "" || Number.isNaN(Number(text))) return;
-        commit(param.name, Number(text));
+        const value = Number(text);
+        const keep = formatSignificant(current.params[param.name], 4);
+        let reason = null;
+        if (text === "" || Number.isNaN(value)) reason = t("explorer.params.notANumber", {name: param.name, current: keep});
+        else if (!(value >= param.min && value <= param.max)) {
+          reason = t("explorer.params.outOfRange", {name: param.name, min: formatSignificant(param.min, 4), max: formatSignificant(param.max, 4), current: keep});
+        }
+        showProblem(number, problem, reason);
+        if (!reason) commit(param.name, value);
       });
+      number.setAttribute("aria-describedby", problemId);
       let infinity = null;
       if (spec.allowInfinity) {
         infinity = el("input", {class: "ex-checkbox", attrs: {type: "checkbox", "aria-label": t("explorer.params.infinityLabel", {name: param.name})}});
@@ -69,9 +81,10 @@ export function createParamControls({t, onChange}) {
           number,
           infinity ? el("label", {class: "ex-infinity"}, [infinity, el("span", {text: t("explorer.params.infinity")})]) : null,
         ]),
+        problem,
       ]);
       body.append(row);
-      rows.push({param, range, number, infinity});
+      rows.push({param, range, number, infinity, problem});
     }
     const reset = el("button", {class: "ex-button ex-button--small", text: t("explorer.params.reset"), attrs: {type: "button"}});
     reset.addEventListener("click", () => onChange(null));
@@ -87,8 +100,11 @@ export function createParamControls({t, onChange}) {
         builtFor = key;
         build(slot);
       }
-      for (const {param, range, number, infinity} of rows) {
+      for (const {param, range, number, infinity, problem} of rows) {
         const value = slot.params[param.name];
+        // While a refused value sits in the focused field, the reader still sees what they typed.
+        if (number.getAttribute("aria-invalid") === "true" && isFocused(number)) continue;
+        if (value !== undefined) showProblem(number, problem, null);
         const isInfinite = !Number.isFinite(value);
         if (!isInfinite && Number(range.value) !== value) range.value = String(value);
         range.disabled = isInfinite;
@@ -103,4 +119,11 @@ export function createParamControls({t, onChange}) {
       setText(error, message ?? "");
     },
   };
+}
+
+function showProblem(input, problem, text) {
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+  problem.hidden = !text;
+  setText(problem, text ?? "");
 }
