@@ -31,9 +31,9 @@ export function elementSnippet(elementUrl, state, {panels, controls}) {
   return `<script type="module" src="${escapeAttribute(elementUrl)}"></script>\n<activation-playground${text}></activation-playground>`;
 }
 
-/** Trained weights as URL-safe text: deflate-raw, then base64url. */
+/** Trained weights as URL-safe text: deflate (zlib; every browser and Node 18+ has it), then base64url. */
 export async function compressText(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -44,7 +44,7 @@ export async function compressText(text) {
 export async function decompressText(encoded) {
   const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
   return new Response(stream).text();
 }
 
