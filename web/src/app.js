@@ -16,7 +16,6 @@ const SECTIONS = ["explorer", "classifier"];
 const EVENTS = ["state", "frame", "error"];
 
 let appCount = 0;
-let corePromise = null;
 let messagesCache = null;
 
 /** The page's message catalog (one per page, shared by every app). */
@@ -30,10 +29,9 @@ export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
 }
 
-/** The main thread's core, one per page: the explorer evaluates functions here (training runs in the worker). */
+/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here. */
 function sharedCore(libUrl) {
-  corePromise ??= import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore());
-  return corePromise;
+  return import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore());
 }
 
 /**

@@ -3,8 +3,6 @@ import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
-import {parse} from "./state/url.js";
-import {pageSchema} from "./state/schema.js";
 import {createShareDialog} from "./views/share-dialog.js";
 
 const {t, locale} = appMessages();
@@ -13,16 +11,14 @@ translateStatic(document);
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
 const sectionLink = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash : null;
 const main = document.querySelector("main");
-// #embed=1: the page as a compact view for an iframe (no header, footer or explorer list).
-const embedded = !sectionLink && parse(location.hash, pageSchema).state.embed;
-document.documentElement.classList.toggle("is-embed", embedded);
 const app = createApp(main, {
-  embed: embedded,
   syncUrl: true,
   idPrefix: "",
   notices: document.getElementById("notices"),
   state: sectionLink ? "" : location.hash.replace(/^#/, ""),
 });
+// #embed=1: the page as a compact view for an iframe (no header, footer or explorer list).
+document.documentElement.classList.toggle("is-embed", app.getState().embed);
 if (sectionLink) elementForHash(main, sectionLink)?.scrollIntoView();
 handleInPageLinks(document.body);
 

@@ -205,30 +205,28 @@ export function createRenderer(root, dom, {t, store, handlers}) {
 
     const history = snap?.history;
     if (history && slow) {
-      drawCurves(
-        dom.lossChart,
-        {
-          x: history.epoch,
-          series: [
-            {label: t("classifier.train"), values: history.trainLoss, color: 0},
-            {label: t("classifier.test"), values: history.testLoss, color: 1, dashed: true},
-          ],
-        },
-        {height: 140, ariaLabel: t("classifier.lossTitle")},
-      );
-      if (dom.accuracyBlock.hidden !== regression) dom.accuracyBlock.hidden = regression;
-      if (!regression) {
+      // Training (solid) and test (dashed) curves of one measure.
+      const trainAndTest = (target, train, test, options) =>
         drawCurves(
-          dom.accuracyChart,
+          target,
           {
             x: history.epoch,
             series: [
-              {label: t("classifier.train"), values: history.trainAccuracy, color: 0},
-              {label: t("classifier.test"), values: history.testAccuracy, color: 1, dashed: true},
+              {label: t("classifier.train"), values: train, color: 0},
+              {label: t("classifier.test"), values: test, color: 1, dashed: true},
             ],
           },
-          {height: 120, range: [0, 1], format: (v) => `${Math.round(v * 100)}%`, ariaLabel: t("classifier.accuracyTitle")},
+          options,
         );
+      trainAndTest(dom.lossChart, history.trainLoss, history.testLoss, {height: 140, ariaLabel: t("classifier.lossTitle")});
+      if (dom.accuracyBlock.hidden !== regression) dom.accuracyBlock.hidden = regression;
+      if (!regression) {
+        trainAndTest(dom.accuracyChart, history.trainAccuracy, history.testAccuracy, {
+          height: 120,
+          range: [0, 1],
+          format: (v) => `${Math.round(v * 100)}%`,
+          ariaLabel: t("classifier.accuracyTitle"),
+        });
       }
     }
 

@@ -43,39 +43,36 @@ function sharedWorker(libUrl) {
 export function createTrainerClient({libUrl, onMessage}) {
   const {worker, sessions} = sharedWorker(libUrl);
   const session = nextSession++;
-  const waiting = [];
-  const models = new Map();
+  // Replies to request(): census and model carry the request's number back.
+  const pending = new Map();
   let nextRequest = 1;
   sessions.set(session, (message) => {
-    if (message.type === "census") waiting.shift()?.({sessions: message.sessions, trainers: message.trainers});
-    else if (message.type === "model") models.get(message.request)?.(message.text);
-    else onMessage(message);
+    const resolve = message.request !== undefined ? pending.get(message.request) : null;
+    if (resolve) {
+      pending.delete(message.request);
+      resolve(message);
+    } else {
+      onMessage(message);
+    }
   });
   let closed = false;
   const send = (type, payload = {}) => {
     if (!closed) worker.postMessage({type, ...payload, session});
   };
   send("open");
+  /** Sends a message the worker answers, and resolves with the answer. */
+  const request = (type) =>
+    new Promise((resolve) => {
+      const id = nextRequest++;
+      pending.set(id, resolve);
+      worker.postMessage({type, request: id, session});
+    });
   return {
     send,
     /** How many sessions and live trainers the worker holds, for every app of the page. */
-    census() {
-      return new Promise((resolve) => {
-        waiting.push(resolve);
-        worker.postMessage({type: "census", session});
-      });
-    },
+    census: () => request("census").then(({sessions: count, trainers}) => ({sessions: count, trainers})),
     /** The trained model file (JSON text) of the session's first trainer, or null before it exists. */
-    exportModel() {
-      const request = nextRequest++;
-      return new Promise((resolve) => {
-        models.set(request, (text) => {
-          models.delete(request);
-          resolve(text);
-        });
-        send("exportModel", {request});
-      });
-    },
+    exportModel: () => request("exportModel").then((reply) => reply.text),
     close() {
       if (closed) return;
       send("close");

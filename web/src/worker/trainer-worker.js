@@ -9,7 +9,7 @@
 //                                                  compiled module, so the .wasm is fetched once per page
 //     open        {session}                        a new session; replies "ready" when the core is loaded
 //     close       {session}                        dispose the session's trainers and forget it
-//     census      {session}                        replies "census" {sessions, trainers} (for leak tests)
+//     census      {session, request}               replies "census" {request, sessions, trainers} (for leak tests)
 //     configure   {token, config, compare, added, layers?}  new trainer(s); replies "configured" then a frame
 //                                                  layers: trained weights to start from (a model file's layers)
 //     exportModel {request}                        replies "model" {request, text}: the first trainer's model file
@@ -90,7 +90,7 @@ function route(message) {
     case "census": {
       let trainers = 0;
       for (const session of sessions.values()) trainers += session.trainerCount();
-      postMessageTo(message.session, {type: "census", sessions: sessions.size, trainers});
+      postMessageTo(message.session, {type: "census", request: message.request, sessions: sessions.size, trainers});
       return;
     }
     default: {
