@@ -268,6 +268,10 @@ test("mounting and destroying 50 elements leaves no trainer, listener or memory 
         element.setAttribute("panels", i % 2 ? "chart,boundary" : "boundary,network,loss");
         slot.append(element);
         await element.app.ready;
+        // Every chart the app draws must go with it: wait until the loss chart is drawn.
+        if (i % 2 === 0) {
+          while (!element.shadowRoot.querySelector(".uplot")) await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
         element.remove();
         // The element destroys its app once it is sure it was not just moved.
         await new Promise((resolve) => setTimeout(resolve, 0));

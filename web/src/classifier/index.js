@@ -9,6 +9,7 @@ import {isValidSelection, targetScale} from "./labels.js";
 import {collectGradients, emptyGradHistory} from "./gradients.js";
 import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
+import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
@@ -200,6 +201,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
+  const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
   return {
     actions,
     ready,
@@ -207,7 +209,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     /** The trained model file (JSON text), or null before the first configuration. */
     exportModel: () => client.exportModel(),
     /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
-    parts: {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel},
+    parts,
     /** Pauses training while the app is out of view, and resumes it where it was. */
     setOutOfView(value) {
       if (outOfView === value) return;
@@ -219,6 +221,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       cancelAnimationFrame(renderFrame);
       client.close();
       for (const cleanup of cleanups.splice(0)) cleanup();
+      // An embed shows parts outside the section; their charts go with the app too.
+      for (const part of [root, ...Object.values(parts)]) destroyChartsIn(part);
       root.replaceChildren();
     },
   };

@@ -8,7 +8,9 @@ import {formatRounded} from "../../lib/number-format.mjs";
 export const SERIES_COLORS = ["#22262e", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#6b7280"];
 const MAX_POINTS = 1200;
 const EPOCH_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
-const charts = new WeakMap();
+// Every live chart by its container, so an app can destroy the charts it drew: uPlot keeps a
+// listener on window per chart until the chart is destroyed.
+const charts = new Map();
 
 /**
  * @param {HTMLElement} target container (the chart fills its width)
@@ -26,6 +28,16 @@ export function draw(target, data, options = {}) {
     charts.set(target, chart);
   }
   chart.plot.setData(prepare(data, options.log));
+}
+
+/** Destroys every chart drawn inside `container` (or into it). */
+export function destroyChartsIn(container) {
+  for (const [target, chart] of charts) {
+    if (!container.contains(target)) continue;
+    chart.observer.disconnect();
+    chart.plot.destroy();
+    charts.delete(target);
+  }
 }
 
 function create(target, data, options, signature) {
