@@ -2,6 +2,7 @@
 import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
+import "../styles/lessons.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
 import {createShareDialog} from "./views/share-dialog.js";
 
