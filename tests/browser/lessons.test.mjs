@@ -56,7 +56,7 @@ test("every lesson opens from its link and every step sets its state without con
     await page.waitForSelector(`.lesson[data-step="${lesson.steps.length - 2}"]`);
     // Every text the panel shows is a message, not a missing key.
     const text = await page.textContent(".lesson-panel");
-    assert.doesNotMatch(text, /lessons\.|\{\w+\}/, lesson.id);
+    assert.doesNotMatch(text, /lessons\.|\{\w+\}|null|undefined|NaN/, lesson.id);
     assert.deepEqual(problems, [], lesson.id);
     await page.close();
   }
@@ -76,6 +76,21 @@ test("a lesson's measurement runs in the lesson worker and fills its table and v
   assert.equal(verdicts[0][0], "holds");
   assert.doesNotMatch(verdicts.map((v) => v[1]).join(" "), /\{\w+\}/);
   await page.locator(".lesson").screenshot({path: path.join(screenshotDir, "lesson-zigzag-measured.png")});
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the depth experiment's measurement draws its chart: one accuracy line per activation over depths 1 to 5", async () => {
+  const lesson = lessonById("depth-experiment");
+  const measuring = lesson.steps.findIndex((step) => step.measure);
+  const {page, problems} = await openPage(`v=1&lesson=depth-experiment&lessonStep=${measuring}`);
+  await page.click(".lesson-measure");
+  await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 60000});
+  assert.equal(await page.locator(".lesson-chart polyline").count(), 3);
+  assert.equal(await page.locator(".lesson-table tbody tr").count(), 15);
+  const points = await page.getAttribute(".lesson-chart polyline", "points");
+  assert.equal(points.split(" ").length, 5);
+  await page.locator(".lesson").screenshot({path: path.join(screenshotDir, "lesson-depth-experiment-measured.png")});
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -114,6 +129,7 @@ test("an iframe with #embed=1&lesson=dying-relu shows the lesson's panel", async
   assert.equal(await frame.locator(".lesson-picker").count(), 0, "an embed shows the lesson, not the picker");
   const state = await frame.locator("body").evaluate(() => window.activationPlayground.getState());
   assert.equal(state.biasInit, -3);
+  await frame.locator(".section--classifier[data-seq]").waitFor({state: "attached"});
   await page.screenshot({path: path.join(screenshotDir, "lesson-embed-dying-relu.png")});
   assert.deepEqual(problems, []);
   await page.close();

@@ -16,11 +16,11 @@ self.onmessage = async (event) => {
     const lesson = lessonById(id);
     if (!lesson) throw new Error(`no lesson ${String(id)}`);
     const started = performance.now();
-    const {columns, rows, verdicts} = lesson.measure(core, {
+    const {columns, rows, verdicts, chart} = lesson.measure(core, {
       seeds: seeds ?? lesson.seeds,
       onProgress: ({done, total}) => self.postMessage({type: "progress", request, done, total}),
     });
-    self.postMessage({type: "result", request, result: {columns, rows, verdicts, seeds: seeds ?? lesson.seeds}, ms: performance.now() - started});
+    self.postMessage({type: "result", request, result: {columns, rows, verdicts, chart, seeds: seeds ?? lesson.seeds}, ms: performance.now() - started});
   } catch (error) {
     self.postMessage({type: "error", request, message: error?.message ?? String(error)});
   }

@@ -8,6 +8,7 @@ import {h} from "../ui/dom.js";
 import {LESSONS, lessonById, stepState} from "./index.js";
 import {runMeasurement} from "./measure-client.js";
 import {formatValue, verdictVars} from "./format.js";
+import {drawChart} from "./chart.js";
 
 /**
  * @param {{store, messages: {t}, libUrl: string, embedded: boolean, idPrefix: string}} options
@@ -15,7 +16,7 @@ import {formatValue, verdictVars} from "./format.js";
  */
 export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix}) {
   const {t} = messages;
-  const element = h("section", {class: "lesson", "aria-labelledby": `${idPrefix}lesson-title`, "data-lesson": "", "data-step": ""});
+  const element = h("section", {class: "lesson", "aria-label": t("lessons.picker"), "data-lesson": "", "data-step": ""});
   const pickerId = `${idPrefix}lesson-picker`;
   const picker = h("select", {id: pickerId, class: "lesson-picker", onChange: () => open(picker.value)}, [
     h("option", {value: "", text: t("lessons.none")}),
@@ -84,10 +85,15 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix})
     } else if (entry.state === "error") {
       parts.push(h("p", {class: "lesson-error", role: "alert", text: t("lessons.measureFailed", {message: entry.error})}));
     } else if (entry.state === "done") {
-      parts.push(resultTable(lesson, entry.result), verdictList(lesson, entry.result));
-      parts.push(h("p", {class: "lesson-note", text: t("lessons.measured", {seconds: (entry.ms / 1000).toFixed(1), seeds: entry.result.seeds.join(", ") || "—"})}));
+      const {chart} = entry.result;
+      const chartLabel = chart && t("lessons.chartLabel", {y: columnTitle(lesson, Array.isArray(chart.y) ? "accuracy" : chart.y), x: columnTitle(lesson, chart.x)});
+      const seriesLabel = (name) => (chart && Array.isArray(chart.y) ? columnTitle(lesson, name) : String(name));
+      parts.push(resultTable(lesson, entry.result), chart ? drawChart(entry.result.rows, chart, {label: chartLabel, seriesLabel, t}) : null, verdictList(lesson, entry.result));
+      const time = entry.ms < 1000 ? t("lessons.milliseconds", {ms: Math.max(1, Math.round(entry.ms))}) : t("lessons.seconds", {seconds: (entry.ms / 1000).toFixed(1)});
+      const seeds = entry.result.seeds.length ? t("lessons.overSeeds", {seeds: entry.result.seeds.join(", ")}) : "";
+      parts.push(h("p", {class: "lesson-note", text: t("lessons.measured", {time, seeds})}));
     }
-    measurementBox.replaceChildren(...parts);
+    measurementBox.replaceChildren(...parts.filter(Boolean));
   }
 
   const columnTitle = (lesson, key) => {
@@ -131,20 +137,30 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix})
     const key = (name) => `lessons.${lesson.id}.steps.${step}.${name}`;
     const count = lesson.steps.length;
     measurementBox = lesson.steps[step].measure ? h("div", {class: "lesson-measurement", "data-state": "idle"}) : null;
-    panel.replaceChildren(
-      h("h2", {id: `${idPrefix}lesson-title`, class: "lesson-title", text: t("lessons.panelTitle", {title: t(`lessons.${lesson.id}.title`)})}),
+    const section = sectionOf(lesson.steps[step]);
+    const goThere = !embedded && section ? h("p", {class: "lesson-goto"}, [h("a", {href: `#${idPrefix}${section}`, text: t(`lessons.goto.${section}`)})]) : null;
+    const parts = [
+      h("h2", {class: "lesson-title", text: t("lessons.panelTitle", {title: t(`lessons.${lesson.id}.title`)})}),
       h("p", {class: "lesson-summary", text: t(`lessons.${lesson.id}.summary`)}),
       h("p", {class: "lesson-step-count", text: t("lessons.stepOf", {step: step + 1, count})}),
       h("h3", {class: "lesson-step-title", text: t(key("title"))}),
       h("dl", {class: "lesson-step"}, [h("dt", {text: t("lessons.do")}), h("dd", {text: t(key("do"))}), h("dt", {text: t("lessons.watch")}), h("dd", {text: t(key("watch"))})]),
+      goThere,
       measurementBox,
       h("div", {class: "lesson-nav"}, [
         h("button", {type: "button", class: "lesson-back", disabled: step === 0, onClick: () => go(step - 1), text: t("lessons.back")}),
         h("button", {type: "button", class: "lesson-next", disabled: step === count - 1, onClick: () => go(step + 1), text: t("lessons.next")}),
         h("button", {type: "button", class: "lesson-leave", title: t("lessons.leaveHint"), onClick: leave, text: t("lessons.leave")}),
       ]),
-    );
+    ];
+    panel.replaceChildren(...parts.filter(Boolean));
     if (measurementBox) renderMeasurement(lesson);
+  }
+
+  /** The section a step's state is about: the explorer when it sets explorer keys (ex…), else the classifier; none for a measurement. */
+  function sectionOf(step) {
+    if (step.measure) return null;
+    return Object.keys(step.state).some((key) => key.startsWith("ex")) ? "explorer" : "classifier";
   }
 
   const unsubscribe = store.subscribe((state, changed) => {

@@ -46,6 +46,7 @@ export default {
         {key: "spiral", format: "percent"},
       ],
       rows,
+      chart: {x: "width", y: ["circle", "spiral"]},
       verdicts: [
         {
           key: wide.circle > narrow.circle + 0.2 && wide.spiral > narrow.spiral + 0.2 ? "holds" : "fails",
