@@ -7,7 +7,7 @@ import {formatValue} from "./format.js";
 
 const WIDTH = 420;
 const HEIGHT = 200;
-const PAD = {left: 44, right: 90, top: 10, bottom: 30};
+const PAD = {left: 44, right: 90, top: 10, bottom: 42};
 
 /** [{name, points: [[x, y]]}] from the rows, by the spec. */
 export function chartSeries(rows, spec) {
@@ -16,7 +16,7 @@ export function chartSeries(rows, spec) {
   return names.map((name) => ({name, points: rows.filter((row) => row[spec.series] === name).map((row) => [row[spec.x], row[spec.y]])}));
 }
 
-export function drawChart(rows, spec, {label, seriesLabel, t}) {
+export function drawChart(rows, spec, {label, xLabel, seriesLabel, t}) {
   const series = chartSeries(rows, spec);
   const xs = [...new Set(series.flatMap((line) => line.points.map(([x]) => x)))];
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -29,6 +29,7 @@ export function drawChart(rows, spec, {label, seriesLabel, t}) {
     children.push(s("text", {class: "lesson-chart-tick", x: PAD.left - 6, y: py(tick) + 4, "text-anchor": "end"}, [formatValue(tick, "percent", t).replace(".0%", "%")]));
   }
   for (const x of xs) children.push(s("text", {class: "lesson-chart-tick", x: px(x), y: HEIGHT - PAD.bottom + 16, "text-anchor": "middle"}, [String(x)]));
+  children.push(s("text", {class: "lesson-chart-tick", x: PAD.left + plotW / 2, y: HEIGHT - 6, "text-anchor": "middle"}, [xLabel]));
   series.forEach((line, index) => {
     const points = line.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
     children.push(s("polyline", {class: `lesson-chart-line lesson-chart-line--${index}`, points}));

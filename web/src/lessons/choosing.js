@@ -10,6 +10,7 @@ const EPOCHS = 200;
 const TARGET = 0.9;
 /** The rule of thumb's order, best first. */
 export const CLAIMED = ["selu", "elu", "leaky_relu", "relu", "tanh", "sigmoid"];
+const RECTIFIERS = ["selu", "elu", "leaky_relu", "relu"];
 const INIT = {selu: "lecun", elu: "he", leaky_relu: "he", relu: "he", tanh: "xavier", sigmoid: "xavier"};
 
 /** Pairs (a before b in `claimed`) that `measured` also puts in that order, out of all pairs. */
@@ -66,6 +67,9 @@ export default {
     });
     const ranking = [...rows].sort((a, b) => b.accuracy - a.accuracy).map((row) => row.activation);
     const {agree, total} = agreeingPairs(CLAIMED, ranking);
+    const rectifiers = rows.filter((row) => RECTIFIERS.includes(row.activation));
+    const rectifierRange = Math.max(...rectifiers.map((row) => row.accuracy)) - Math.min(...rectifiers.map((row) => row.accuracy));
+    const rectifierSpread = Math.max(...rectifiers.map((row) => row.accuracySpread));
     return {
       columns: [
         {key: "activation", format: "text"},
@@ -78,9 +82,14 @@ export default {
       rows,
       verdicts: [
         {key: agree === total ? "holds" : agree >= total * 0.75 ? "mostly" : "fails", vars: {ranking: ranking.join(" > "), agree, total, seeds: seeds.length}, formats: {agree: "int", total: "int", seeds: "int"}},
+        {
+          key: rectifierRange <= rectifierSpread ? "close" : "apart",
+          vars: {range: rectifierRange, spread: rectifierSpread},
+          formats: {range: "percent", spread: "percent"},
+        },
         {key: "why", vars: {}},
       ],
-      figures: {rows, ranking, agree, total},
+      figures: {rows, ranking, agree, total, rectifierRange, rectifierSpread},
     };
   },
 };

@@ -11,6 +11,9 @@ const DATASETS = [
 ];
 const SETUPS = DATASETS.flatMap((data) => WIDTHS.map((width) => ({...data, width})));
 
+/** Weights and biases of x, y → width → 1 (null for no width). */
+const parameterCount = (width) => (width === null ? null : 2 * width + width + width + 1);
+
 export default {
   id: "universal-approximation",
   seeds: SEEDS,
@@ -55,8 +58,8 @@ export default {
         },
         {
           key: "cost",
-          vars: {circleWidth: firstAbove("circle", 0.95) ?? "—", spiralWidth: firstAbove("spiral", 0.9) ?? "—", spiralEpochs: DATASETS[1].epochs},
-          formats: {spiralEpochs: "int"},
+          vars: {circleWidth: firstAbove("circle", 0.95) ?? "—", spiralWidth: firstAbove("spiral", 0.9) ?? "—", spiralParams: parameterCount(firstAbove("spiral", 0.9)) ?? "—", spiralEpochs: DATASETS[1].epochs},
+          formats: {spiralEpochs: "int", spiralParams: "int"},
         },
       ],
       figures: {rows},
