@@ -134,3 +134,21 @@ test("an iframe with #embed=1&lesson=dying-relu shows the lesson's panel", async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the element's lesson attribute opens the lesson, and its measurement runs in the element's inlined worker", async () => {
+  const page = await world.browser.newPage({viewport: {width: 900, height: 1000}});
+  const problems = watchProblems(page);
+  const hostUrl = `${world.server.url}lesson-element.html`;
+  const body = `<!doctype html><html lang="en"><head><title>course</title><link rel="icon" href="data:,"><script type="module" src="${world.server.url}lib/activation-playground-element.mjs"></script></head><body><activation-playground id="course" lesson="smooth-gates" lesson-step="3" panels="chart"></activation-playground></body></html>`;
+  await page.route(hostUrl, (route) => route.fulfill({contentType: "text/html", body}));
+  await page.goto(hostUrl);
+  const lesson = page.locator('#course .lesson[data-lesson="smooth-gates"][data-step="3"]');
+  await lesson.waitFor();
+  await page.locator("#course .lesson-measure").click();
+  await page.locator('#course .lesson-measurement[data-state="done"]').waitFor({timeout: 60000});
+  const cells = await page.locator("#course .lesson-table tbody tr td:nth-child(2)").allTextContents();
+  assert.deepEqual(cells, ["−1.2785", "−0.7518", "—"]);
+  await lesson.screenshot({path: path.join(screenshotDir, "lesson-element-smooth-gates.png")});
+  assert.deepEqual(problems, []);
+  await page.close();
+});
