@@ -80,6 +80,34 @@ test("a lesson's measurement runs in the lesson worker and fills its table and v
   await page.close();
 });
 
+test("a long measurement shows its progress and the page keeps drawing frames while it runs", async () => {
+  const lesson = lessonById("choosing");
+  const measuring = lesson.steps.findIndex((step) => step.measure);
+  const {page, problems} = await openPage(`v=1&lesson=choosing&lessonStep=${measuring}`);
+  await page.waitForSelector('.lesson-measurement[data-state="idle"]');
+  // Every animation frame records the measurement's state and progress: frames drawn while it
+  // runs are the main thread staying free.
+  await page.evaluate(() => {
+    window.lessonFrames = [];
+    const record = () => {
+      const box = document.querySelector(".lesson-measurement");
+      window.lessonFrames.push({state: box?.dataset.state, done: Number(box?.querySelector("progress")?.value ?? -1)});
+      if (box?.dataset.state !== "done") requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  await page.click(".lesson-measure");
+  await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 120000});
+  const frames = await page.evaluate(() => window.lessonFrames.filter((frame) => frame.state === "running"));
+  assert.ok(frames.length >= 2, `${frames.length} frames drawn while measuring`);
+  assert.ok(new Set(frames.map((frame) => frame.done)).size >= 2, "the progress moved while frames were drawn");
+  assert.equal(await page.locator(".lesson-table tbody tr").count(), 6);
+  const verdicts = await page.$$eval(".lesson-verdicts p", (ps) => ps.map((p) => p.dataset.verdict));
+  assert.equal(verdicts.length, 3);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the depth experiment's measurement draws its chart: one accuracy line per activation over depths 1 to 5", async () => {
   const lesson = lessonById("depth-experiment");
   const measuring = lesson.steps.findIndex((step) => step.measure);
