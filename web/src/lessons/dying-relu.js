@@ -52,6 +52,7 @@ export default {
     });
     const find = (cause, activation) => rows.find((row) => row.cause === cause && row.activation === activation);
     const othersDead = (cause) => Math.max(...rows.filter((row) => row.cause === cause && row.activation !== "relu").map((row) => row.after));
+    const deadestOther = rows.filter((row) => row.cause === "rate" && row.activation !== "relu").reduce((a, b) => (b.after > a.after ? b : a));
     const reluBias = find("bias", "relu");
     const reluRate = find("rate", "relu");
     const divergedOthers = rows.filter((row) => row.cause === "rate" && row.activation !== "relu").reduce((sum, row) => sum + row.diverged, 0);
@@ -76,7 +77,8 @@ export default {
           vars: {relu: reluRate.after, diverged: divergedOthers, runs: 3 * seeds.length, others: othersDead("rate")},
           formats: {relu: "percent", diverged: "int", runs: "int", others: "percent"},
         },
-      ],
+        deadestOther.after > 0 ? {key: "blownUp", vars: {activation: deadestOther.activation, dead: deadestOther.after}, formats: {dead: "percent"}} : null,
+      ].filter(Boolean),
       figures: {rows, runs: results.map(({setup, seed, before, after}) => ({...setup, seed, before, after}))},
     };
   },
