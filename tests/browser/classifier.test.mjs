@@ -490,3 +490,30 @@ test("six hidden layers of eight fit the diagram without scrolling from 980 px w
     await page.close();
   }
 });
+
+test("a network activation's parameter out of range or in conflict is refused in its field; the link stays valid", async () => {
+  const {page, problems} = await openPage("#v=1&act=hardtanh,hardtanh");
+  const hashBefore = await page.evaluate(() => location.hash);
+  const tokenBefore = await page.getAttribute("#classifier", "data-token");
+  const field = (name) => page.locator(`.network-settings .field--param:has(label:text-is("${name}")) input`);
+  const message = page.locator(".network-settings .field-error:not([hidden])");
+  // Out of its own range.
+  await field("min_val").fill("50");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => document.querySelector(".network-settings .field-error:not([hidden])"));
+  assert.equal(await field("min_val").getAttribute("aria-invalid"), "true");
+  assert.match(await message.textContent(), /min_val must be between −?-?10 and 10/);
+  // In range, but above max_val: the core refuses it (asked on the main thread).
+  await field("min_val").fill("5");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => /does not fit/.test(document.querySelector(".network-settings .field-error:not([hidden])")?.textContent ?? ""));
+  assert.equal(await message.count(), 1, "one message");
+  assert.equal(await page.evaluate(() => location.hash), hashBefore, "the link never carries the refused value");
+  assert.equal(await page.getAttribute("#classifier", "data-token"), tokenBefore, "the network was not reconfigured");
+  // A valid value is used.
+  await field("min_val").fill("-0.5");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get("act") === "hardtanh(min_val:-0.5),hardtanh(min_val:-0.5)");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

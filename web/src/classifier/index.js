@@ -147,6 +147,18 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
 
+  /** The core on the main thread judges a parameter set (relations between parameters included); loaded on first use. */
+  async function checkActivation(name, params) {
+    // Without a core here the worker still checks the configuration and reports a refusal.
+    const core = await import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore()).catch(() => null);
+    try {
+      core?.evaluate(name, params, [0]);
+      return null;
+    } catch (error) {
+      return error?.message ?? String(error);
+    }
+  }
+
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);
   const actions = {
     play: () => actions.setPlaying(!model.playing),
@@ -183,6 +195,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         model.selection = selection;
         queueRender();
       },
+      checkActivation,
       setWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
       setBias: (layer, to, value) => client.send("setBias", {layer, to, value}),
     },

@@ -36,7 +36,7 @@ const LARGE_DIAGRAM_UNITS = 60;
  * @param {HTMLElement} root  the classifier's section
  * @param {object} dom  the elements of layout.js's buildLayout
  * @param {{t: Function, store, handlers: {actions, focusUnit(unit), select(selection), setWeight(layer, to, from, value),
- *   setBias(layer, to, value)}}} context
+ *   setBias(layer, to, value), checkActivation(name, params): Promise<string | null>}}} context
  * @returns {(model: {catalog, playing, running, frame, configured, thumbnails, focus, selection, gradHistory,
  *   visible: {diagnostics: boolean, space: boolean}}) => void}
  */
@@ -102,7 +102,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     drawNetworkSettings(
       dom.networkSettings,
       {catalog, allToken, output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
-      {t, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
+      {t, checkActivation: handlers.checkActivation, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));
     const outputs = regression ? 1 : classes > 2 ? classes : 1;
@@ -179,6 +179,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       },
       {
         t,
+        checkActivation: handlers.checkActivation,
         onWeight: (layer, to, from, value) => handlers.setWeight(layer, to, from, value),
         onBias: (layer, to, value) => handlers.setBias(layer, to, value),
         onActivation: (layer, tok) => {
@@ -267,7 +268,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
         boundary: boundaryData,
         charts: slow,
       },
-      {t, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
+      {t, checkActivation: handlers.checkActivation, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
     );
     markFrame(root, frame);
     root.dataset.running = String(running);

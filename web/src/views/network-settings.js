@@ -23,6 +23,7 @@ export function draw(target, data, options) {
   drawPicker(panel.all, {catalog: data.catalog, token: data.allToken, label: t("classifier.activationAll")}, {
     t,
     testid: "activation-all",
+    check: options.checkActivation,
     onChange: (token) => panel.options.onActivationAll(token),
   });
   syncSelect(panel.output, ["auto", "tanh"].map((v) => ({value: v, label: t(`classifier.outputs.${v}`)})), data.output);
