@@ -11,7 +11,9 @@ translateStatic(document);
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
 const sectionLink = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash : null;
 const main = document.querySelector("main");
+// The trainer first: its run bar, data, network and output make the first screen; the explorer follows.
 const app = createApp(main, {
+  sections: ["classifier", "explorer"],
   syncUrl: true,
   idPrefix: "",
   notices: document.getElementById("notices"),

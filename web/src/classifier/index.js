@@ -138,11 +138,15 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   // No training while nobody can see it: the page is hidden, or the app (an embed) is scrolled away.
   const onVisibility = () => client.send("visibility", {hidden: document.hidden || outOfView});
   document.addEventListener("visibilitychange", onVisibility);
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) model.visible[entry.target.dataset.watch] = entry.isIntersecting;
-    sendView();
-    queueRender();
-  });
+  // "Visible" starts half a screen early, so a panel has drawn the current frame before it is seen.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) model.visible[entry.target.dataset.watch] = entry.isIntersecting;
+      sendView();
+      queueRender();
+    },
+    {rootMargin: "50% 0px"},
+  );
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());

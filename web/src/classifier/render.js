@@ -75,6 +75,10 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       t,
       onSelect: (dataset) => store.set({dataset, added: []}),
     });
+    // The headline numbers and the legend hold their place before the core is ready.
+    drawMetrics(dom.metrics, {metrics, regression}, {t});
+    drawLegend(dom.legend, classes, regression, t);
+    if (!catalog) setText(dom.boundaryCaption, t("classifier.boundaryCaption"));
     drawDataControls(
       dom.dataControls,
       {
@@ -199,8 +203,6 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
     setText(dom.boundaryCaption, unit ? t("classifier.showingUnit", {unit: unitName(unit, state, featureLabels, t)}) : t("classifier.boundaryCaption"));
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
-    drawLegend(dom.legend, classes, regression, t);
-    drawMetrics(dom.metrics, {metrics, regression}, {t});
     drawDivergence(dom.divergence, {diverged, unstable: !diverged && isUnstable(snap?.history), learningRate: state.lr, suggested: lowerLearningRate(state.lr, LEARNING_RATES)}, {t, onFix: actions.fixDivergence});
     dom.output.classList.toggle("is-diverged", diverged);
 
@@ -231,8 +233,12 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       }
     }
 
-    if (slow && visible.diagnostics) {
-      const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
+    // Out of view the diagnostics are drawn only when their rows change (so the panel always has its
+    // size); near the view they follow the current frame.
+    const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
+    const diagnosticsShape = `${layerNames.join("|")}:${Boolean(snap?.stats)}:${(snap?.learned ?? []).length}`;
+    if ((slow && visible.diagnostics) || dom.diagnostics.dataset.shape !== diagnosticsShape) {
+      dom.diagnostics.dataset.shape = diagnosticsShape;
       drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
       markDrawn(dom.diagnostics, snap?.stats ? metrics : null);
     }
