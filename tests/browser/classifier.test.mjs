@@ -476,21 +476,6 @@ test("screenshots at 1280 and 360 px wide, without horizontal overflow", async (
   }
 });
 
-test("six hidden layers of eight fit the diagram without scrolling from 980 px wide", async () => {
-  const hash = "#v=1&dataset=spiral&features=x,y,x2,y2,xy,sinx,siny&hidden=8,8,8,8,8,8";
-  for (const width of [980, 1100, 1280, 1600]) {
-    const {page, problems} = await openPage(hash, {width});
-    const [scrollWidth, clientWidth, pageWidth] = await page.evaluate(() => {
-      const scroller = document.querySelector(".net-scroll");
-      return [scroller.scrollWidth, scroller.clientWidth, document.documentElement.scrollWidth];
-    });
-    assert.ok(scrollWidth <= clientWidth, `at ${width} px the diagram needs ${scrollWidth} px of ${clientWidth}`);
-    assert.ok(pageWidth <= width, `at ${width} px the page is ${pageWidth} px wide`);
-    assert.deepEqual(problems, []);
-    await page.close();
-  }
-});
-
 test("a network activation's parameter out of range or in conflict is refused in its field; the link stays valid", async () => {
   const {page, problems} = await openPage("#v=1&act=hardtanh,hardtanh");
   const hashBefore = await page.evaluate(() => location.hash);

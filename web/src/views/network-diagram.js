@@ -8,6 +8,8 @@ import {DOMAIN} from "../ui/domain.js";
 import {svgIcon} from "../ui/icons.js";
 
 const diagrams = new WeakMap();
+/** Ever smaller columns and units (classes in classifier.css), tried in turn until the network fits its panel. */
+const FIT_LEVELS = ["", "fit-1", "fit-2", "fit-3"];
 /** Above this many links only the strongest are drawn (and can be clicked), to keep frames cheap. */
 const MAX_DRAWN_LINKS = 1500;
 
@@ -59,12 +61,18 @@ function create(target) {
   const canvas = h("canvas", {class: "net-links", "aria-hidden": "true"});
   const body = h("div", {class: "net-body"}, [canvas, columns]);
   const scroller = h("div", {class: "net-scroll"}, [body]);
-  target.replaceChildren(head, scroller);
-  const diagram = {target, head, columns, canvas, body, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null};
+  // Shown only where even the smallest columns do not fit (see fit).
+  const scrollHint = h("p", {class: "hint net-scroll-hint", hidden: true});
+  target.replaceChildren(head, scroller, scrollHint);
+  const diagram = {target, head, columns, canvas, body, scroller, scrollHint, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null, width: 0};
   new ResizeObserver(() => {
     layoutLinks(diagram);
     paintLinks(diagram, diagram.weights);
   }).observe(body);
+  // The scroller's width does not depend on its content, so fitting cannot loop.
+  new ResizeObserver(() => {
+    if (scroller.clientWidth !== diagram.width) fit(diagram);
+  }).observe(scroller);
   let pendingMove = null;
   canvas.addEventListener("pointermove", (event) => {
     if (pendingMove === null) {
@@ -154,6 +162,8 @@ function build(diagram, data, options) {
         iconButton("plus", t("classifier.addNeuron", {layer: layer + 1}), () => diagram.options.onNeurons(layer, 1), count >= data.maxNeurons),
       ]),
       h("span", {class: "net-col-count", text: t("classifier.neurons", {count})}),
+      // Narrow columns show the bare number (the full text is the buttons' and units' labels).
+      h("span", {class: "net-col-count-short", "aria-hidden": "true", text: String(count)}),
       pickerBox,
     ]);
     columns.push(column(null, controls, units, "hidden"));
@@ -175,11 +185,26 @@ function build(diagram, data, options) {
   columns.push(column(t("classifier.output"), null, outputUnits, "output"));
   diagram.columns.replaceChildren(...columns);
   diagram.columns.classList.toggle("is-dense", Math.max(0, ...data.hidden) > 12);
-  diagram.columns.classList.toggle("is-wide", data.hidden.length >= 4);
+  diagram.scrollHint.textContent = t("classifier.diagramScrollHint");
+  fit(diagram);
 
   buildLinks(diagram, data);
   diagram.weights = null;
   layoutLinks(diagram);
+}
+
+/** The largest columns with which the whole network fits its panel; a visible cue where none does. */
+function fit(diagram) {
+  const {scroller, columns} = diagram;
+  diagram.width = scroller.clientWidth;
+  if (!diagram.width) return;
+  for (const level of FIT_LEVELS) {
+    for (const other of FIT_LEVELS) if (other) columns.classList.toggle(other, other === level);
+    if (scroller.scrollWidth <= scroller.clientWidth) break;
+  }
+  const scrollable = scroller.scrollWidth > scroller.clientWidth;
+  scroller.classList.toggle("is-scrollable", scrollable);
+  if (diagram.scrollHint.hidden === scrollable) diagram.scrollHint.hidden = !scrollable;
 }
 
 function column(title, controls, units, kind) {
