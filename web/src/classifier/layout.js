@@ -53,6 +53,7 @@ export function buildLayout(root, t, store, idPrefix, cleanups) {
     divergence: h("div", {class: "divergence", hidden: true}),
     boundary: h("canvas", {class: "boundary-canvas", "data-testid": "boundary", role: "img", "aria-label": t("classifier.boundaryLabel")}),
     boundaryCaption: h("figcaption", {class: "caption"}),
+    colourScale: h("div", {class: "colour-scale", "data-testid": "colour-scale"}),
     legend: h("ul", {class: "legend"}),
     lossChart: h("div", {class: "chart"}),
     accuracyChart: h("div", {class: "chart"}),
@@ -79,6 +80,7 @@ export function buildLayout(root, t, store, idPrefix, cleanups) {
     dom.metrics,
     dom.divergence,
     dom.boundaryFigure,
+    dom.colourScale,
     h("div", {class: "boundary-options"}, [check("showTest", t("classifier.showTest")), check("discrete", t("classifier.discrete"))]),
     dom.legend,
   ]);

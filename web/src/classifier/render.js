@@ -14,6 +14,7 @@ import {draw as drawNetworkSettings} from "../views/network-settings.js";
 import {draw as drawDiagram} from "../views/network-diagram.js";
 import {draw as drawInspector} from "../views/inspector.js";
 import {draw as drawBoundary} from "../views/boundary.js";
+import {draw as drawColourScale} from "../views/colour-scale.js";
 import {draw as drawMetrics} from "../views/metrics.js";
 import {draw as drawDivergence} from "../views/divergence.js";
 import {draw as drawCurves} from "../views/curves.js";
@@ -79,6 +80,8 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     drawMetrics(dom.metrics, {metrics, regression}, {t});
     drawLegend(dom.legend, classes, regression, t);
     if (!catalog) setText(dom.boundaryCaption, t("classifier.boundaryCaption"));
+    const scaleMode = (unit) => (unit ? "unit" : regression ? "regression" : classes > 2 ? "classes" : "binary");
+    if (!catalog) drawColourScale(dom.colourScale, {mode: scaleMode(null)}, {t});
     drawDataControls(
       dom.dataControls,
       {
@@ -203,6 +206,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
     setText(dom.boundaryCaption, unit ? t("classifier.showingUnit", {unit: unitName(unit, state, featureLabels, t)}) : t("classifier.boundaryCaption"));
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
+    drawColourScale(dom.colourScale, {mode: scaleMode(unit), targetScale: configured?.targetScale ?? 1}, {t});
     drawDivergence(dom.divergence, {diverged, unstable: !diverged && isUnstable(snap?.history), learningRate: state.lr, suggested: lowerLearningRate(state.lr, LEARNING_RATES)}, {t, onFix: actions.fixDivergence});
     dom.output.classList.toggle("is-diverged", diverged);
 
