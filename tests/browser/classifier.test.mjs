@@ -272,11 +272,16 @@ test("a URL hash round-trips through the controls", async () => {
 test("a bad link falls back to defaults with a visible notice", async () => {
   const {page, problems} = await openPage("#v=1&lr=banana&hidden=4,999&act=%3Cimg%20src%3Dx%3E&zzz=1");
   const text = await page.textContent("#notices");
-  assert.match(text, /lr/);
-  assert.match(text, /hidden/);
+  // Settings are named as the page names them, once each; an unknown key is quoted as it came.
+  assert.match(text, /Learning rate/);
+  assert.match(text, /Hidden layers/);
   assert.match(text, /zzz/);
+  assert.doesNotMatch(text, /“lr”|“hidden”/);
+  assert.equal((text.match(/Layer activations/g) ?? []).length, 1, "one notice for the activations");
   assert.equal(await page.locator("#notices img").count(), 0);
   assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "0.03");
+  await page.click("#notices .notices-all button");
+  assert.equal(await page.isHidden("#notices"), true, "Dismiss all clears every notice");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -2,6 +2,7 @@
 // hovered and selected unit), talks to the trainer worker, and asks render.js to draw.
 import {createTrainerClient} from "../worker/client.js";
 import {clip} from "../ui/dom.js";
+import {settingName} from "../i18n/setting-name.js";
 import {LEARNING_RATES, LIVE_KEYS, VIEW_KEYS, classifierSchema} from "./schema.js";
 import {lowerLearningRate} from "./config.js";
 import {activationRepairs, addedPointItem, configureMessage, liveSettings, viewRequest} from "./requests.js";
@@ -84,7 +85,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   /** Activation tokens from a link that the catalog rejects fall back, with a notice. */
   function repairActivations() {
     const {problems, partial} = activationRepairs(store.get(), model.catalog);
-    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: problem.reason}));
+    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: settingName(messages, problem.key), value: clip(problem.value), reason: problem.reason}), `url-${problem.key}`);
     if (Object.keys(partial).length) store.set(partial);
   }
 
@@ -147,6 +148,15 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     },
     {rootMargin: "50% 0px"},
   );
+  // Esc closes the unit or link editor, wherever the focus is inside the classifier.
+  const onKeyDown = (event) => {
+    if (event.key !== "Escape" || !model.selection) return;
+    event.preventDefault();
+    model.selection = null;
+    queueRender();
+  };
+  root.addEventListener("keydown", onKeyDown);
+  cleanups.push(() => root.removeEventListener("keydown", onKeyDown));
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());

@@ -108,7 +108,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     const allToken = tokens.length && tokens.every((tok) => tok === tokens[0]) ? tokens[0] : tokens[0] ?? "tanh";
     drawNetworkSettings(
       dom.networkSettings,
-      {catalog, allToken, output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
+      {catalog, allToken, mixed: tokens.some((tok) => tok !== tokens[0]), output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
       {t, checkActivation: handlers.checkActivation, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));

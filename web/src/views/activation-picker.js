@@ -10,7 +10,8 @@ const pickers = new WeakMap();
 
 /**
  * @param {HTMLElement} target
- * @param {{catalog: object[], token: string, label: string}} data  token: "name(param:value;…)"
+ * @param {{catalog: object[], token: string, label: string, mixed?: boolean}} data  token: "name(param:value;…)";
+ *   mixed: the layers differ, so the select reads "Mixed" (and no parameters are shown) until one is picked
  * @param {{t: Function, onChange: (token: string) => void, compact?: boolean, allowMaxout?: boolean, testid?: string,
  *   check?: (name: string, params: object) => Promise<string | null>}} options
  *   check: resolves to the core's reason when it refuses a parameter set, else null
@@ -25,13 +26,19 @@ export function draw(target, data, options) {
   picker.options = options;
   const spec = resolveActivation(parseActivation(data.token), data.catalog).spec ?? {name: "tanh", params: {}, learn: true};
   picker.spec = spec;
-  if (picker.select.value !== spec.name) picker.select.value = spec.name;
-  if (!options.compact) renderParams(picker, data.catalog);
+  picker.mixed.hidden = !data.mixed;
+  const shown = data.mixed ? "" : spec.name;
+  if (picker.select.value !== shown) picker.select.value = shown;
+  picker.params.hidden = Boolean(data.mixed);
+  if (!options.compact && !data.mixed) renderParams(picker, data.catalog);
 }
 
 function create(target, data, options, catalogKey) {
   const id = uid("act");
+  // Shown only while the layers use different activations; not a choice one can pick.
+  const mixed = h("option", {value: "", disabled: true, hidden: true, text: options.t("classifier.mixed")});
   const select = h("select", {id, class: "activation-select", "data-testid": options.testid}, [
+    mixed,
     ...groupCatalog(data.catalog).map(([group, entries]) =>
       h(
         "optgroup",
@@ -50,7 +57,7 @@ function create(target, data, options, catalogKey) {
     options.compact ? null : params,
   ]);
   target.replaceChildren(root);
-  const picker = {select, params, catalogKey, label: data.label, options, spec: null, paramsKey: ""};
+  const picker = {select, params, mixed, catalogKey, label: data.label, options, spec: null, paramsKey: ""};
   select.addEventListener("change", () => {
     const entry = data.catalog.find((item) => item.name === select.value);
     const spec =
