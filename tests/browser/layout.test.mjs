@@ -212,3 +212,70 @@ test("screenshots at 360, 390, 1280 and 1920 px", async () => {
     await page.close();
   }
 });
+
+test("the diagram shows a hovered link's weight, a click edits it, Esc closes the editor; mixed layers read 'Mixed'; disabled controls say why; the output has a colour scale", async () => {
+  const {page, problems} = await openAt(1280, 900);
+  // A link from the first input to the first hidden unit: the middle of its curve.
+  const point = await page.evaluate(() => {
+    const a = document.querySelector('.unit--input[aria-pressed="true"]').getBoundingClientRect();
+    const b = document.querySelector(".net-col--hidden .unit").getBoundingClientRect();
+    return {x: (a.right + b.left) / 2, y: (a.top + a.height / 2 + b.top + b.height / 2) / 2};
+  });
+  await page.mouse.move(point.x - 4, point.y);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('[data-testid="link-tip"]:not([hidden])');
+  const tip = await page.textContent('[data-testid="link-tip"]');
+  assert.match(tip, /X₁ → Layer 1, neuron 1: weight −?-?\d/, tip);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForSelector('.inspector[data-unit="0:0"]');
+  const focused = await page.evaluate(() => document.activeElement?.closest(".weight-row")?.textContent ?? "");
+  assert.match(focused, /X₁/, "the clicked weight's field has the focus");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".inspector", {state: "hidden"});
+
+  // Layers with different activations.
+  await page.evaluate(() => window.activationPlayground.setState({act: ["relu", "tanh"]}));
+  await page.waitForFunction(() => {
+    const select = document.querySelector('[data-testid="activation-all"]');
+    return select && select.selectedOptions[0]?.textContent === "Mixed (layers differ)";
+  });
+
+  // A disabled control says why.
+  const classes = page.locator(".data-controls select").first();
+  assert.equal(await classes.isDisabled(), true);
+  const reasonId = await classes.getAttribute("aria-describedby");
+  assert.match(await page.textContent(`#${reasonId}`), /Two classes here/);
+  await page.evaluate(() => window.activationPlayground.setState({exFns: ["relu", "tanh", "elu", "gelu"], exParams: ["-", "-", "-", "-"], exActive: 0}));
+  await page.waitForFunction(() => document.querySelectorAll(".ex-legend-item").length === 4);
+  const add = page.locator('.ex-item[data-name="sigmoid"] .ex-item-add');
+  assert.equal(await add.isDisabled(), true);
+  assert.match(await add.getAttribute("title"), /at most four/);
+
+  // The output plot's colour scale.
+  assert.equal(await page.isVisible('[data-testid="colour-scale"]'), true);
+  assert.match(await page.textContent('[data-testid="colour-scale"]'), /probability of class 2.*0.*0\.5.*1/s);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the explorer chart zooms with the mouse wheel around the pointer and pans with a drag", async () => {
+  const {page, problems} = await openAt(1280, 900, "#v=1&exFns=tanh&exParams=-&exXMin=-5&exXMax=5");
+  const range = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get("exXMin") + " " + new URLSearchParams(location.hash.slice(1)).get("exXMax"));
+  const chart = page.locator('[data-testid="activation-chart"]');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -200);
+  await page.waitForFunction(() => Number(new URLSearchParams(location.hash.slice(1)).get("exXMax")) < 5);
+  const [zoomMin, zoomMax] = (await range()).split(" ").map(Number);
+  assert.ok(zoomMin > -5 && zoomMax < 5 && zoomMax - zoomMin < 10, `wheel up zooms in: ${zoomMin}..${zoomMax}`);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2, {steps: 4});
+  await page.mouse.up();
+  await page.waitForFunction((min) => Number(new URLSearchParams(location.hash.slice(1)).get("exXMin")) < min - 0.5, zoomMin);
+  const [panMin, panMax] = (await range()).split(" ").map(Number);
+  assert.ok(Math.abs(panMax - panMin - (zoomMax - zoomMin)) < 1e-3, "a drag keeps the width of the range");
+  assert.ok(panMin < zoomMin, `dragging right shows smaller x: ${panMin}..${panMax}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -128,7 +128,14 @@ function build(container, status, core, store, t) {
   const errors = el("ul", {class: "ex-errors"});
   const errorRegion = el("div", {attrs: {role: "alert"}}, [errors]);
   const notices = el("p", {class: "ex-notice", attrs: {hidden: true}});
-  const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x)});
+  // Wheel zoom and mouse-drag pan keep the x-range inside [-1000, 1000] and at least 0.002 wide.
+  const setView = (lo, hi) => {
+    if (!(hi - lo >= 2e-3) || !Number.isFinite(lo) || !Number.isFinite(hi)) return;
+    const span = Math.min(2000, hi - lo);
+    const start = Math.min(1000 - span, Math.max(-1000, lo));
+    store.set({exXMin: roundTo(start), exXMax: roundTo(start + span)});
+  };
+  const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x), onView: setView});
 
   // x-range
   const xMin = numberField(t("explorer.range.min"), "ex-xmin");

@@ -6,6 +6,7 @@ import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
 import {DOMAIN} from "../ui/domain.js";
 import {svgIcon} from "../ui/icons.js";
+import {formatSignificant} from "../../lib/number-format.mjs";
 
 const diagrams = new WeakMap();
 /** Ever smaller columns and units (classes in classifier.css), tried in turn until the network fits its panel. */
@@ -59,12 +60,14 @@ function create(target) {
   const head = h("div", {class: "net-layers"});
   const columns = h("div", {class: "net-columns"});
   const canvas = h("canvas", {class: "net-links", "aria-hidden": "true"});
-  const body = h("div", {class: "net-body"}, [canvas, columns]);
+  // The hovered link's weight, beside the pointer (a click opens it in the editor).
+  const linkTip = h("div", {class: "net-link-tip", role: "tooltip", "data-testid": "link-tip", hidden: true});
+  const body = h("div", {class: "net-body"}, [canvas, columns, linkTip]);
   const scroller = h("div", {class: "net-scroll"}, [body]);
   // Shown only where even the smallest columns do not fit (see fit).
   const scrollHint = h("p", {class: "hint net-scroll-hint", hidden: true});
   target.replaceChildren(head, scroller, scrollHint);
-  const diagram = {target, head, columns, canvas, body, scroller, scrollHint, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null, width: 0};
+  const diagram = {target, head, columns, canvas, body, scroller, scrollHint, linkTip, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null, width: 0};
   new ResizeObserver(() => {
     layoutLinks(diagram);
     paintLinks(diagram, diagram.weights);
@@ -78,6 +81,7 @@ function create(target) {
     if (pendingMove === null) {
       requestAnimationFrame(() => {
         const link = linkAt(diagram, pendingMove);
+        showLinkTip(diagram, link, pendingMove);
         pendingMove = null;
         if (link !== diagram.hovered) {
           diagram.hovered = link;
@@ -90,6 +94,7 @@ function create(target) {
   });
   canvas.addEventListener("pointerleave", () => {
     diagram.hovered = null;
+    showLinkTip(diagram, null);
     canvas.classList.remove("is-over-link");
     paintLinks(diagram, diagram.weights);
   });
@@ -98,6 +103,27 @@ function create(target) {
     if (link) diagram.options.onSelectLink({layer: link.layer, to: link.to, from: link.from});
   });
   return diagram;
+}
+
+/** Shows the weight of `link` near the pointer, or hides the tip. Positioned through custom properties (no style attribute). */
+function showLinkTip(diagram, link, pointer) {
+  const {linkTip: tip, options, data} = diagram;
+  const layer = link && diagram.weights?.[link.layer];
+  if (!layer || !pointer) {
+    if (!tip.hidden) tip.hidden = true;
+    return;
+  }
+  const {t} = options;
+  const lastLayer = data.hidden.length;
+  const from = link.layer === 0 ? data.featureLabels[data.enabled[link.from]] : t("classifier.unitLabel", {layer: link.layer, index: link.from + 1});
+  const to = link.layer === lastLayer ? t("classifier.outputUnitLabel", {index: link.to + 1}) : t("classifier.unitLabel", {layer: link.layer + 1, index: link.to + 1});
+  const weight = layer.weights[link.to * layer.inputs + link.from];
+  tip.textContent = t("classifier.linkTip", {from, to, weight: formatSignificant(weight, 3)});
+  const box = diagram.body.getBoundingClientRect();
+  tip.style.setProperty("--tip-x", `${Math.round(pointer.clientX - box.left)}px`);
+  tip.style.setProperty("--tip-y", `${Math.round(pointer.clientY - box.top)}px`);
+  tip.classList.toggle("is-left", pointer.clientX - box.left > box.width / 2);
+  tip.hidden = false;
 }
 
 function unitKey(layer, index) {
