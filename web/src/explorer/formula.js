@@ -1,15 +1,19 @@
-// The formula and derivative of the focused activation, typeset by KaTeX (bundled)
-// as MathML: no inline styles and no font files, so it passes a strict CSP. A long formula
+// The formula and derivative of the focused activation, typeset by KaTeX (bundled, loaded
+// when the card comes near the view: it is most of the explorer's script and the first
+// screen does not show it) as MathML: no inline styles and no font files, so it passes a
+// strict CSP. A long formula
 // is broken into lines at its top-level "=" and "\quad" (so a definition such as GELU-tanh's
 // u' gets a line of its own), and a line still wider than the card is set smaller, step by step.
 
-import katex from "katex";
 import {el} from "./dom.js";
+
+let katexLoad = null;
+const loadKatex = () => (katexLoad ??= import("katex").then((module) => module.default));
 
 /** Font-size steps (classes in explorer.css) tried in turn until a line fits its card. */
 const SCALE_CLASSES = ["", "is-scale-1", "is-scale-2", "is-scale-3", "is-scale-4"];
 
-/** Returns {element, update(entry)}. */
+/** Returns {element, update(entry), destroy()}. */
 export function createFormula({t}) {
   // role="group" lets the label name the formula; tabindex lets keyboards scroll one that still overflows.
   const value = el("div", {class: "ex-math", attrs: {role: "group", tabindex: "0", "aria-label": t("explorer.formula.value")}});
@@ -21,21 +25,45 @@ export function createFormula({t}) {
   ]);
   let shown = null;
   let width = 0;
+  let katex = null;
+  let entry = null;
+  const typeset = () => {
+    if (!katex || !entry || shown === entry.name) return;
+    shown = entry.name;
+    render(katex, value, withLhs(entry.formula, "f(x)"));
+    render(katex, derivative, withLhs(entry.derivativeFormula, "f'(x)"));
+    fitAll();
+  };
+  // Typesetting starts a screen ahead of the card; until then nothing is drawn in it.
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((item) => item.isIntersecting)) return;
+      near.disconnect();
+      loadKatex().then((module) => {
+        katex = module;
+        typeset();
+      });
+    },
+    {rootMargin: "100% 0px"},
+  );
+  near.observe(element);
   const fitAll = () => {
     width = element.clientWidth;
     if (width) for (const target of [value, derivative]) fitLines(target);
   };
-  new ResizeObserver(() => {
+  const resize = new ResizeObserver(() => {
     if (element.clientWidth !== width) fitAll();
-  }).observe(element);
+  });
+  resize.observe(element);
   return {
     element,
-    update(entry) {
-      if (shown === entry.name) return;
-      shown = entry.name;
-      render(value, withLhs(entry.formula, "f(x)"));
-      render(derivative, withLhs(entry.derivativeFormula, "f'(x)"));
-      fitAll();
+    update(next) {
+      entry = next;
+      typeset();
+    },
+    destroy() {
+      near.disconnect();
+      resize.disconnect();
     },
   };
 }
@@ -92,7 +120,7 @@ function splitTopLevel(tex, separator) {
   return parts;
 }
 
-function render(target, tex) {
+function render(katex, target, tex) {
   target.replaceChildren(
     ...formulaLines(tex).map((line) => {
       const node = el("div", {class: "ex-math-line"});

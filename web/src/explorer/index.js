@@ -411,6 +411,7 @@ function build(container, status, core, store, t) {
   const teardown = () => {
     unsubscribe();
     chart.destroy();
+    formula.destroy();
     depthChart.destroy();
     list.destroy();
     legend.destroy();
