@@ -29,6 +29,7 @@ const LIBRARY_PRELOADS = [
   '<link rel="preload" as="fetch" crossorigin href="./lib/activation-playground.wasm">',
   '<link rel="modulepreload" crossorigin href="./lib/activation-playground.mjs">',
   '<link rel="modulepreload" crossorigin href="./lib/activation-playground-core.mjs">',
+  '<link rel="modulepreload" crossorigin href="./lib/number-format.mjs">',
 ];
 const firstScreenPreloads = {
   name: "first-screen-preloads",
@@ -37,7 +38,12 @@ const firstScreenPreloads = {
     order: "post",
     handler(html, {bundle}) {
       const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && chunk.facadeModuleId?.endsWith("/explorer/index.js"));
-      const links = [...LIBRARY_PRELOADS, explorer ? `<link rel="modulepreload" crossorigin href="./${explorer.fileName}">` : null].filter(Boolean);
+      const links = [...LIBRARY_PRELOADS];
+      // The trainer's worker script: into the HTTP cache at once (a worker request cannot use a
+      // preload, but a hashed asset is cached for good), so the trainer does not wait a round trip.
+      const worker = Object.values(bundle ?? {}).find((item) => /(^|\/)trainer-worker-[\w-]+\.js$/.test(item.fileName));
+      if (explorer) links.splice(3, 0, `<link rel="modulepreload" crossorigin href="./${explorer.fileName}">`);
+      if (worker) links.push(`<link rel="prefetch" href="./${worker.fileName}">`);
       return html.replace(/\n(\s*)<\/head>/, `\n$1  ${links.join("\n$1  ")}\n$1</head>`);
     },
   },

@@ -72,7 +72,7 @@ const layoutShift = (page) => page.evaluate(() => window.__shifts);
 function assertStable(shifts, label) {
   const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
   const detail = shifts.map((s) => `${s.value.toFixed(3)} at ${s.at} ms: ${s.sources.join(", ")}`).join("\n");
-  console.log(`# CLS at ${label}: ${total.toFixed(4)}`);
+  console.log(`CLS at ${label}: ${total.toFixed(4)}`);
   assert.ok(total < MAX_CLS, `cumulative layout shift at ${label} is ${total.toFixed(3)}:\n${detail}`);
 }
 

@@ -2,6 +2,8 @@
 import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
+// With the page's styles, so the explorer's chunk does not wait for a stylesheet of its own.
+import "../styles/explorer.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
 import {createShareDialog} from "./views/share-dialog.js";
 
