@@ -106,6 +106,11 @@ test("on a 390 px phone the output plot follows the run bar, and nothing shifts 
   assert.ok(output.top > runbar.bottom && output.top < data.top, "the output panel comes right after the run bar");
   assert.ok(output.top - runbar.bottom < 40, `the output panel starts ${output.top - runbar.bottom} px under the run bar`);
   await page.screenshot({path: path.join(screenshotDir, "layout-390-first-screen.png")});
+  // The explorer: the chart first, then the whole catalog (no small scroll box).
+  const chart = await box(page, '[data-testid="activation-chart"]');
+  const list = await page.$eval(".ex-list", (element) => ({top: element.getBoundingClientRect().top, scrolls: element.scrollHeight > element.clientHeight + 1}));
+  assert.ok(chart.top < list.top, "on a phone the activation chart comes before the catalog");
+  assert.equal(list.scrolls, false, "the catalog shows every activation without a scroll box of its own");
   await scrollThrough(page);
   assertStable(await layoutShift(page), "390 px");
   await page.screenshot({path: path.join(screenshotDir, "layout-390-full.png"), fullPage: true});
