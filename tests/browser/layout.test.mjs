@@ -169,9 +169,11 @@ for (const width of [360, 1280]) {
     const {page, problems} = await openAt(width, 900);
     const names = await page.$$eval(".ex-item", (items) => items.map((item) => item.dataset.name));
     assert.ok(names.length >= 20, `the catalog lists ${names.length} activations`);
+    // KaTeX loads when the card comes near the view.
+    await page.locator(".ex-formula").scrollIntoViewIfNeeded();
     for (const name of names) {
       await page.evaluate((fn) => window.activationPlayground.setState({exFns: [fn], exParams: ["-"], exActive: 0}), name);
-      await page.waitForFunction((fn) => document.querySelector(".ex-legend-item")?.dataset.name === fn, name);
+      await page.waitForSelector(`.ex-formula[data-typeset="${name}"]`);
       await nextFrames(page);
       const lines = await page.evaluate(() => {
         const card = document.querySelector(".ex-formula");
@@ -192,7 +194,7 @@ for (const width of [360, 1280]) {
       }
     }
     await page.evaluate(() => window.activationPlayground.setState({exFns: ["gelu_tanh"], exParams: ["-"], exActive: 0}));
-    await page.waitForFunction(() => document.querySelector(".ex-legend-item")?.dataset.name === "gelu_tanh");
+    await page.waitForSelector('.ex-formula[data-typeset="gelu_tanh"]');
     await nextFrames(page);
     const starts = await page.$$eval(".ex-formula .ex-math-line", (lines) => lines.map((line) => line.textContent.replace(/\s/g, "").slice(0, 3)));
     assert.ok(starts.some((start) => /^u.?=/.test(start)), `GELU (tanh)'s definition of u' has a line of its own (lines start ${starts.join(" | ")})`);

@@ -33,6 +33,8 @@ export function createFormula({t}) {
     render(katex, value, withLhs(entry.formula, "f(x)"));
     render(katex, derivative, withLhs(entry.derivativeFormula, "f'(x)"));
     fitAll();
+    // Which activation the card has typeset (it waits for KaTeX), for callers and tests.
+    element.dataset.typeset = entry.name;
   };
   // Typesetting starts a screen ahead of the card; until then nothing is drawn in it.
   const near = new IntersectionObserver(
