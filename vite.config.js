@@ -5,8 +5,53 @@ import {fileURLToPath} from "node:url";
 
 const root = fileURLToPath(new URL("./web", import.meta.url));
 
+/**
+ * The page's entry script blocks rendering (Chrome): the first paint already shows the translated
+ * header and the trainer's panels at their size, so nothing shifts in (Vite drops the attribute).
+ */
+const renderBlockingEntry = {
+  name: "render-blocking-entry",
+  transformIndexHtml: {
+    order: "post",
+    handler: (html) => html.replace('<script type="module" crossorigin', '<script type="module" blocking="render" crossorigin'),
+  },
+};
+
+/**
+ * Everything the first screen needs is asked for as soon as the HTML arrives, instead of one
+ * round trip after another (entry script -> explorer chunk -> library -> core -> .wasm): on a
+ * slow link each round trip costs half a second. Over HTTP/1.1 a browser opens six connections
+ * to a host, so the first six requests are these, the entry script and its stylesheet first;
+ * the rest (a small module the library imports, the explorer's stylesheet) follow. The
+ * library is not bundled (scripts/build.sh copies it), so its files are named here.
+ */
+const LIBRARY_PRELOADS = [
+  '<link rel="preload" as="fetch" crossorigin href="./lib/activation-playground.wasm">',
+  '<link rel="modulepreload" crossorigin href="./lib/activation-playground.mjs">',
+  '<link rel="modulepreload" crossorigin href="./lib/activation-playground-core.mjs">',
+  '<link rel="modulepreload" crossorigin href="./lib/number-format.mjs">',
+];
+const firstScreenPreloads = {
+  name: "first-screen-preloads",
+  apply: "build",
+  transformIndexHtml: {
+    order: "post",
+    handler(html, {bundle}) {
+      const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && chunk.facadeModuleId?.endsWith("/explorer/index.js"));
+      const links = [...LIBRARY_PRELOADS];
+      // The trainer's worker script: into the HTTP cache at once (a worker request cannot use a
+      // preload, but a hashed asset is cached for good), so the trainer does not wait a round trip.
+      const worker = Object.values(bundle ?? {}).find((item) => /(^|\/)trainer-worker-[\w-]+\.js$/.test(item.fileName));
+      if (explorer) links.splice(3, 0, `<link rel="modulepreload" crossorigin href="./${explorer.fileName}">`);
+      if (worker) links.push(`<link rel="prefetch" href="./${worker.fileName}">`);
+      return html.replace(/\n(\s*)<\/head>/, `\n$1  ${links.join("\n$1  ")}\n$1</head>`);
+    },
+  },
+};
+
 export default defineConfig({
   root,
+  plugins: [renderBlockingEntry, firstScreenPreloads],
   base: "./",
   publicDir: "public",
   build: {

@@ -1,9 +1,13 @@
 // A small static file server for dist/ on 127.0.0.1: the right MIME types for
-// .wasm and .mjs, no directory escapes. Used by `npm start` and by the tests.
+// .wasm and .mjs, no directory escapes, gzip for text and wasm (compressed once per file
+// version; brotli at its best level takes seconds for the .wasm, too slow to do on the fly), hashed build assets cached for good and the rest for a few seconds (so a
+// worker importing what the page just loaded does not pay a round trip), ETags for the
+// revalidations after that. Used by `npm start` and by the tests.
 import {createServer} from "node:http";
 import {createReadStream, promises as fs} from "node:fs";
 import path from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
+import {gzipSync, constants as zlib} from "node:zlib";
 
 const MIME_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -22,10 +26,30 @@ const MIME_TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** What is worth compressing (images and fonts already are). */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".ts", ".txt"]);
+/** path -> {etag, body}: each file version is compressed once. */
+const gzipCache = new Map();
+
+async function gzipped(filePath, etag) {
+  const cached = gzipCache.get(filePath);
+  if (cached?.etag === etag) return cached.body;
+  const body = gzipSync(await fs.readFile(filePath), {level: zlib.Z_BEST_COMPRESSION});
+  gzipCache.set(filePath, {etag, body});
+  return body;
+}
+
+/** Vite names build assets by content hash: such a file never changes under its name. */
+const cacheControl = (urlPath) => (urlPath.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "max-age=10");
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Starts the server; resolves to {url, port, close()}. Port 0 picks a free port. */
-export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1"} = {}) {
+/**
+ * Starts the server; resolves to {url, port, close()}. Port 0 picks a free port.
+ * `onSent({path, status, bytes})` hears of every response with the bytes of its body
+ * as sent (the load tests count what a first view costs, workers included).
+ */
+export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1", onSent = null} = {}) {
   const rootDir = path.resolve(root);
   const server = createServer(async (request, response) => {
     try {
@@ -44,13 +68,30 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
         response.writeHead(404, {"content-type": "text/plain"}).end("not found");
         return;
       }
-      response.writeHead(200, {
-        "content-type": MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
-        "content-length": stat.size,
-        "cache-control": "no-cache",
+      const extension = path.extname(filePath).toLowerCase();
+      const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+      const headers = {
+        "content-type": MIME_TYPES[extension] ?? "application/octet-stream",
+        "cache-control": cacheControl(urlPath),
+        etag,
+        vary: "accept-encoding",
         // The element and the library may be loaded by a page on another origin (a blog).
         ...(urlPath.startsWith("/lib/") ? {"access-control-allow-origin": "*"} : {}),
-      });
+      };
+      if (request.headers["if-none-match"] === etag) {
+        response.writeHead(304, headers).end();
+        onSent?.({path: urlPath, status: 304, bytes: 0});
+        return;
+      }
+      if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        const body = await gzipped(filePath, etag);
+        response.writeHead(200, {...headers, "content-encoding": "gzip", "content-length": body.length});
+        response.end(request.method === "HEAD" ? undefined : body);
+        onSent?.({path: urlPath, status: 200, bytes: body.length});
+        return;
+      }
+      response.writeHead(200, {...headers, "content-length": stat.size});
+      onSent?.({path: urlPath, status: 200, bytes: stat.size});
       createReadStream(filePath).pipe(response);
     } catch {
       response.writeHead(400).end("bad request");

@@ -272,11 +272,16 @@ test("a URL hash round-trips through the controls", async () => {
 test("a bad link falls back to defaults with a visible notice", async () => {
   const {page, problems} = await openPage("#v=1&lr=banana&hidden=4,999&act=%3Cimg%20src%3Dx%3E&zzz=1");
   const text = await page.textContent("#notices");
-  assert.match(text, /lr/);
-  assert.match(text, /hidden/);
+  // Settings are named as the page names them, once each; an unknown key is quoted as it came.
+  assert.match(text, /Learning rate/);
+  assert.match(text, /Hidden layers/);
   assert.match(text, /zzz/);
+  assert.doesNotMatch(text, /“lr”|“hidden”/);
+  assert.equal((text.match(/Layer activations/g) ?? []).length, 1, "one notice for the activations");
   assert.equal(await page.locator("#notices img").count(), 0);
   assert.equal(await page.inputValue('[data-testid="learning-rate"]'), "0.03");
+  await page.click("#notices .notices-all button");
+  assert.equal(await page.isHidden("#notices"), true, "Dismiss all clears every notice");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -476,17 +481,29 @@ test("screenshots at 1280 and 360 px wide, without horizontal overflow", async (
   }
 });
 
-test("six hidden layers of eight fit the diagram without scrolling from 980 px wide", async () => {
-  const hash = "#v=1&dataset=spiral&features=x,y,x2,y2,xy,sinx,siny&hidden=8,8,8,8,8,8";
-  for (const width of [980, 1100, 1280, 1600]) {
-    const {page, problems} = await openPage(hash, {width});
-    const [scrollWidth, clientWidth, pageWidth] = await page.evaluate(() => {
-      const scroller = document.querySelector(".net-scroll");
-      return [scroller.scrollWidth, scroller.clientWidth, document.documentElement.scrollWidth];
-    });
-    assert.ok(scrollWidth <= clientWidth, `at ${width} px the diagram needs ${scrollWidth} px of ${clientWidth}`);
-    assert.ok(pageWidth <= width, `at ${width} px the page is ${pageWidth} px wide`);
-    assert.deepEqual(problems, []);
-    await page.close();
-  }
+test("a network activation's parameter out of range or in conflict is refused in its field; the link stays valid", async () => {
+  const {page, problems} = await openPage("#v=1&act=hardtanh,hardtanh");
+  const hashBefore = await page.evaluate(() => location.hash);
+  const tokenBefore = await page.getAttribute("#classifier", "data-token");
+  const field = (name) => page.locator(`.network-settings .field--param:has(label:text-is("${name}")) input`);
+  const message = page.locator(".network-settings .field-error:not([hidden])");
+  // Out of its own range.
+  await field("min_val").fill("50");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => document.querySelector(".network-settings .field-error:not([hidden])"));
+  assert.equal(await field("min_val").getAttribute("aria-invalid"), "true");
+  assert.match(await message.textContent(), /min_val must be between −?-?10 and 10/);
+  // In range, but above max_val: the core refuses it (asked on the main thread).
+  await field("min_val").fill("5");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => /does not fit/.test(document.querySelector(".network-settings .field-error:not([hidden])")?.textContent ?? ""));
+  assert.equal(await message.count(), 1, "one message");
+  assert.equal(await page.evaluate(() => location.hash), hashBefore, "the link never carries the refused value");
+  assert.equal(await page.getAttribute("#classifier", "data-token"), tokenBefore, "the network was not reconfigured");
+  // A valid value is used.
+  await field("min_val").fill("-0.5");
+  await field("min_val").press("Enter");
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get("act") === "hardtanh(min_val:-0.5),hardtanh(min_val:-0.5)");
+  assert.deepEqual(problems, []);
+  await page.close();
 });

@@ -295,8 +295,10 @@ test("a tap on a touch screen sets the crosshair", async () => {
 
 test("an invalid parameter or unknown activation from a link is reported, not fatal", async () => {
   const {page, problems} = await openExplorer("#v=1&exFns=hardtanh,no_such_fn,sigmoid&exParams=min_val:2;max_val:1,-,-");
-  const errors = await page.textContent(".ex-errors");
-  assert.match(errors, /min_val|max_val/);
+  // The refused pair goes back to the defaults (the link with it), with a notice beside the unknown name's.
+  await waitForHash(page, "exParams", "-,-");
+  assert.match(await page.textContent(".ex-notice"), /Hard ?tanh.*do not fit together/i);
+  assert.equal(await page.isVisible(".ex-errors li"), false);
   assert.deepEqual(await page.$$eval(".ex-legend-item", (nodes) => nodes.map((n) => n.dataset.name)), ["hardtanh", "sigmoid"]);
   assert.match(await page.textContent(".ex-notice"), /no_such_fn/);
   await waitForHash(page, "exFns", "hardtanh,sigmoid");
@@ -346,4 +348,43 @@ test("an out-of-range parameter is refused in its field: the chart and the link 
   assert.notEqual(await chartPixels(page), before);
   assertNoProblems(problems);
   await page.close();
+});
+
+test("parameters that conflict with each other are refused in the field, from the number box, the slider and a link", async () => {
+  const {page, problems} = await openExplorer("#v=1&exFns=hardtanh&exParams=-");
+  const row = (name) => page.locator(`.ex-params .ex-param:has([data-param="${name}"])`);
+  const before = await chartPixels(page);
+  const hashBefore = await page.evaluate(() => location.hash);
+  const checkRefused = async (name, how) => {
+    const field = row(name).locator(".ex-number");
+    assert.equal(await field.getAttribute("aria-invalid"), "true", `${how}: marked invalid`);
+    const message = page.locator(".ex-params .ex-field-error:not([hidden])");
+    assert.equal(await message.count(), 1, `${how}: one message`);
+    assert.match(await message.textContent(), new RegExp(`This ${name} does not fit the other parameters`));
+    assert.equal(await page.isVisible(".ex-errors li"), false, `${how}: no raw engine error under the chart`);
+    assert.equal(await chartPixels(page), before, `${how}: the chart keeps the last valid curve`);
+    assert.equal(await page.evaluate(() => location.hash), hashBefore, `${how}: the link is unchanged`);
+  };
+  // Number box: min_val 5 is inside [-10, 10] but above max_val 1.
+  await row("min_val").locator(".ex-number").fill("5");
+  await row("min_val").locator(".ex-number").press("Enter");
+  await checkRefused("min_val", "number box");
+  // Slider: max_val dragged to -5, below min_val -1; the slider snaps back.
+  const slider = page.locator('.ex-params input[type="range"][data-param="max_val"]');
+  await slider.evaluate((input) => {
+    input.value = "-5";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  await checkRefused("max_val", "slider");
+  assert.equal(await slider.inputValue(), "1", "the slider is back at the valid value");
+  assertNoProblems(problems);
+  await page.close();
+
+  // A link with a conflicting pair shows the defaults, says so, and no longer carries the pair.
+  const linked = await openExplorer("#v=1&exFns=hardtanh&exParams=min_val:2;max_val:1");
+  await waitForHash(linked.page, "exParams", "-");
+  assert.match(await linked.page.textContent(".ex-notice"), /do not fit together/);
+  assert.equal(await linked.page.isVisible(".ex-errors li"), false);
+  assertNoProblems(linked.problems);
+  await linked.page.close();
 });

@@ -58,7 +58,11 @@ export function compileCore() {
     }
     const response = await fetch(wasmUrl, {credentials: "same-origin"});
     if (!response.ok) throw new Error(`loadCore: could not fetch ${wasmUrl.href} (HTTP ${response.status})`);
-    // Some hosts send .wasm without application/wasm, which streaming compilation refuses.
+    // Compiling while the bytes arrive saves the compile after a slow download; some hosts send
+    // .wasm without application/wasm, which streaming compilation refuses: then the bytes.
+    if (WebAssembly.compileStreaming && response.headers.get("content-type")?.startsWith("application/wasm")) {
+      return WebAssembly.compileStreaming(response);
+    }
     return WebAssembly.compile(await response.arrayBuffer());
   })();
   compiledCore.catch(() => {

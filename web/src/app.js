@@ -2,6 +2,7 @@
 // as a page likes. An app owns its store, its notices and its training session; it touches
 // nothing global but the URL hash, and that only when asked to (syncUrl).
 import {loadMessages} from "./i18n/load.js";
+import {settingName} from "./i18n/setting-name.js";
 import {pageSchema, schemaProblems} from "./state/schema.js";
 import {parse, sanitize, serialize} from "./state/url.js";
 import {createStore} from "./state/store.js";
@@ -69,7 +70,8 @@ export function createApp(root, options = {}) {
   if (options.state && typeof options.state === "object") store.set(options.state);
   const reportUrlNotices = (list) => {
     for (const notice of list) {
-      notices.add("info", t(`app.notices.${notice.reason}`, {key: clip(notice.key), value: clip(String(notice.value ?? ""))}), `url-${notice.reason}-${notice.key}`);
+      // One notice per setting, named as the page names it ("Hidden layers", not "hidden").
+      notices.add("info", t(`app.notices.${notice.reason}`, {key: settingName(messages, notice.key), value: clip(String(notice.value ?? ""))}), `url-${notice.key}`);
     }
   };
   reportUrlNotices(initial.notices);
@@ -267,7 +269,11 @@ export function elementForHash(root, hash) {
 
 function createNotices(target, t, onAdd) {
   let list = [];
-  const render = () => drawNotices(target, {notices: list}, {t, onDismiss: dismiss});
+  const render = () => drawNotices(target, {notices: list}, {t, onDismiss: dismiss, onDismissAll: dismissAll});
+  const dismissAll = () => {
+    list = [];
+    render();
+  };
   const dismiss = (id) => {
     list = list.filter((notice) => notice.id !== id);
     render();

@@ -3,6 +3,8 @@ import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
 import "../styles/lessons.css";
+// With the page's styles, so the explorer's chunk does not wait for a stylesheet of its own.
+import "../styles/explorer.css";
 import {appMessages, createApp, elementForHash} from "./app.js";
 import {createShareDialog} from "./views/share-dialog.js";
 
@@ -12,7 +14,9 @@ translateStatic(document);
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
 const sectionLink = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash : null;
 const main = document.querySelector("main");
+// The trainer first: its run bar, data, network and output make the first screen; the explorer follows.
 const app = createApp(main, {
+  sections: ["classifier", "explorer"],
   syncUrl: true,
   idPrefix: "",
   notices: document.getElementById("notices"),

@@ -2,6 +2,7 @@
 // hovered and selected unit), talks to the trainer worker, and asks render.js to draw.
 import {createTrainerClient} from "../worker/client.js";
 import {clip} from "../ui/dom.js";
+import {settingName} from "../i18n/setting-name.js";
 import {LEARNING_RATES, LIVE_KEYS, VIEW_KEYS, classifierSchema} from "./schema.js";
 import {lowerLearningRate} from "./config.js";
 import {activationRepairs, addedPointItem, configureMessage, liveSettings, viewRequest} from "./requests.js";
@@ -84,7 +85,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   /** Activation tokens from a link that the catalog rejects fall back, with a notice. */
   function repairActivations() {
     const {problems, partial} = activationRepairs(store.get(), model.catalog);
-    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: problem.reason}));
+    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: settingName(messages, problem.key), value: clip(problem.value), reason: problem.reason}), `url-${problem.key}`);
     if (Object.keys(partial).length) store.set(partial);
   }
 
@@ -138,14 +139,39 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   // No training while nobody can see it: the page is hidden, or the app (an embed) is scrolled away.
   const onVisibility = () => client.send("visibility", {hidden: document.hidden || outOfView});
   document.addEventListener("visibilitychange", onVisibility);
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) model.visible[entry.target.dataset.watch] = entry.isIntersecting;
-    sendView();
+  // "Visible" starts half a screen early, so a panel has drawn the current frame before it is seen.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) model.visible[entry.target.dataset.watch] = entry.isIntersecting;
+      sendView();
+      queueRender();
+    },
+    {rootMargin: "50% 0px"},
+  );
+  // Esc closes the unit or link editor, wherever the focus is inside the classifier.
+  const onKeyDown = (event) => {
+    if (event.key !== "Escape" || !model.selection) return;
+    event.preventDefault();
+    model.selection = null;
     queueRender();
-  });
+  };
+  root.addEventListener("keydown", onKeyDown);
+  cleanups.push(() => root.removeEventListener("keydown", onKeyDown));
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
+
+  /** The core on the main thread judges a parameter set (relations between parameters included); loaded on first use. */
+  async function checkActivation(name, params) {
+    // Without a core here the worker still checks the configuration and reports a refusal.
+    const core = await import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore()).catch(() => null);
+    try {
+      core?.evaluate(name, params, [0]);
+      return null;
+    } catch (error) {
+      return error?.message ?? String(error);
+    }
+  }
 
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);
   const actions = {
@@ -183,6 +209,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         model.selection = selection;
         queueRender();
       },
+      checkActivation,
       setWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
       setBias: (layer, to, value) => client.send("setBias", {layer, to, value}),
     },

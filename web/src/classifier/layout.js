@@ -53,6 +53,7 @@ export function buildLayout(root, t, store, idPrefix, cleanups) {
     divergence: h("div", {class: "divergence", hidden: true}),
     boundary: h("canvas", {class: "boundary-canvas", "data-testid": "boundary", role: "img", "aria-label": t("classifier.boundaryLabel")}),
     boundaryCaption: h("figcaption", {class: "caption"}),
+    colourScale: h("div", {class: "colour-scale", "data-testid": "colour-scale"}),
     legend: h("ul", {class: "legend"}),
     lossChart: h("div", {class: "chart"}),
     accuracyChart: h("div", {class: "chart"}),
@@ -79,13 +80,15 @@ export function buildLayout(root, t, store, idPrefix, cleanups) {
     dom.metrics,
     dom.divergence,
     dom.boundaryFigure,
+    dom.colourScale,
     h("div", {class: "boundary-options"}, [check("showTest", t("classifier.showTest")), check("discrete", t("classifier.discrete"))]),
     dom.legend,
   ]);
   dom.lossPart = h("div", {class: "ap-part ap-part--loss"}, [h("div", {class: "chart-block"}, [h("h4", {text: t("classifier.lossTitle")}), dom.lossChart]), dom.accuracyBlock]);
   dom.output = panel("output", t("classifier.outputTitle"), [dom.boundaryPart, dom.lossPart]);
   dom.dataPanel = panel("data", t("classifier.dataTitle"), [dom.datasets, dom.dataControls]);
-  dom.networkPanel = panel("network", t("classifier.networkTitle"), [dom.networkSettings, dom.diagram, dom.inspector], t("classifier.networkHelp"));
+  // The diagram first (as in TensorFlow Playground), the network-wide settings under it.
+  dom.networkPanel = panel("network", t("classifier.networkTitle"), [dom.diagram, dom.inspector, dom.networkSettings], t("classifier.networkHelp"));
   dom.diagnosticsPanel = panel("diagnostics", t("classifier.diagnosticsTitle"), [h("p", {class: "panel-intro", text: t("classifier.diagnosticsIntro")}), dom.diagnostics]);
   dom.diagnosticsPanel.dataset.watch = "diagnostics";
   dom.spacePanel = panel("space", t("classifier.hsTitle"), [h("p", {class: "panel-intro", text: t("classifier.hsIntro")}), dom.space]);

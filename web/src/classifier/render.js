@@ -14,6 +14,7 @@ import {draw as drawNetworkSettings} from "../views/network-settings.js";
 import {draw as drawDiagram} from "../views/network-diagram.js";
 import {draw as drawInspector} from "../views/inspector.js";
 import {draw as drawBoundary} from "../views/boundary.js";
+import {draw as drawColourScale} from "../views/colour-scale.js";
 import {draw as drawMetrics} from "../views/metrics.js";
 import {draw as drawDivergence} from "../views/divergence.js";
 import {draw as drawCurves} from "../views/curves.js";
@@ -36,7 +37,7 @@ const LARGE_DIAGRAM_UNITS = 60;
  * @param {HTMLElement} root  the classifier's section
  * @param {object} dom  the elements of layout.js's buildLayout
  * @param {{t: Function, store, handlers: {actions, focusUnit(unit), select(selection), setWeight(layer, to, from, value),
- *   setBias(layer, to, value)}}} context
+ *   setBias(layer, to, value), checkActivation(name, params): Promise<string | null>}}} context
  * @returns {(model: {catalog, playing, running, frame, configured, thumbnails, focus, selection, gradHistory,
  *   visible: {diagnostics: boolean, space: boolean}}) => void}
  */
@@ -75,6 +76,12 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       t,
       onSelect: (dataset) => store.set({dataset, added: []}),
     });
+    // The headline numbers and the legend hold their place before the core is ready.
+    drawMetrics(dom.metrics, {metrics, regression}, {t});
+    drawLegend(dom.legend, classes, regression, t);
+    if (!catalog) setText(dom.boundaryCaption, t("classifier.boundaryCaption"));
+    const scaleMode = (unit) => (unit ? "unit" : regression ? "regression" : classes > 2 ? "classes" : "binary");
+    if (!catalog) drawColourScale(dom.colourScale, {mode: scaleMode(null)}, {t});
     drawDataControls(
       dom.dataControls,
       {
@@ -101,8 +108,8 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     const allToken = tokens.length && tokens.every((tok) => tok === tokens[0]) ? tokens[0] : tokens[0] ?? "tanh";
     drawNetworkSettings(
       dom.networkSettings,
-      {catalog, allToken, output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
-      {t, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
+      {catalog, allToken, mixed: tokens.some((tok) => tok !== tokens[0]), output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
+      {t, checkActivation: handlers.checkActivation, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));
     const outputs = regression ? 1 : classes > 2 ? classes : 1;
@@ -179,6 +186,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       },
       {
         t,
+        checkActivation: handlers.checkActivation,
         onWeight: (layer, to, from, value) => handlers.setWeight(layer, to, from, value),
         onBias: (layer, to, value) => handlers.setBias(layer, to, value),
         onActivation: (layer, tok) => {
@@ -198,8 +206,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     drawBoundary(dom.boundary, {...boundaryData, grid: snap?.grid, gridSize: snap?.gridSize, unit}, {onAdd: actions.addPoint});
     setText(dom.boundaryCaption, unit ? t("classifier.showingUnit", {unit: unitName(unit, state, featureLabels, t)}) : t("classifier.boundaryCaption"));
     dom.boundaryFigure.classList.toggle("is-unit", Boolean(unit));
-    drawLegend(dom.legend, classes, regression, t);
-    drawMetrics(dom.metrics, {metrics, regression}, {t});
+    drawColourScale(dom.colourScale, {mode: scaleMode(unit), targetScale: configured?.targetScale ?? 1}, {t});
     drawDivergence(dom.divergence, {diverged, unstable: !diverged && isUnstable(snap?.history), learningRate: state.lr, suggested: lowerLearningRate(state.lr, LEARNING_RATES)}, {t, onFix: actions.fixDivergence});
     dom.output.classList.toggle("is-diverged", diverged);
 
@@ -230,8 +237,12 @@ export function createRenderer(root, dom, {t, store, handlers}) {
       }
     }
 
-    if (slow && visible.diagnostics) {
-      const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
+    // Out of view the diagnostics are drawn only when their rows change (so the panel always has its
+    // size); near the view they follow the current frame.
+    const layerNames = [...state.hidden.map((_, i) => t("classifier.layerN", {n: i + 1})), t("classifier.output")];
+    const diagnosticsShape = `${layerNames.join("|")}:${Boolean(snap?.stats)}:${(snap?.learned ?? []).length}`;
+    if ((slow && visible.diagnostics) || dom.diagnostics.dataset.shape !== diagnosticsShape) {
+      dom.diagnostics.dataset.shape = diagnosticsShape;
       drawDiagnostics(dom.diagnostics, {stats: snap?.stats ?? null, learned: snap?.learned ?? null, gradHistory, layerNames}, {t});
       markDrawn(dom.diagnostics, snap?.stats ? metrics : null);
     }
@@ -267,7 +278,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
         boundary: boundaryData,
         charts: slow,
       },
-      {t, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
+      {t, checkActivation: handlers.checkActivation, onToggle: (on) => store.set({compare: on}), onActivation: (tok) => store.set({compareAct: tok})},
     );
     markFrame(root, frame);
     root.dataset.running = String(running);

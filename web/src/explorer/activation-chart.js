@@ -11,13 +11,17 @@ import {formatTick} from "../../lib/number-format.mjs";
 const kFontSize = 12;
 const kMargin = {top: 10, right: 14, bottom: 26, left: 8};
 
+/** One wheel notch (100 px of delta) zooms by this factor. */
+const kWheelZoom = 1.25;
+
 /**
- * `onHover(x | null)` is called when the crosshair moves. Returns
+ * `onHover(x | null)` is called when the crosshair moves; `onView(xMin, xMax)` when the wheel
+ * zooms around the pointer or a mouse drag pans the x-range. Returns
  * {update(data), setHover(x), destroy()}; `data`:
  * {xMin, xMax, showF, showDf, series: [{slot, xs, y, dy, critical: [{x, y}]}],
  *  shade: [[x0, x1]], probe(x) -> [{y, dy} | null] per series}.
  */
-export function createActivationChart(canvas, {onHover}) {
+export function createActivationChart(canvas, {onHover, onView}) {
   let data = null;
   let hoverX = null;
   let layout = null;
@@ -39,7 +43,36 @@ export function createActivationChart(canvas, {onHover}) {
     surface.request();
     onHover?.(x);
   };
-  const onPointerMove = (event) => setHover(xFromEvent(event));
+  let drag = null;
+  const onPointerMove = (event) => {
+    if (drag && layout && data) {
+      const dx = ((event.clientX - drag.clientX) / layout.plotWidth) * (drag.xMax - drag.xMin);
+      if (dx !== 0) onView?.(drag.xMin - dx, drag.xMax - dx);
+      return;
+    }
+    setHover(xFromEvent(event));
+  };
+  const onPointerDown = (event) => {
+    // A mouse drags the range; a finger or pen keeps setting the crosshair.
+    if (event.pointerType === "mouse" && event.button === 0 && data && onView) {
+      drag = {clientX: event.clientX, xMin: data.xMin, xMax: data.xMax};
+      canvas.setPointerCapture?.(event.pointerId);
+      canvas.classList.add("is-panning");
+    }
+    setHover(xFromEvent(event));
+  };
+  const onPointerUp = () => {
+    drag = null;
+    canvas.classList.remove("is-panning");
+  };
+  const onWheel = (event) => {
+    const x = xFromEvent(event);
+    if (x === null || !onView || event.deltaY === 0) return;
+    event.preventDefault();
+    const pixels = event.deltaMode === 1 ? event.deltaY * 33 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
+    const factor = kWheelZoom ** (pixels / 100);
+    onView(x - (x - data.xMin) * factor, x + (data.xMax - x) * factor);
+  };
   const onPointerLeave = (event) => {
     // A finger lifting keeps its reading; a mouse leaving clears it.
     if (event.pointerType === "mouse") setHover(null);
@@ -65,8 +98,11 @@ export function createActivationChart(canvas, {onHover}) {
     if (hoverX === null && data) setHover((data.xMin + data.xMax) / 2);
   };
   canvas.addEventListener("pointermove", onPointerMove);
-  canvas.addEventListener("pointerdown", onPointerMove);
+  canvas.addEventListener("pointerdown", onPointerDown);
+  canvas.addEventListener("pointerup", onPointerUp);
+  canvas.addEventListener("pointercancel", onPointerUp);
   canvas.addEventListener("pointerleave", onPointerLeave);
+  canvas.addEventListener("wheel", onWheel, {passive: false});
   canvas.addEventListener("keydown", onKeyDown);
   canvas.addEventListener("focus", onFocus);
 
@@ -81,7 +117,10 @@ export function createActivationChart(canvas, {onHover}) {
     destroy() {
       surface.destroy();
       canvas.removeEventListener("pointermove", onPointerMove);
-      canvas.removeEventListener("pointerdown", onPointerMove);
+      canvas.removeEventListener("pointerdown", onPointerDown);
+      canvas.removeEventListener("pointerup", onPointerUp);
+      canvas.removeEventListener("pointercancel", onPointerUp);
+      canvas.removeEventListener("wheel", onWheel);
       canvas.removeEventListener("pointerleave", onPointerLeave);
       canvas.removeEventListener("keydown", onKeyDown);
       canvas.removeEventListener("focus", onFocus);

@@ -43,7 +43,7 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
       });
       const li = el("li", {class: "ex-item", dataset: {name: entry.name}}, [select, add]);
       ul.append(li);
-      items.set(entry.name, {li, select, add, swatch, haystack: `${entry.name} ${entry.label} ${entry.group} ${groupLabel(t, group)}`.toLowerCase()});
+      items.set(entry.name, {entry, li, select, add, swatch, haystack: `${entry.name} ${entry.label} ${entry.group} ${groupLabel(t, group)}`.toLowerCase()});
     }
     const section = el("div", {class: "ex-group", dataset: {group}}, [heading, ul]);
     groupNodes.push({section, names: groups.get(group).map((e) => e.name)});
@@ -95,6 +95,11 @@ export function createActivationList(catalog, {t, onSelect, onAdd}) {
         setAttr(item.swatch, "class", slot ? `ex-item-swatch ex-slot-bg-${slot.index}` : "ex-item-swatch");
         const disabled = !canAdd || Boolean(slot && slot.entry.params.length === 0);
         if (item.add.disabled !== disabled) item.add.disabled = disabled;
+        // A disabled "+" says why, on hover and in its name.
+        const label = item.entry.label || name;
+        const why = !disabled ? t("explorer.list.add", {label}) : !canAdd ? t("explorer.list.addFull", {label}) : t("explorer.list.addSame", {label});
+        setAttr(item.add, "title", why);
+        setAttr(item.add, "aria-label", why);
       }
     },
     destroy() {

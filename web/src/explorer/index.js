@@ -128,7 +128,14 @@ function build(container, status, core, store, t) {
   const errors = el("ul", {class: "ex-errors"});
   const errorRegion = el("div", {attrs: {role: "alert"}}, [errors]);
   const notices = el("p", {class: "ex-notice", attrs: {hidden: true}});
-  const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x)});
+  // Wheel zoom and mouse-drag pan keep the x-range inside [-1000, 1000] and at least 0.002 wide.
+  const setView = (lo, hi) => {
+    if (!(hi - lo >= 2e-3) || !Number.isFinite(lo) || !Number.isFinite(hi)) return;
+    const span = Math.min(2000, hi - lo);
+    const start = Math.min(1000 - span, Math.max(-1000, lo));
+    store.set({exXMin: roundTo(start), exXMax: roundTo(start + span)});
+  };
+  const chart = createActivationChart(canvas, {onHover: (x) => renderReadout(x), onView: setView});
 
   // x-range
   const xMin = numberField(t("explorer.range.min"), "ex-xmin");
@@ -175,7 +182,17 @@ function build(container, status, core, store, t) {
     el("p", {class: "ex-muted ex-note", text: t("explorer.saturation.help")}),
   ]);
 
-  const params = createParamControls({t, onChange: setParams});
+  // The core is the judge of a parameter set (ranges and relations between parameters): one trial point.
+  const checkParams = (values) => {
+    const active = slots[state().exActive] ?? slots[0];
+    try {
+      core.evaluate(active.name, values, [0]);
+      return null;
+    } catch (error) {
+      return error?.message ?? String(error);
+    }
+  };
+  const params = createParamControls({t, onChange: setParams, check: checkParams});
   const formula = createFormula({t});
   const properties = createPropertiesCard({t});
   const frameworks = createFrameworks({t});
@@ -215,6 +232,11 @@ function build(container, status, core, store, t) {
   status.replaceWith(layout);
 
   // ---- rendering -----------------------------------------------------------------
+  const addNotice = (text) => {
+    notices.hidden = false;
+    notices.textContent = notices.textContent ? `${notices.textContent} ${text}` : text;
+  };
+
   const evaluateSafely = (slot, xs) => {
     try {
       return core.evaluate(slot.name, slot.params, xs);
@@ -271,10 +293,7 @@ function build(container, status, core, store, t) {
     const built = buildSlots(s, byName);
     const {unknown} = built;
     const patch = repairState(s, byName, fallbackName, built);
-    if (unknown.length) {
-      notices.hidden = false;
-      notices.textContent = t("explorer.unknown", {names: unknown.join(", ")});
-    }
+    if (unknown.length) addNotice(t("explorer.unknown", {names: unknown.join(", ")}));
     if (patch) {
       store.set(patch);
       return;
@@ -299,6 +318,15 @@ function build(container, status, core, store, t) {
         criticalOf.set(slot.index, null);
       }
       series.push({slot: slot.index, label: slotTitle(slot), active: slot === active, xs, y: result.y, dy: result.dy, critical});
+    }
+
+    // A parameter set from a link that the core refuses goes back to the defaults, with a notice,
+    // so the link never keeps an invalid value and the chart shows a curve.
+    const refused = slots.filter((slot) => slot.error && Object.keys(slot.values).length);
+    if (refused.length) {
+      addNotice(t("explorer.params.linkRefused", {names: refused.map((slot) => slot.entry.label).join(", ")}));
+      store.set({exParams: s.exParams.map((token, i) => (refused.some((slot) => slot.index === i) ? kDefaultParamsToken : token))});
+      return;
     }
 
     const shade = [];
@@ -383,6 +411,7 @@ function build(container, status, core, store, t) {
   const teardown = () => {
     unsubscribe();
     chart.destroy();
+    formula.destroy();
     depthChart.destroy();
     list.destroy();
     legend.destroy();

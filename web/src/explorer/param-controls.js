@@ -6,8 +6,12 @@ import {el, isFocused, setText, uid} from "./dom.js";
 import {sliderSpec} from "./model.js";
 import {formatSignificant} from "../../lib/number-format.mjs";
 
-/** Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set. */
-export function createParamControls({t, onChange}) {
+/**
+ * Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set.
+ * `check(values)`: null when the core accepts the set, else its reason (a value can be in its
+ * own range and still conflict with another parameter, e.g. a lower bound above the upper one).
+ */
+export function createParamControls({t, onChange, check = () => null}) {
   const heading = el("h3", {class: "ex-heading", text: t("explorer.params.heading")});
   const body = el("div", {class: "ex-params-body"});
   const error = el("p", {class: "ex-error", attrs: {role: "alert", hidden: true}});
@@ -16,8 +20,23 @@ export function createParamControls({t, onChange}) {
   let rows = [];
   let current = null;
 
-  const commit = (name, value) => {
-    onChange({...current.params, [name]: value});
+  /** Sends a value on, or refuses it in its row when it conflicts with the others; returns whether it was sent. */
+  const commit = (name, value, row) => {
+    const values = {...current.params, [name]: value};
+    const conflict = check(values);
+    if (conflict) {
+      const keep = formatSignificant(current.params[name], 4);
+      showOnly(row, t("explorer.params.conflict", {name, current: keep, reason: conflict}));
+      return false;
+    }
+    onChange(values);
+    return true;
+  };
+
+  /** One message at a time: the row's (or none), the other rows' cleared. */
+  const showOnly = (row, text) => {
+    for (const other of rows) if (other !== row) showProblem(other.number, other.problem, null);
+    showProblem(row.number, row.problem, text);
   };
 
   const build = (slot) => {
@@ -42,7 +61,11 @@ export function createParamControls({t, onChange}) {
       });
       const problemId = uid("ex-param-problem");
       const problem = el("p", {class: "ex-field-error", attrs: {id: problemId, hidden: true}});
-      range.addEventListener("input", () => commit(param.name, Number(range.value)));
+      const row = {param, range, number, problem, infinity: null};
+      range.addEventListener("input", () => {
+        // A conflicting position snaps back to the last valid value.
+        if (!commit(param.name, Number(range.value), row)) range.value = String(current.params[param.name]);
+      });
       // A value outside the catalog's range is refused in the field itself: never sent to the
       // core, never written to the link, and the chart keeps the last valid curve.
       number.addEventListener("change", () => {
@@ -54,23 +77,25 @@ export function createParamControls({t, onChange}) {
         else if (!(value >= param.min && value <= param.max)) {
           reason = t("explorer.params.outOfRange", {name: param.name, min: formatSignificant(param.min, 4), max: formatSignificant(param.max, 4), current: keep});
         }
-        showProblem(number, problem, reason);
-        if (!reason) commit(param.name, value);
+        showOnly(row, reason);
+        if (!reason) commit(param.name, value, row);
       });
       number.setAttribute("aria-describedby", problemId);
       let infinity = null;
       if (spec.allowInfinity) {
         infinity = el("input", {class: "ex-checkbox", attrs: {type: "checkbox", "aria-label": t("explorer.params.infinityLabel", {name: param.name})}});
-        infinity.addEventListener("change", () =>
-          commit(param.name, infinity.checked ? Infinity : Math.min(spec.hi, Number.isFinite(param.default) ? param.default : spec.hi)),
-        );
+        infinity.addEventListener("change", () => {
+          const sent = commit(param.name, infinity.checked ? Infinity : Math.min(spec.hi, Number.isFinite(param.default) ? param.default : spec.hi), row);
+          if (!sent) infinity.checked = current.params[param.name] === Infinity;
+        });
+        row.infinity = infinity;
       }
       const range_text = t("explorer.params.range", {
         min: formatSignificant(param.min, 4),
         max: formatSignificant(param.max, 4),
         default: formatSignificant(param.default, 4),
       });
-      const row = el("div", {class: "ex-param"}, [
+      const rowElement = el("div", {class: "ex-param"}, [
         el("div", {class: "ex-param-head"}, [
           el("label", {class: "ex-param-name", text: param.name, attrs: {id: labelId, for: rangeId}}),
           param.learnable ? el("span", {class: "ex-badge", text: t("explorer.params.learnable")}) : null,
@@ -83,8 +108,8 @@ export function createParamControls({t, onChange}) {
         ]),
         problem,
       ]);
-      body.append(row);
-      rows.push({param, range, number, infinity, problem});
+      body.append(rowElement);
+      rows.push(row);
     }
     const reset = el("button", {class: "ex-button ex-button--small", text: t("explorer.params.reset"), attrs: {type: "button"}});
     reset.addEventListener("click", () => onChange(null));

@@ -180,20 +180,28 @@ function drawAxes(ctx, width, height) {
   }
   ctx.stroke();
   if (width < 160) return;
-  ctx.fillStyle = rgb(INK, 0.55);
-  ctx.font = `${Math.max(9, Math.min(11, width / 40))}px system-ui, sans-serif`;
+  // Dark labels with a white halo: readable on any colour of the plane.
+  ctx.font = `600 ${Math.max(11, Math.min(13, width / 30))}px system-ui, sans-serif`;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = "rgba(255,255,255,0.9)";
+  ctx.fillStyle = rgb(INK, 0.9);
+  const label = (text, x, y) => {
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+  };
   ctx.textBaseline = "bottom";
   ctx.textAlign = "center";
   for (const tick of TICKS.slice(1, -1)) {
     const px = ((tick - DOMAIN.xMin) / (DOMAIN.xMax - DOMAIN.xMin)) * width;
-    ctx.fillText(formatTick(tick, TICK_STEP), px, height - 2);
+    label(formatTick(tick, TICK_STEP), px, height - 2);
   }
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   for (const tick of TICKS.slice(1, -1)) {
     if (tick === 0) continue;
     const py = ((DOMAIN.yMax - tick) / (DOMAIN.yMax - DOMAIN.yMin)) * height;
-    ctx.fillText(formatTick(tick, TICK_STEP), 3, py);
+    label(formatTick(tick, TICK_STEP), 4, py);
   }
 }
 
@@ -229,8 +237,9 @@ function drawPoints(ctx, width, height, data) {
 }
 
 /**
- * Training points: filled with a white rim (a dark one for regression targets, whose colours
- * fade to white near 0); test points: hollow with a coloured rim.
+ * Training points: filled, with a white rim inside a dark one, so a point keeps its outline on a
+ * background of its own colour (a correctly classified point on a saturated region); test
+ * points: hollow with a coloured rim.
  */
 function finish(ctx, path, colour, test, darkRim = false) {
   if (test) {
@@ -243,8 +252,17 @@ function finish(ctx, path, colour, test, darkRim = false) {
   } else {
     ctx.fillStyle = rgb(colour);
     ctx.fill(path);
+    // Outside the fill: 1 px of white, then half a pixel of dark (the strokes are centred on the outline).
+    if (!darkRim) {
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = rgb(INK, 0.4);
+      ctx.stroke(path);
+      ctx.lineWidth = 2;
+    }
     ctx.strokeStyle = darkRim ? rgb(INK, 0.45) : "rgba(255,255,255,0.95)";
     ctx.stroke(path);
+    ctx.lineWidth = 1;
+    ctx.fill(path);
   }
 }
 

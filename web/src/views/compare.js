@@ -29,6 +29,7 @@ export function draw(target, data, options) {
   drawPicker(view.picker, {catalog: data.catalog, token: data.token, label: t("classifier.compareWith")}, {
     t,
     testid: "compare-activation",
+    check: options.checkActivation,
     onChange: (token) => view.options.onActivation(token),
   });
   if (!data.enabled) return;

@@ -22,6 +22,10 @@ export function draw(target, data, options) {
   const {t} = options;
   syncSelect(panel.classes, [2, 3, 4, 5].map((k) => ({value: k, label: String(k)})), data.multiclass ? data.classes : 2);
   if (panel.classes.disabled !== !data.multiclass) panel.classes.disabled = !data.multiclass;
+  // A disabled control says why (under it, and to screen readers through aria-describedby).
+  const reason = data.multiclass ? "" : options.t(data.regression ? "classifier.classesRegression" : "classifier.classesTwo");
+  if (panel.classesReason.textContent !== reason) panel.classesReason.textContent = reason;
+  if (panel.classesReason.hidden !== !reason) panel.classesReason.hidden = !reason;
   syncSelect(panel.points, numberChoices(data.pointChoices, data.points), data.points);
   setRange(panel.noise, Math.round(data.noise * 100));
   setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
@@ -56,6 +60,8 @@ function create(target, options) {
   const classes = labelledSelect(t("classifier.classes"), []);
   classes.select.addEventListener("change", () => panel.options.onChange({classes: Number(classes.select.value)}));
   panel.classes = classes.select;
+  panel.classesReason = h("p", {class: "hint field-reason", id: uid("reason"), hidden: true});
+  classes.select.setAttribute("aria-describedby", panel.classesReason.id);
   const points = labelledSelect(t("classifier.points"), []);
   points.select.addEventListener("change", () => panel.options.onChange({points: Number(points.select.value)}));
   panel.points = points.select;
@@ -84,6 +90,7 @@ function create(target, options) {
 
   target.replaceChildren(
     h("div", {class: "field-row"}, [classes.root, points.root]),
+    panel.classesReason,
     noise.root,
     train.root,
     h("div", {class: "field-row field-row--end"}, [h("div", {class: "field"}, [h("label", {for: seedId, text: t("classifier.seed")}), panel.seed]), regenerate]),

@@ -76,6 +76,7 @@ function build(view, target, data, layerWeights) {
   if (!isOutput) {
     drawPicker(picker, {catalog: data.catalog, token: data.acts[sel.layer], label: t("classifier.layerActivation", {layer: sel.layer + 1})}, {
       t,
+      check: view.options.checkActivation,
       onChange: (token) => view.options.onActivation(sel.layer, token),
     });
   }

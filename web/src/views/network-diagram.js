@@ -6,8 +6,11 @@ import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
 import {DOMAIN} from "../ui/domain.js";
 import {svgIcon} from "../ui/icons.js";
+import {formatSignificant} from "../../lib/number-format.mjs";
 
 const diagrams = new WeakMap();
+/** Ever smaller columns and units (classes in classifier.css), tried in turn until the network fits its panel. */
+const FIT_LEVELS = ["", "fit-1", "fit-2", "fit-3"];
 /** Above this many links only the strongest are drawn (and can be clicked), to keep frames cheap. */
 const MAX_DRAWN_LINKS = 1500;
 
@@ -57,19 +60,28 @@ function create(target) {
   const head = h("div", {class: "net-layers"});
   const columns = h("div", {class: "net-columns"});
   const canvas = h("canvas", {class: "net-links", "aria-hidden": "true"});
-  const body = h("div", {class: "net-body"}, [canvas, columns]);
+  // The hovered link's weight, beside the pointer (a click opens it in the editor).
+  const linkTip = h("div", {class: "net-link-tip", role: "tooltip", "data-testid": "link-tip", hidden: true});
+  const body = h("div", {class: "net-body"}, [canvas, columns, linkTip]);
   const scroller = h("div", {class: "net-scroll"}, [body]);
-  target.replaceChildren(head, scroller);
-  const diagram = {target, head, columns, canvas, body, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null};
+  // Shown only where even the smallest columns do not fit (see fit).
+  const scrollHint = h("p", {class: "hint net-scroll-hint", hidden: true});
+  target.replaceChildren(head, scroller, scrollHint);
+  const diagram = {target, head, columns, canvas, body, scroller, scrollHint, linkTip, units: new Map(), links: [], spans: [], hovered: null, weights: null, structure: "", options: null, data: null, width: 0};
   new ResizeObserver(() => {
     layoutLinks(diagram);
     paintLinks(diagram, diagram.weights);
   }).observe(body);
+  // The scroller's width does not depend on its content, so fitting cannot loop.
+  new ResizeObserver(() => {
+    if (scroller.clientWidth !== diagram.width) fit(diagram);
+  }).observe(scroller);
   let pendingMove = null;
   canvas.addEventListener("pointermove", (event) => {
     if (pendingMove === null) {
       requestAnimationFrame(() => {
         const link = linkAt(diagram, pendingMove);
+        showLinkTip(diagram, link, pendingMove);
         pendingMove = null;
         if (link !== diagram.hovered) {
           diagram.hovered = link;
@@ -82,6 +94,7 @@ function create(target) {
   });
   canvas.addEventListener("pointerleave", () => {
     diagram.hovered = null;
+    showLinkTip(diagram, null);
     canvas.classList.remove("is-over-link");
     paintLinks(diagram, diagram.weights);
   });
@@ -90,6 +103,27 @@ function create(target) {
     if (link) diagram.options.onSelectLink({layer: link.layer, to: link.to, from: link.from});
   });
   return diagram;
+}
+
+/** Shows the weight of `link` near the pointer, or hides the tip. Positioned through custom properties (no style attribute). */
+function showLinkTip(diagram, link, pointer) {
+  const {linkTip: tip, options, data} = diagram;
+  const layer = link && diagram.weights?.[link.layer];
+  if (!layer || !pointer) {
+    if (!tip.hidden) tip.hidden = true;
+    return;
+  }
+  const {t} = options;
+  const lastLayer = data.hidden.length;
+  const from = link.layer === 0 ? data.featureLabels[data.enabled[link.from]] : t("classifier.unitLabel", {layer: link.layer, index: link.from + 1});
+  const to = link.layer === lastLayer ? t("classifier.outputUnitLabel", {index: link.to + 1}) : t("classifier.unitLabel", {layer: link.layer + 1, index: link.to + 1});
+  const weight = layer.weights[link.to * layer.inputs + link.from];
+  tip.textContent = t("classifier.linkTip", {from, to, weight: formatSignificant(weight, 3)});
+  const box = diagram.body.getBoundingClientRect();
+  tip.style.setProperty("--tip-x", `${Math.round(pointer.clientX - box.left)}px`);
+  tip.style.setProperty("--tip-y", `${Math.round(pointer.clientY - box.top)}px`);
+  tip.classList.toggle("is-left", pointer.clientX - box.left > box.width / 2);
+  tip.hidden = false;
 }
 
 function unitKey(layer, index) {
@@ -154,6 +188,8 @@ function build(diagram, data, options) {
         iconButton("plus", t("classifier.addNeuron", {layer: layer + 1}), () => diagram.options.onNeurons(layer, 1), count >= data.maxNeurons),
       ]),
       h("span", {class: "net-col-count", text: t("classifier.neurons", {count})}),
+      // Narrow columns show the bare number (the full text is the buttons' and units' labels).
+      h("span", {class: "net-col-count-short", "aria-hidden": "true", text: String(count)}),
       pickerBox,
     ]);
     columns.push(column(null, controls, units, "hidden"));
@@ -175,11 +211,26 @@ function build(diagram, data, options) {
   columns.push(column(t("classifier.output"), null, outputUnits, "output"));
   diagram.columns.replaceChildren(...columns);
   diagram.columns.classList.toggle("is-dense", Math.max(0, ...data.hidden) > 12);
-  diagram.columns.classList.toggle("is-wide", data.hidden.length >= 4);
+  diagram.scrollHint.textContent = t("classifier.diagramScrollHint");
+  fit(diagram);
 
   buildLinks(diagram, data);
   diagram.weights = null;
   layoutLinks(diagram);
+}
+
+/** The largest columns with which the whole network fits its panel; a visible cue where none does. */
+function fit(diagram) {
+  const {scroller, columns} = diagram;
+  diagram.width = scroller.clientWidth;
+  if (!diagram.width) return;
+  for (const level of FIT_LEVELS) {
+    for (const other of FIT_LEVELS) if (other) columns.classList.toggle(other, other === level);
+    if (scroller.scrollWidth <= scroller.clientWidth) break;
+  }
+  const scrollable = scroller.scrollWidth > scroller.clientWidth;
+  scroller.classList.toggle("is-scrollable", scrollable);
+  if (diagram.scrollHint.hidden === scrollable) diagram.scrollHint.hidden = !scrollable;
 }
 
 function column(title, controls, units, kind) {

@@ -9,7 +9,7 @@ const BIAS_INITS = [-1, -0.1, 0, 0.01, 0.1, 1];
 
 /**
  * @param {HTMLElement} target
- * @param {{catalog, allToken: string, output, init, initScale, biasInit, std, shuffle}} data
+ * @param {{catalog, allToken: string, mixed: boolean, output, init, initScale, biasInit, std, shuffle}} data
  * @param {{t: Function, onChange: (partial: object) => void, onActivationAll: (token: string) => void}} options
  */
 export function draw(target, data, options) {
@@ -20,9 +20,10 @@ export function draw(target, data, options) {
   }
   panel.options = options;
   const {t} = options;
-  drawPicker(panel.all, {catalog: data.catalog, token: data.allToken, label: t("classifier.activationAll")}, {
+  drawPicker(panel.all, {catalog: data.catalog, token: data.allToken, mixed: data.mixed, label: t("classifier.activationAll")}, {
     t,
     testid: "activation-all",
+    check: options.checkActivation,
     onChange: (token) => panel.options.onActivationAll(token),
   });
   syncSelect(panel.output, ["auto", "tanh"].map((v) => ({value: v, label: t(`classifier.outputs.${v}`)})), data.output);

@@ -4,10 +4,15 @@ import {h} from "../ui/dom.js";
 /**
  * @param {HTMLElement} target
  * @param {{notices: {id: string, kind: "info" | "error", text: string}[]}} data
- * @param {{t: Function, onDismiss: (id: string) => void}} options
+ * @param {{t: Function, onDismiss: (id: string) => void, onDismissAll?: () => void}} options
  */
 export function draw(target, data, options) {
+  const all =
+    data.notices.length > 1 && options.onDismissAll
+      ? h("div", {class: "notices-all"}, [h("button", {type: "button", class: "button button--quiet", text: options.t("app.dismissAll"), onClick: () => options.onDismissAll()})])
+      : null;
   target.replaceChildren(
+    ...(all ? [all] : []),
     ...data.notices.map((notice) =>
       h("div", {class: `notice notice--${notice.kind}`, "data-notice": notice.id}, [
         h("p", {text: notice.text}),
