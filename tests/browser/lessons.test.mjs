@@ -131,7 +131,9 @@ test("leaving a lesson keeps the current state for free play and drops the lesso
   await page.screenshot({path: path.join(screenshotDir, "lesson-dying-relu-step2.png")});
   const during = await page.evaluate(() => window.activationPlayground.getState());
   await page.click(".lesson-leave");
-  await page.waitForSelector('.lesson[data-lesson=""]');
+  // On the full page the picker lives in the header, so the lesson's section hides with its panel.
+  await page.waitForSelector('.lesson[data-lesson=""]', {state: "hidden"});
+  assert.equal(await page.inputValue(".site-lessons .lesson-picker"), "");
   const afterLeaving = await page.evaluate(() => window.activationPlayground.getState());
   assert.equal(afterLeaving.lesson, "");
   assert.equal(await page.isHidden(".lesson-panel"), true);

@@ -39,11 +39,12 @@ function sharedCore(libUrl) {
 /**
  * @param {HTMLElement} root  where the app renders (its contents are replaced)
  * @param {{state?: object | string, sections?: string[], syncUrl?: boolean, idPrefix?: string,
- *   libUrl?: string, notices?: HTMLElement}} [options]
+ *   libUrl?: string, notices?: HTMLElement, lessonPicker?: HTMLElement}} [options]
  *   state: a partial state object, or a hash string ("v=1&dataset=xor"); sections: which of
  *   "explorer" and "classifier" to show, in order; syncUrl: read and write location.hash;
  *   idPrefix: prefix of every element id the app creates (default: a unique one per app);
- *   notices: an element for the app's notices (default: one made at the top of root)
+ *   notices: an element for the app's notices (default: one made at the top of root);
+ *   lessonPicker: an element for the lesson picker (default: above the sections)
  * @returns the app's handle: getState, setState, on, play, pause, step, ready, destroy
  */
 export function createApp(root, options = {}) {
@@ -79,7 +80,7 @@ export function createApp(root, options = {}) {
   if (options.syncUrl) cleanups.push(syncHash(store, root, reportUrlNotices));
 
   const embedded = Boolean(options.embed ?? store.get().embed);
-  const lessons = mountLessonPlayer({store, messages, libUrl, embedded, idPrefix: prefix});
+  const lessons = mountLessonPlayer({store, messages, libUrl, embedded, idPrefix: prefix, pickerTarget: options.lessonPicker ?? null});
   cleanups.push(() => lessons.destroy());
   const elements = {};
   const sectionFor = (name) =>

@@ -20,6 +20,7 @@ const app = createApp(main, {
   syncUrl: true,
   idPrefix: "",
   notices: document.getElementById("notices"),
+  lessonPicker: document.getElementById("lesson-picker"),
   state: sectionLink ? "" : location.hash.replace(/^#/, ""),
 });
 // #embed=1: the page as a compact view for an iframe (no header, footer or explorer list).

@@ -11,20 +11,23 @@ import {formatValue, verdictVars} from "./format.js";
 import {drawChart} from "./chart.js";
 
 /**
- * @param {{store, messages: {t}, libUrl: string, embedded: boolean, idPrefix: string}} options
+ * @param {{store, messages: {t}, libUrl: string, embedded: boolean, idPrefix: string, pickerTarget: HTMLElement | null}} options
+ *   pickerTarget: where the picker goes (the page's header), so it costs the first screen nothing
  * @returns {{element: HTMLElement, destroy(): void}}
  */
-export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix}) {
+export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, pickerTarget}) {
   const {t} = messages;
   const element = h("section", {class: "lesson", "aria-label": t("lessons.picker"), "data-lesson": "", "data-step": ""});
   const pickerId = `${idPrefix}lesson-picker`;
   const picker = h("select", {id: pickerId, class: "lesson-picker", onChange: () => open(picker.value)}, [
-    h("option", {value: "", text: t("lessons.none")}),
+    // In the header the picker names itself ("Lessons…"); its label is for screen readers only.
+    h("option", {value: "", text: t(pickerTarget ? "lessons.headerNone" : "lessons.none")}),
     ...LESSONS.map((lesson) => h("option", {value: lesson.id, text: t(`lessons.${lesson.id}.title`)})),
   ]);
-  const pickerRow = embedded ? null : h("div", {class: "lesson-pick"}, [h("label", {for: pickerId, text: t("lessons.picker")}), picker]);
+  const pickerRow = embedded ? null : h("div", {class: "lesson-pick"}, [h("label", {for: pickerId, class: pickerTarget ? "visually-hidden" : null, text: t("lessons.picker")}), picker]);
   const panel = h("div", {class: "lesson-panel", hidden: true});
-  element.replaceChildren(...[pickerRow, panel].filter(Boolean));
+  if (pickerTarget && pickerRow) pickerTarget.replaceChildren(pickerRow);
+  element.replaceChildren(...[pickerTarget ? null : pickerRow, panel].filter(Boolean));
   if (embedded) element.hidden = true;
 
   /** Measurements by lesson id, kept while the page lives: {state, done, total, result, ms, error, run}. */
@@ -120,7 +123,7 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix})
     const {lesson: id, lessonStep} = store.get();
     const lesson = lessonById(id);
     picker.value = lesson ? lesson.id : "";
-    if (embedded) element.hidden = !lesson;
+    if (embedded || pickerTarget) element.hidden = !lesson;
     panel.hidden = !lesson;
     element.dataset.lesson = lesson ? lesson.id : "";
     if (!lesson) {
@@ -181,6 +184,7 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix})
     element,
     destroy() {
       unsubscribe();
+      pickerRow?.remove();
       for (const entry of measurements.values()) if (entry.state === "running") entry.run.cancel();
       measurements.clear();
     },
