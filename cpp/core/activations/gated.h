@@ -85,6 +85,7 @@ struct GeluTanh {
       "0.044715\\,x^3)\\right)\\right)";
   static constexpr const char* kDerivativeFormula =
       "f'(x) = \\frac{1 + \\tanh u}{2} + \\frac{x}{2}\\,(1 - \\tanh^2 u)\\,u', \\quad "
+      "u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3), \\quad "
       "u' = \\sqrt{2/\\pi}\\,(1 + 0.134145\\,x^2)";
   static std::vector<ParamSpec> params() { return {}; }
   static Properties properties() {
