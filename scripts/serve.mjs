@@ -24,12 +24,24 @@ const MIME_TYPES = {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Starts the server; resolves to {url, port, close()}. Port 0 picks a free port. */
-export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1"} = {}) {
+/**
+ * Starts the server; resolves to {url, port, close()}. Port 0 picks a free port.
+ * Like the static hosts a teacher may use: `prefix` serves root under a sub-path ("/courses/ml/"),
+ * `mimeTypes` overrides content types by extension ({".mjs": "application/javascript"}),
+ * `headers` adds headers to every response (a Content-Security-Policy).
+ */
+export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1", prefix = "/", mimeTypes = {}, headers = {}} = {}) {
   const rootDir = path.resolve(root);
+  const types = {...MIME_TYPES, ...mimeTypes};
+  const base = `/${prefix.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   const server = createServer(async (request, response) => {
     try {
-      const urlPath = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      const fullPath = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      if (!fullPath.startsWith(base)) {
+        response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+        return;
+      }
+      const urlPath = `/${fullPath.slice(base.length)}`;
       let filePath = path.resolve(rootDir, "." + urlPath);
       if (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep)) {
         response.writeHead(403).end("forbidden");
@@ -45,7 +57,8 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
         return;
       }
       response.writeHead(200, {
-        "content-type": MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
+        ...headers,
+        "content-type": types[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
         "content-length": stat.size,
         "cache-control": "no-cache",
         // The element and the library may be loaded by a page on another origin (a blog).
@@ -61,7 +74,7 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
     server.listen(port, host, () => {
       const actualPort = server.address().port;
       resolve({
-        url: `http://${host}:${actualPort}/`,
+        url: `http://${host}:${actualPort}${base}`,
         port: actualPort,
         close: () => new Promise((done) => server.close(() => done())),
       });
