@@ -11,6 +11,7 @@ import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
+import {mountClassifierExports} from "../exports/classifier-exports.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -88,7 +89,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     if (Object.keys(partial).length) store.set(partial);
   }
 
-  function configure() {
+  /** A new configuration; `layers`: trained weights to start from (a loaded model file). */
+  function configure(layers = null) {
     if (!model.catalog) return;
     const state = store.get();
     token += 1;
@@ -96,6 +98,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     sendView(true);
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
     const message = configureMessage(state, model.catalog, token);
+    if (layers) {
+      client.send("configure", {...message, layers});
+      return;
+    }
     if (!state.weights) {
       client.send("configure", message);
       return;
@@ -201,6 +207,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
+  cleanups.push(mountClassifierExports({dom, model, t, notices, store, exportModel: () => client.exportModel(), loadModel: (layers) => configure(layers)}));
   const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
   return {
     actions,
