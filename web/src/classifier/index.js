@@ -12,6 +12,7 @@ import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
+import {withImportedPoints} from "../exports/csv-import.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -29,7 +30,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
   // The model render.js draws from, besides the store.
-  const model = {catalog: null, playing: false, running: false, frame: null, configured: null, thumbnails: null, focus: null, selection: null, gradHistory: emptyGradHistory(), visible: {diagnostics: false, space: false}};
+  const model = {imported: null, catalog: null, playing: false, running: false, frame: null, configured: null, thumbnails: null, focus: null, selection: null, gradHistory: emptyGradHistory(), visible: {diagnostics: false, space: false}};
   let token = 0;
   let lastView = "";
   let ackSeq = null;
@@ -97,7 +98,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     model.selection = model.selection && isValidSelection(model.selection, state) ? model.selection : null;
     sendView(true);
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
-    const message = configureMessage(state, model.catalog, token);
+    const generated = configureMessage(state, model.catalog, token);
+    const message = model.imported ? {...generated, config: withImportedPoints(generated.config, model.imported.points)} : generated;
     if (layers) {
       client.send("configure", {...message, layers});
       return;
@@ -129,6 +131,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   const unsubscribe = store.subscribe((state, changed) => {
     const keys = [...changed].filter((key) => CLASSIFIER_KEYS.has(key));
     if (keys.length === 0) return;
+    // Choosing a dataset leaves imported points (web/src/exports/csv-import.js).
+    if (changed.has("dataset")) model.imported = null;
     if (keys.some((key) => RECONFIGURE_KEYS.has(key))) {
       // Shared weights belong to the configuration of the link; a new configuration starts afresh.
       if (state.weights) store.set({weights: ""});
@@ -207,7 +211,24 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
-  cleanups.push(mountClassifierExports({dom, model, t, notices, store, exportModel: () => client.exportModel(), loadModel: (layers) => configure(layers)}));
+  cleanups.push(
+    mountClassifierExports({
+      dom,
+      model,
+      t,
+      notices,
+      store,
+      exportModel: () => client.exportModel(),
+      loadModel(layers) {
+        model.imported = null;
+        configure(layers);
+      },
+      importPoints(imported) {
+        model.imported = imported;
+        configure();
+      },
+    }),
+  );
   const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
   return {
     actions,

@@ -8,16 +8,19 @@ import {exportBar} from "./export-bar.js";
 import {datasetCsv, historyCsv} from "./tables.js";
 import {ModelFileError, rejectedKeys, stateFromModel} from "./model-file.js";
 import {kerasCode, pytorchCode} from "./python.js";
+import {CsvImportError, MAX_IMPORT_BYTES, parsePointsCsv} from "./csv-import.js";
+import {classCount, isRegression} from "../classifier/config.js";
 
 const FILE_PREFIX = "activation-playground";
 let instances = 0;
 
 /**
  * @param {{dom, model, t, notices, store, exportModel: () => Promise<string | null>,
- *   loadModel: (partial: object, layers: object[]) => void}} context
+ *   loadModel: (layers: object[]) => void, importPoints: (imported: {name, points} | null) => void}} context
+ *   model.imported: the imported points in use, or null
  * @returns {() => void} removes the bars
  */
-export function mountClassifierExports({dom, model, t, notices, store, exportModel, loadModel}) {
+export function mountClassifierExports({dom, model, t, notices, store, exportModel, loadModel, importPoints}) {
   const notReady = () => new Error(t("exports.notReady"));
   const trainedModel = async () => {
     const text = await exportModel();
@@ -61,11 +64,65 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
     ],
   });
 
+  // Import: a file picker and drag-and-drop on the data panel; nothing changes unless the file is good.
+  const csvPicker = h("input", {type: "file", accept: ".csv,text/csv", hidden: true, "data-testid": "import-csv-file"});
+  const importedText = h("span", {class: "import-status", "data-testid": "import-status"});
+  const removeImported = h("button", {type: "button", class: "button button--quiet export-button", "data-testid": "import-remove", text: t("exports.removeImported")});
+  const importedLine = h("p", {class: "import-line", hidden: true}, [importedText, removeImported]);
+  const showImported = () => {
+    importedLine.hidden = !model.imported;
+    importedText.textContent = model.imported ? t("exports.imported", {name: model.imported.name, rows: model.imported.points.x.length}) : "";
+  };
+  removeImported.addEventListener("click", () => {
+    importPoints(null);
+    showImported();
+  });
+  async function importFile(file) {
+    try {
+      const state = store.get();
+      if (isRegression(state)) throw new CsvImportError("regression");
+      // A file over the limit is refused by its size, unread.
+      const points = parsePointsCsv(file.size > MAX_IMPORT_BYTES ? "" : await file.text(), {bytes: file.size, classes: classCount(state)});
+      importPoints({name: file.name, points});
+      notices.dismiss?.("csv-import");
+    } catch (error) {
+      const message = error instanceof CsvImportError ? t(`exports.import.${error.key}`, error.values) : t("exports.import.failed", {message: error?.message ?? String(error)});
+      notices.add("error", message, "csv-import");
+    }
+    showImported();
+  }
+  csvPicker.addEventListener("change", () => {
+    const file = csvPicker.files?.[0];
+    csvPicker.value = "";
+    if (file) importFile(file);
+  });
+  const onDragOver = (event) => {
+    if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
+    event.preventDefault();
+    dom.dataPanel.classList.add("is-drop-target");
+  };
+  const onDragLeave = () => dom.dataPanel.classList.remove("is-drop-target");
+  const onDrop = (event) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    onDragLeave();
+    importFile(file);
+  };
+  dom.dataPanel.addEventListener("dragover", onDragOver);
+  dom.dataPanel.addEventListener("dragleave", onDragLeave);
+  dom.dataPanel.addEventListener("drop", onDrop);
+  const unsubscribe = store.subscribe((state, changed) => {
+    if (changed.has("dataset")) showImported();
+  });
+
   const dataset = exportBar({
     t,
     notices,
     testid: "export-dataset",
+    extra: [csvPicker],
     items: [
+      {text: t("exports.importCsv"), title: t("exports.importCsvTitle"), testid: "import-csv", run: () => csvPicker.click()},
       {
         text: t("exports.datasetCsv"),
         title: t("exports.datasetCsvTitle"),
@@ -100,6 +157,7 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
         throw new ModelFileError("mismatch", {keys: rejected.join(", ")});
       }
       loadModel(layers);
+      showImported();
       notices.add("info", t("exports.modelLoaded"), "model-loaded");
     } catch (error) {
       const message = error instanceof ModelFileError ? t(`exports.model.${error.key}`, error.values) : t("exports.model.rejected", {message: error?.message ?? String(error)});
@@ -131,9 +189,13 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
 
   dom.boundaryPart.append(boundary);
   dom.lossPart.append(history);
-  dom.dataPanel.append(dataset);
+  dom.dataPanel.append(importedLine, dataset);
   dom.networkPanel.append(network);
   return () => {
-    for (const bar of [boundary, history, dataset, network]) bar.remove();
+    unsubscribe();
+    dom.dataPanel.removeEventListener("dragover", onDragOver);
+    dom.dataPanel.removeEventListener("dragleave", onDragLeave);
+    dom.dataPanel.removeEventListener("drop", onDrop);
+    for (const element of [boundary, history, importedLine, dataset, network]) element.remove();
   };
 }
