@@ -91,7 +91,9 @@ if (invokedDirectly) {
   };
   const port = Number(option("--port", process.env.PORT ?? 8080));
   const root = option("--root", path.join(repoRoot, "dist"));
-  startServer({root, port}).then(
+  // --prefix /courses/ml/: serve dist/ under a sub-path, as a university web folder would.
+  const prefix = option("--prefix", "/");
+  startServer({root, port, prefix}).then(
     ({url}) => console.log(`Activation Playground is being served at ${url}  (Ctrl+C to stop)`),
     (error) => {
       console.error(`serve: cannot listen on port ${port}: ${error.message}`);

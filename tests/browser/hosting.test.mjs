@@ -122,6 +122,11 @@ test("under the strict CSP the full page, #embed=1 and the element on a host pag
     }
     // Training exercises the worker, the charts (uPlot), the diagnostics and the boundary.
     await trainTo(page, 5, mode.hostId ?? null);
+    // Exports make images (a Blob-URL SVG drawn onto a canvas) and Blob downloads: allowed too.
+    for (const testid of ["export-chart-png", "export-boundary-png"]) {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"]`)]);
+      assert.match(file.suggestedFilename(), /\.png$/, `${mode.name}: ${testid}`);
+    }
     // The formula (KaTeX) and every panel have rendered by now; collect the violations last.
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, [], `${mode.name}: CSP violations`);

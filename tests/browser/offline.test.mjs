@@ -56,7 +56,7 @@ test("the offline file is one file under 2 MB whose policy allows only its own i
 });
 
 test("opened from file:// with the network off, it renders the chart, trains and shows no errors", async () => {
-  const context = await browser.newContext({offline: true, viewport: {width: 1280, height: 900}});
+  const context = await browser.newContext({offline: true, viewport: {width: 1280, height: 900}, acceptDownloads: true});
   const page = await context.newPage();
   const problems = watchProblems(page);
   const requests = [];
@@ -81,6 +81,14 @@ test("opened from file:// with the network off, it renders the chart, trains and
   const after = await canvasPixels(page, '[data-testid="boundary"]');
   assert.notEqual(after.hash, before.hash, "training changed the decision boundary");
   assert.match(await page.textContent('[data-testid="train-loss"]'), /^\d\.\d+/);
+  // Downloads work from file:// too (Blob URLs; the chart PNG draws a Blob-URL SVG).
+  for (const [testid, name] of [
+    ["export-chart-png", /\.png$/],
+    ["export-model-json", /\.json$/],
+  ]) {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"]`)]);
+    assert.match(file.suggestedFilename(), name);
+  }
   await page.screenshot({path: path.join(screenshotDir, "offline-1280.png")});
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);

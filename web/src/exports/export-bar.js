@@ -18,7 +18,7 @@ export function exportBar({t, notices = null, testid, items, extra = []}) {
     }
   };
   const buttons = items.map((item) => {
-    const button = h("button", {type: "button", class: "button export-button", title: item.title, "aria-label": item.title, "data-testid": item.testid, text: item.text});
+    const button = h("button", {type: "button", class: "button export-button", title: item.title, "data-testid": item.testid, text: item.text});
     button.addEventListener("click", async () => {
       problem.hidden = true;
       try {
