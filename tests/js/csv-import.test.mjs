@@ -2,7 +2,8 @@
 // the row and column it is about (spreadsheet rows: the header is row 1).
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {CsvImportError, MAX_IMPORT_BYTES, parsePointsCsv, withImportedPoints} from "../../web/src/exports/csv-import.js";
+import {CsvImportError, MAX_IMPORT_BYTES, parsePointsCsv} from "../../web/src/exports/csv-import.js";
+import {withImportedPoints} from "../../web/src/exports/imported-points.js";
 
 const rows = (n, make = (i) => `${i / 10},${-i / 10},${i % 2}`) => Array.from({length: n}, (_, i) => make(i)).join("\n");
 const read = (text, classes = 2) => parsePointsCsv(text, {bytes: Buffer.byteLength(text), classes});

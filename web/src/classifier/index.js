@@ -12,7 +12,7 @@ import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
-import {withImportedPoints} from "../exports/csv-import.js";
+import {withImportedPoints} from "../exports/imported-points.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));

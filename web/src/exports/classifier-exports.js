@@ -5,13 +5,14 @@ import {h} from "../ui/dom.js";
 import {snapshot as boundarySnapshot} from "../views/boundary.js";
 import {canvasPng, download} from "./download.js";
 import {exportBar} from "./export-bar.js";
-import {datasetCsv, historyCsv} from "./tables.js";
 import {ModelFileError, rejectedKeys, stateFromModel} from "./model-file.js";
-import {kerasCode, pytorchCode} from "./python.js";
-import {CsvImportError, MAX_IMPORT_BYTES, parsePointsCsv} from "./csv-import.js";
 import {classCount, isRegression} from "../classifier/config.js";
 
 const FILE_PREFIX = "activation-playground";
+// Loaded on first use: Papa Parse and the code generators are not needed to show the page.
+const tables = () => import("./tables.js");
+const python = () => import("./python.js");
+const csvImport = () => import("./csv-import.js");
 let instances = 0;
 
 /**
@@ -55,9 +56,10 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
         text: t("exports.historyCsv"),
         title: t("exports.historyCsvTitle"),
         testid: "export-history-csv",
-        run() {
+        async run() {
           const snap = model.frame?.a;
           if (!snap?.history) throw notReady();
+          const {historyCsv} = await tables();
           download(historyCsv(snap.history, model.gradHistory), `${FILE_PREFIX}-history.csv`, "text/csv");
         },
       },
@@ -78,7 +80,10 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
     showImported();
   });
   async function importFile(file) {
+    let reader = null;
     try {
+      reader = await csvImport();
+      const {CsvImportError, MAX_IMPORT_BYTES, parsePointsCsv} = reader;
       const state = store.get();
       if (isRegression(state)) throw new CsvImportError("regression");
       // A file over the limit is refused by its size, unread.
@@ -86,7 +91,7 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
       importPoints({name: file.name, points});
       notices.dismiss?.("csv-import");
     } catch (error) {
-      const message = error instanceof CsvImportError ? t(`exports.import.${error.key}`, error.values) : t("exports.import.failed", {message: error?.message ?? String(error)});
+      const message = reader && error instanceof reader.CsvImportError ? t(`exports.import.${error.key}`, error.values) : t("exports.import.failed", {message: error?.message ?? String(error)});
       notices.add("error", message, "csv-import");
     }
     showImported();
@@ -127,9 +132,10 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
         text: t("exports.datasetCsv"),
         title: t("exports.datasetCsvTitle"),
         testid: "export-dataset-csv",
-        run() {
+        async run() {
           const points = model.configured?.points;
           if (!points) throw notReady();
+          const {datasetCsv} = await tables();
           download(datasetCsv(points), `${FILE_PREFIX}-dataset.csv`, "text/csv");
         },
       },
@@ -165,7 +171,8 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
     }
   }
 
-  const code = (generate, extension) => async () => {
+  const code = (name, extension) => async () => {
+    const generate = (await python())[name];
     const file = JSON.parse(await trainedModel());
     download(generate(file, model.catalog, {weights: withWeights.checked}), `${FILE_PREFIX}-${extension}`, "text/x-python");
   };
@@ -181,8 +188,8 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
         run: async () => download(await trainedModel(), `${FILE_PREFIX}-model.json`, "application/json"),
       },
       {text: t("exports.loadModel"), title: t("exports.loadModelTitle"), testid: "load-model", run: () => picker.click()},
-      {text: t("exports.pytorch"), title: t("exports.pytorchTitle"), testid: "export-pytorch", run: code(pytorchCode, "pytorch.py")},
-      {text: t("exports.keras"), title: t("exports.kerasTitle"), testid: "export-keras", run: code(kerasCode, "keras.py")},
+      {text: t("exports.pytorch"), title: t("exports.pytorchTitle"), testid: "export-pytorch", run: code("pytorchCode", "pytorch.py")},
+      {text: t("exports.keras"), title: t("exports.kerasTitle"), testid: "export-keras", run: code("kerasCode", "keras.py")},
     ],
     extra: [h("span", {class: "field field--check export-check"}, [withWeights, h("label", {for: weightsId, text: t("exports.withWeights")})]), picker],
   });

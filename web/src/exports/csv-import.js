@@ -51,10 +51,3 @@ export function parsePointsCsv(text, {bytes, classes}) {
   });
   return points;
 }
-
-/** The trainer configuration `config` on the imported points instead of a generated dataset. */
-export function withImportedPoints(config, points) {
-  const {dataset, points: count, noise, classes, ...rest} = config;
-  const training = Math.max(1, Math.floor(points.x.length * config.trainFraction));
-  return {...rest, dataset: "custom", data: points, batchSize: Math.min(config.batchSize, training)};
-}
