@@ -67,7 +67,7 @@ test("a good CSV chosen with the file picker becomes the dataset and trains", as
   // Two well separated blobs: the network gets nearly all of them right.
   const accuracy = await page.evaluate(() => window.__metrics.trainAccuracy);
   assert.ok(accuracy >= 0.9, `training accuracy ${accuracy}`);
-  // Choosing a dataset again leaves the imported points.
+  // Choosing a dataset again drops the imported points.
   await page.evaluate(() => window.activationPlayground.setState({dataset: "xor"}));
   await page.waitForSelector('[data-testid="import-status"]:not(:visible)', {state: "attached"});
   assert.equal((await datasetRows(page)).length, 500);

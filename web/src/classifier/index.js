@@ -131,7 +131,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   const unsubscribe = store.subscribe((state, changed) => {
     const keys = [...changed].filter((key) => CLASSIFIER_KEYS.has(key));
     if (keys.length === 0) return;
-    // Choosing a dataset leaves imported points (web/src/exports/csv-import.js).
+    // Choosing a dataset drops the imported points (web/src/exports/csv-import.js).
     if (changed.has("dataset")) model.imported = null;
     if (keys.some((key) => RECONFIGURE_KEYS.has(key))) {
       // Shared weights belong to the configuration of the link; a new configuration starts afresh.
