@@ -38,4 +38,8 @@ echo "build: <activation-playground> element into dist/lib/"
 npx vite build -c vite.element.config.js --logLevel warn
 # Its styles are inlined into the module (shadow root); the extracted copy is not used.
 rm -f dist/lib/style.css
+
+echo "build: the offline file dist/activation-playground.html"
+npx vite build -c vite.offline.config.js --logLevel error
+node scripts/offline-html.mjs
 echo "build: done ($(du -sh dist | cut -f1) in dist/)"

@@ -48,12 +48,30 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
  * Starts the server; resolves to {url, port, close()}. Port 0 picks a free port.
  * `onSent({path, status, bytes})` hears of every response with the bytes of its body
  * as sent (the load tests count what a first view costs, workers included).
+ * Like the static hosts a teacher may use: `prefix` serves root under a sub-path ("/courses/ml/"),
+ * `mimeTypes` overrides content types by extension ({".mjs": "application/javascript"}),
+ * `headers` adds headers to every response (a Content-Security-Policy).
  */
-export function startServer({root = path.join(repoRoot, "dist"), port = 8080, host = "127.0.0.1", onSent = null} = {}) {
+export function startServer({
+  root = path.join(repoRoot, "dist"),
+  port = 8080,
+  host = "127.0.0.1",
+  onSent = null,
+  prefix = "/",
+  mimeTypes = {},
+  headers: extraHeaders = {},
+} = {}) {
   const rootDir = path.resolve(root);
+  const types = {...MIME_TYPES, ...mimeTypes};
+  const base = `/${prefix.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   const server = createServer(async (request, response) => {
     try {
-      const urlPath = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      const fullPath = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      if (!fullPath.startsWith(base)) {
+        response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+        return;
+      }
+      const urlPath = `/${fullPath.slice(base.length)}`;
       let filePath = path.resolve(rootDir, "." + urlPath);
       if (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep)) {
         response.writeHead(403).end("forbidden");
@@ -71,7 +89,8 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
       const extension = path.extname(filePath).toLowerCase();
       const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
       const headers = {
-        "content-type": MIME_TYPES[extension] ?? "application/octet-stream",
+        ...extraHeaders,
+        "content-type": types[extension] ?? "application/octet-stream",
         "cache-control": cacheControl(urlPath),
         etag,
         vary: "accept-encoding",
@@ -102,7 +121,7 @@ export function startServer({root = path.join(repoRoot, "dist"), port = 8080, ho
     server.listen(port, host, () => {
       const actualPort = server.address().port;
       resolve({
-        url: `http://${host}:${actualPort}/`,
+        url: `http://${host}:${actualPort}${base}`,
         port: actualPort,
         close: () => new Promise((done) => server.close(() => done())),
       });
@@ -119,7 +138,9 @@ if (invokedDirectly) {
   };
   const port = Number(option("--port", process.env.PORT ?? 8080));
   const root = option("--root", path.join(repoRoot, "dist"));
-  startServer({root, port}).then(
+  // --prefix /courses/ml/: serve dist/ under a sub-path, as a university web folder would.
+  const prefix = option("--prefix", "/");
+  startServer({root, port, prefix}).then(
     ({url}) => console.log(`Activation Playground is being served at ${url}  (Ctrl+C to stop)`),
     (error) => {
       console.error(`serve: cannot listen on port ${port}: ${error.message}`);

@@ -11,6 +11,7 @@ import {draw as drawNotices} from "./views/notices.js";
 import {clip, h} from "./ui/dom.js";
 import {TRAINER_PANELS} from "./embed/schema.js";
 import {mountLessonPlayer} from "./lessons/player.js";
+import {loadLibrary} from "./lib-loader.js";
 
 const explorerModules = import.meta.glob("./explorer/index.js");
 const HASH_WRITE_DELAY_MS = 150;
@@ -33,7 +34,7 @@ export function defaultLibUrl() {
 
 /** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here. */
 function sharedCore(libUrl) {
-  return import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore());
+  return loadLibrary(libUrl).then((lib) => lib.loadCore());
 }
 
 /**

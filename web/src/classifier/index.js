@@ -12,6 +12,8 @@ import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
+import {mountClassifierExports} from "../exports/classifier-exports.js";
+import {withImportedPoints} from "../exports/imported-points.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -29,7 +31,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
   // The model render.js draws from, besides the store.
-  const model = {catalog: null, playing: false, running: false, frame: null, configured: null, thumbnails: null, focus: null, selection: null, gradHistory: emptyGradHistory(), visible: {diagnostics: false, space: false}};
+  const model = {imported: null, catalog: null, playing: false, running: false, frame: null, configured: null, thumbnails: null, focus: null, selection: null, gradHistory: emptyGradHistory(), visible: {diagnostics: false, space: false}};
   let token = 0;
   let lastView = "";
   let ackSeq = null;
@@ -89,14 +91,20 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     if (Object.keys(partial).length) store.set(partial);
   }
 
-  function configure() {
+  /** A new configuration; `layers`: trained weights to start from (a loaded model file). */
+  function configure(layers = null) {
     if (!model.catalog) return;
     const state = store.get();
     token += 1;
     model.selection = model.selection && isValidSelection(model.selection, state) ? model.selection : null;
     sendView(true);
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
-    const message = configureMessage(state, model.catalog, token);
+    const generated = configureMessage(state, model.catalog, token);
+    const message = model.imported ? {...generated, config: withImportedPoints(generated.config, model.imported.points)} : generated;
+    if (layers) {
+      client.send("configure", {...message, layers});
+      return;
+    }
     if (!state.weights) {
       client.send("configure", message);
       return;
@@ -124,6 +132,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   const unsubscribe = store.subscribe((state, changed) => {
     const keys = [...changed].filter((key) => CLASSIFIER_KEYS.has(key));
     if (keys.length === 0) return;
+    // Choosing a dataset drops the imported points (web/src/exports/csv-import.js).
+    if (changed.has("dataset")) model.imported = null;
     if (keys.some((key) => RECONFIGURE_KEYS.has(key))) {
       // Shared weights belong to the configuration of the link; a new configuration starts afresh.
       if (state.weights) store.set({weights: ""});
@@ -228,6 +238,24 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
+  cleanups.push(
+    mountClassifierExports({
+      dom,
+      model,
+      t,
+      notices,
+      store,
+      exportModel: () => client.exportModel(),
+      loadModel(layers) {
+        model.imported = null;
+        configure(layers);
+      },
+      importPoints(imported) {
+        model.imported = imported;
+        configure();
+      },
+    }),
+  );
   const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
   return {
     actions,

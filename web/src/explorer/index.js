@@ -15,6 +15,7 @@ import {createParamControls} from "./param-controls.js";
 import {createPropertiesCard} from "./properties-card.js";
 import {createFormula} from "./formula.js";
 import {createFrameworks} from "./frameworks.js";
+import {createChartExports} from "../exports/explorer-exports.js";
 
 const kSamples = 2001;
 const kFallbackActivation = "sigmoid";
@@ -218,7 +219,8 @@ function build(container, status, core, store, t) {
     legend.element,
     el("div", {class: "ex-toggles"}, [showF.element, showDf.element]),
   ]);
-  const chartPart = el("div", {class: "ap-part ap-part--chart"}, [toolbar, el("div", {class: "ex-chart-wrap"}, [canvas]), readout, errorRegion]);
+  const chartExports = createChartExports({t, canvas, data: () => chartData});
+  const chartPart = el("div", {class: "ap-part ap-part--chart"}, [toolbar, el("div", {class: "ex-chart-wrap"}, [canvas]), readout, chartExports, errorRegion]);
   const layout = el("div", {class: "ex-layout"}, [
     el("div", {class: "ex-sidebar", attrs: {role: "region", "aria-label": t("explorer.list.label")}}, [list.element]),
     el("div", {class: "ex-main"}, [

@@ -51,11 +51,28 @@ function createView(canvas) {
   return view;
 }
 
+/**
+ * What `canvas` shows, redrawn on a new canvas at `ratio` device pixels per CSS pixel (2 for
+ * print), or null before its first draw. Used by the PNG export (web/src/exports/).
+ */
+export function snapshot(canvas, ratio = 2) {
+  const shown = views.get(canvas);
+  if (!shown?.data) return null;
+  const width = Math.max(1, canvas.clientWidth);
+  const height = Math.max(1, canvas.clientHeight);
+  const image = document.createElement("canvas");
+  image.width = Math.round(width * ratio);
+  image.height = Math.round(height * ratio);
+  const fit = () => ({width, height, ratio});
+  render({canvas: image, heat: document.createElement("canvas"), overlay: document.createElement("canvas"), overlayKey: null, data: shown.data, options: shown.options, fit});
+  return image;
+}
+
 /** Heatmap every frame; axes and points come from a cached layer redrawn only when they change. */
 function render(view) {
   const {canvas, data} = view;
   if (!data) return;
-  const {width, height, ratio} = fitCanvas(canvas);
+  const {width, height, ratio} = (view.fit ?? fitCanvas)(canvas);
   const ctx = canvas.getContext("2d");
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   const source = data.unit ?? (data.grid ? {grid: data.grid, size: data.gridSize} : null);

@@ -1,5 +1,6 @@
 // The main thread's handle on the trainer worker. One worker per page (per library URL) serves
 // every app through sessions: one wasm instance, however many apps are mounted.
+import {loadLibrary} from "../lib-loader.js";
 
 const workers = new Map();
 let nextSession = 1;
@@ -25,7 +26,7 @@ function sharedWorker(libUrl) {
     for (const onMessage of sessions.values()) onMessage({type: "error", op: "worker", message: event.message || "worker failed to start"});
   };
   // The worker instantiates the module the page compiled: one fetch and one compile per page.
-  import(/* @vite-ignore */ libUrl)
+  loadLibrary(libUrl)
     .then((lib) => lib.compileCore())
     .then(
       (wasmModule) => worker.postMessage({type: "init", libUrl, wasmModule}),

@@ -38,6 +38,7 @@
 // transferred as is; each buffer is transferred once and not touched afterwards.
 
 import {DATASETS, DOMAIN, REGRESSION_DATASETS} from "../classifier/schema.js";
+import {loadLibrary} from "../lib-loader.js";
 
 const REGRESSION = new Set(REGRESSION_DATASETS);
 const THUMBNAIL_DATASETS = DATASETS;
@@ -102,7 +103,7 @@ function route(message) {
 }
 
 async function loadCoreOnce(libUrl, wasmModule) {
-  const lib = await import(/* @vite-ignore */ libUrl);
+  const lib = await loadLibrary(libUrl);
   core = await lib.loadCore(wasmModule ? {wasmModule} : {});
   return core;
 }
