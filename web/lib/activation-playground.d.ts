@@ -239,6 +239,11 @@ export interface Core {
   softmax(xs: Numbers): {y: Float64Array; logY: Float64Array};
   createTrainer(config?: TrainerConfig): Trainer;
   importModel(model: string | object): Trainer;
+  /**
+   * Memory diagnostics for leak tests and soaks: bytes malloc holds in the wasm heap (falls
+   * again when memory is freed) and the size of wasm memory (which never shrinks).
+   */
+  memory(): {heapBytesInUse: number; wasmBytes: number};
 }
 
 export interface LoadCoreOptions {
