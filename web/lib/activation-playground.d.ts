@@ -241,9 +241,10 @@ export interface Core {
   importModel(model: string | object): Trainer;
   /**
    * Memory diagnostics for leak tests and soaks: bytes malloc holds in the wasm heap (falls
-   * again when memory is freed) and the size of wasm memory (which never shrinks).
+   * again when memory is freed), the size of wasm memory (which never shrinks), JS values
+   * the core holds handles to, and trainers not yet disposed (in the whole process or worker).
    */
-  memory(): {heapBytesInUse: number; wasmBytes: number};
+  memory(): {heapBytesInUse: number; wasmBytes: number; jsHandles: number; liveTrainers: number};
 }
 
 export interface LoadCoreOptions {

@@ -168,10 +168,14 @@ async function instantiate(wasmModule) {
   });
 }
 
+/** Trainers created and not yet disposed (or collected), per process: what memory() reports. */
+let liveTrainers = 0;
+
 // Frees the wasm side of a trainer the user forgot to dispose().
 const leakedTrainers =
   typeof FinalizationRegistry === "function"
     ? new FinalizationRegistry((handle) => {
+        liveTrainers--;
         if (!handle.isDeleted()) handle.delete();
       })
     : null;
@@ -184,6 +188,7 @@ class Trainer {
   constructor(raw, handle) {
     this.#raw = raw;
     this.#handle = handle;
+    liveTrainers++;
     leakedTrainers?.register(this, handle, this);
   }
 
@@ -265,6 +270,7 @@ class Trainer {
   dispose() {
     if (this.#handle === null) return;
     leakedTrainers?.unregister(this);
+    liveTrainers--;
     this.#handle.delete();
     this.#handle = null;
   }
@@ -343,10 +349,16 @@ async function createCore(wasmModule) {
 
     /**
      * Memory diagnostics for leak tests and soaks: bytes malloc holds in the wasm heap
-     * (falls when memory is freed) and the size of wasm memory (never shrinks).
+     * (falls when memory is freed), the size of wasm memory (never shrinks), JS values
+     * the core holds handles to, and trainers not yet disposed (in this whole process).
      */
     memory() {
-      return {heapBytesInUse: raw.heapBytesInUse(), wasmBytes: raw.HEAP8.buffer.byteLength};
+      return {
+        heapBytesInUse: raw.heapBytesInUse(),
+        wasmBytes: raw.HEAP8.buffer.byteLength,
+        jsHandles: raw.count_emval_handles(),
+        liveTrainers,
+      };
     },
   };
 }
