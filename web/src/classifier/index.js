@@ -35,6 +35,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   let renderFrame = 0;
   let destroyed = false;
   let outOfView = false;
+  let resumeAfterRestart = false;
 
   const client = createTrainerClient({libUrl, onMessage});
 
@@ -47,6 +48,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         repairActivations();
         client.send("thumbnails", {points: 160});
         configure();
+        if (resumeAfterRestart) {
+          resumeAfterRestart = false;
+          client.send("play", {epochsPerFrame: store.get().epf});
+        }
         break;
       case "configured":
         if (message.token !== token) break;
@@ -72,8 +77,25 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         model.thumbnails = new Map(message.sets.map((set) => [set.dataset, set]));
         break;
       case "error":
-        if (message.op === "init") markReady();
-        notices.add("error", t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: message.message}), `core-${message.op}`);
+        if (message.op === "init") {
+          markReady();
+          // Said plainly, with a retry: not Emscripten's "Aborted(CompileError … ASSERTIONS …)".
+          notices.add("error", t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
+            label: t("app.retry"),
+            run: () => {
+              notices.dismiss("core-init");
+              client.restart();
+            },
+          });
+        } else {
+          notices.add("error", t("app.errors.core", {message: message.message}), `core-${message.op}`);
+        }
+        break;
+      case "restarted":
+        // The worker died and a new one serves this session; "ready" follows and configures it again.
+        resumeAfterRestart = model.playing;
+        Object.assign(model, {playing: false, running: false});
+        if (model.catalog) notices.add("error", t("app.errors.workerRestarted"), "worker-restarted");
         break;
       default:
         return;
@@ -226,4 +248,13 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       root.replaceChildren();
     },
   };
+}
+
+/** What went wrong loading the core, in a few words: the HTTP status, or that the bytes are not WebAssembly. */
+function loadFailureReason(message) {
+  const http = /HTTP (\d{3})/.exec(message);
+  if (http) return `HTTP ${http[1]}`;
+  if (/CompileError|magic word|expected magic/i.test(message)) return "not a valid WebAssembly file";
+  if (/fetch|network/i.test(message)) return "network error";
+  return clip(message.replace(/^Aborted\(|\)$/g, "").replace(/\s*\(?Build with -s ASSERTIONS=1.*$/s, ""));
 }
