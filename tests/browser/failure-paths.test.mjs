@@ -132,6 +132,34 @@ test("a setting changed just before a reload survives it (the hash is written at
   await page.close();
 });
 
+const trainLoss = (page) => page.evaluate(() => Number(document.querySelector('[data-testid="train-loss"]').textContent));
+
+test("a reload mid-training resumes from the weights autosaved in this browser", async () => {
+  const {page, problems} = await openPage("#v=1&dataset=xor&epf=5");
+  await waitForFirstFrame(page);
+  const initialLoss = await trainLoss(page);
+  await page.evaluate(() => window.activationPlayground.play());
+  await page.waitForFunction(() => Number(document.getElementById("classifier").dataset.autosavedEpoch) >= 150, null, {timeout: 60000});
+  await page.evaluate(() => window.activationPlayground.pause());
+  await page.reload();
+  await waitForFirstFrame(page);
+  assert.equal(await epoch(page), 0);
+  const restoredLoss = await trainLoss(page);
+  assert.ok(restoredLoss < 0.8 * initialLoss, `loss after the reload ${restoredLoss}, fresh ${initialLoss}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a corrupt autosave is discarded with a notice, and training starts afresh", async () => {
+  const {page} = await openPage("#v=1&dataset=xor", {
+    init: () => localStorage.setItem("activation-playground:autosave", '{"format": 1, "signature": "x", "layers": [nul'),
+  });
+  await waitForFirstFrame(page);
+  await page.waitForSelector('#notices [data-notice="autosave"]');
+  assert.match((await noticeTexts(page)).join("\n"), /could not be read and was discarded/);
+  await page.close();
+});
+
 test("three hundred hash changes leave at most five notices, the older ones merged into a count", async () => {
   const {page} = await openPage("#v=1");
   await waitForFirstFrame(page);

@@ -93,7 +93,9 @@ export function createApp(root, options = {}) {
     if (classifier) return;
     const section = sectionFor("classifier");
     section.classList.add("is-loading");
-    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, onFrame: (frame) => emit("frame", frame)});
+    // The page's own app (synced with the URL) keeps an autosave; embeds do not.
+    const autosave = Boolean(options.syncUrl) && !store.get().embed;
+    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onFrame: (frame) => emit("frame", frame)});
     classifier.ready.then(() => {
       if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
     });

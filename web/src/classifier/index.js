@@ -10,6 +10,10 @@ import {collectGradients, emptyGradHistory} from "./gradients.js";
 import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
+import {createAutosave, pageStorage} from "./autosave.js";
+
+/** How often the trained weights are saved for a reload (only when the epoch moved on). */
+const AUTOSAVE_MS = 3000;
 import {decompressText} from "../embed/share.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
@@ -21,7 +25,7 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
  *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
  * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
-export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", onCatalog, onFrame}) {
+export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onCatalog, onFrame}) {
   const t = messages.t;
   const cleanups = [];
   const dom = buildLayout(root, t, store, idPrefix, cleanups);
@@ -36,6 +40,22 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   let destroyed = false;
   let outOfView = false;
   let resumeAfterRestart = false;
+  const autosave = autosaveOn ? createAutosave(pageStorage()) : null;
+  let restorePending = Boolean(autosave);
+  let savedEpoch = 0;
+  /** Saves the trained weights when the epoch moved on; a reply for an older configuration is dropped. */
+  function saveWeights() {
+    const epochNow = model.frame?.a.metrics.epoch ?? 0;
+    if (!model.catalog || epochNow === savedEpoch || epochNow === 0) return;
+    const asked = token;
+    const asSignature = signature();
+    client.exportModel().then((text) => {
+      if (destroyed || asked !== token || typeof text !== "string") return;
+      autosave.save(asSignature, JSON.parse(text).layers, epochNow);
+      savedEpoch = epochNow;
+      root.dataset.autosavedEpoch = String(epochNow);
+    });
+  }
 
   const client = createTrainerClient({libUrl, onMessage});
 
@@ -110,6 +130,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     if (Object.keys(partial).length) store.set(partial);
   }
 
+  /** The configuration the weights belong to (token aside): what an autosave is matched by. */
+  const signature = () => JSON.stringify({...configureMessage(store.get(), model.catalog, 0), token: 0});
+
   function configure() {
     if (!model.catalog) return;
     const state = store.get();
@@ -118,6 +141,14 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     sendView(true);
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
     const message = configureMessage(state, model.catalog, token);
+    // The first configuration after a load resumes from the autosave (a reset starts afresh).
+    const restore = restorePending && autosave && !state.weights ? autosave.load(signature()) : null;
+    restorePending = false;
+    if (restore === "corrupt") notices.add("info", t("app.notices.badAutosave"), "autosave");
+    if (restore && restore !== "corrupt") {
+      client.send("configure", {...message, layers: restore.layers});
+      return;
+    }
     if (!state.weights) {
       client.send("configure", message);
       return;
@@ -168,6 +199,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
+  if (autosave) {
+    const timer = setInterval(saveWeights, AUTOSAVE_MS);
+    cleanups.push(() => clearInterval(timer));
+  }
 
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);
   const actions = {
