@@ -175,6 +175,8 @@ export function createApp(root, options = {}) {
     step: () => classifier?.actions.step(),
     /** How many training sessions and live trainers the page's worker holds (every app's). */
     census: () => classifier?.census() ?? Promise.resolve(null),
+    /** The worker core's memory figures (heap in use, wasm memory, JS handles, live trainers), for soaks. */
+    workerMemory: () => classifier?.workerMemory() ?? Promise.resolve(null),
     /** The trained model file (JSON text), or null without a trainer. */
     exportModel: () => classifier?.exportModel() ?? Promise.resolve(null),
     destroy() {

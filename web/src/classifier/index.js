@@ -263,6 +263,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     actions,
     ready,
     census: () => client.census(),
+    /** The worker's core.memory(), for soaks. */
+    workerMemory: () => client.memory(),
     /** The trained model file (JSON text), or null before the first configuration. */
     exportModel: () => client.exportModel(),
     /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */

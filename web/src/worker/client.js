@@ -82,7 +82,7 @@ function sharedWorker(libUrl) {
 
 /**
  * Opens a training session. `onMessage` receives the worker's replies for this session only.
- * Returns {send(type, payload), census(): Promise<{sessions, trainers}>, exportModel(): Promise<string | null>, restart(), close()}.
+ * Returns {send(type, payload), census(): Promise<{sessions, trainers}>, memory(), exportModel(): Promise<string | null>, restart(), close()}.
  * `onMessage` also receives {type: "restarted"} when the worker was replaced; "ready" follows.
  */
 export function createTrainerClient({libUrl, onMessage}) {
@@ -125,6 +125,8 @@ export function createTrainerClient({libUrl, onMessage}) {
     send,
     /** How many sessions and live trainers the worker holds, for every app of the page. */
     census: () => request("census").then(({sessions: count, trainers}) => ({sessions: count, trainers})),
+    /** The worker's core.memory() (heap in use, wasm memory, handles, live trainers), or null before it loaded. */
+    memory: () => request("memory").then((reply) => reply.memory ?? null),
     /** Replaces the page's worker (after the core failed to load: a retry), for every session. */
     restart: () => shared.restart(),
     /** The trained model file (JSON text) of the session's first trainer, or null before it exists. */

@@ -27,6 +27,7 @@
 //     visibility  {hidden}                         no training while the app is hidden (page hidden, scrolled away)
 //     thumbnails  {points}                         every dataset's points, for the picker
 //     ping        {}                               replies "pong" (no session): the page's check that the worker lives
+//     memory      {session, request}               replies "memory" {request, memory}: core.memory() (for soaks)
 //   worker -> main
 //     ready       {version, catalog}
 //     configured  {token, points, classes, regression, features}
@@ -86,6 +87,9 @@ function route(message) {
       return;
     case "open":
       openSession(message.session);
+      return;
+    case "memory":
+      postMessageTo(message.session, {type: "memory", request: message.request, memory: core?.memory() ?? null});
       return;
     case "ping":
       self.postMessage({type: "pong"});
