@@ -141,7 +141,9 @@ const std::vector<KeySpec>& key_specs() {
     k.push_back(scalar_key("noise", KeyType::kNumber, {0, 1}, "TensorFlow Playground's noise percentage / 100"));
     k.push_back(scalar_key("trainFraction", KeyType::kNumber, {0.1, 0.9}, "the rest is the test set"));
     k.push_back(scalar_key("seed", KeyType::kInteger, {0, 4294967295.0}, "the data and the initial weights"));
-    KeySpec data = scalar_key("data", KeyType::kData, {}, "for `custom` only: `{x, y, label}` arrays of equal length");
+    KeySpec data = scalar_key("data", KeyType::kData, {}, "for `custom` only: `{x, y, label}` arrays (or typed arrays) of equal length, values in −1e6..1e6; "
+                                  "labels that are all integers 0..4 with at least two distinct values make a classification "
+                                  "with max + 1 classes, any others a regression");
     data.count = {1, kMaxPoints};
     k.push_back(std::move(data));
     KeySpec features = scalar_key("features", KeyType::kList, {}, "distinct");
