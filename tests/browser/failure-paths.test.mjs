@@ -4,15 +4,20 @@
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import {mkdir} from "node:fs/promises";
 import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
+const screenshotDir = path.join(repoRoot, "build", "screenshots");
 let world;
 
 before(async () => {
   world = await startBrowserAndServer(distRoot);
+  await mkdir(screenshotDir, {recursive: true});
 });
+
+const screenshot = (page, name) => page.screenshot({path: path.join(screenshotDir, `failure-${name}.png`)});
 
 after(async () => {
   await world?.close();
@@ -52,6 +57,7 @@ test("a worker that dies mid-training is restarted from the current settings, wi
   await worker.evaluate(() => self.close());
   await page.waitForSelector('#notices [data-notice="worker-restarted"]', {timeout: 40000});
   assert.match((await noticeTexts(page)).join("\n"), /training worker stopped unexpectedly and was restarted/);
+  await screenshot(page, "worker-restarted");
   // Training resumed in the new worker: the epoch counts again from 0 and rises.
   await page.waitForFunction(() => {
     const e = Number(document.querySelector('[data-testid="epoch"]').textContent);
@@ -110,6 +116,7 @@ for (const [what, fulfil, reason] of [
     assert.match(text, /The computing core could not be downloaded or started/);
     assert.match(text, reason);
     assert.doesNotMatch(text, /Aborted|ASSERTIONS|CompileError/);
+    await screenshot(page, `wasm-${fulfil.status}`);
     broken = false;
     await page.click('#notices [data-notice="core-init"] [data-action="notice-action"]');
     await waitForFirstFrame(page);
@@ -174,6 +181,7 @@ test("three hundred hash changes leave at most five notices, the older ones merg
   assert.ok(count <= 5, `${count} notices`);
   const merged = await page.textContent('#notices [data-notice="notices-merged"] p');
   assert.match(merged, /^29\d earlier notices were merged here/);
+  await screenshot(page, "notices-merged");
   await page.close();
 });
 
@@ -185,6 +193,7 @@ test("without WebAssembly the page says that nothing can be computed", async () 
   });
   await page.waitForSelector('#notices [data-notice="no-webassembly"]');
   assert.match((await noticeTexts(page)).join("\n"), /cannot run WebAssembly/);
+  await screenshot(page, "no-webassembly");
   assert.deepEqual(problems, []);
   await page.close();
 });
