@@ -103,8 +103,8 @@ test("a slow configuration at 100 epochs per frame still shows frames as it goes
 });
 
 for (const [what, fulfil, reason] of [
-  ["a 404", {status: 404, body: "not found"}, /\(HTTP 404\)/],
-  ["bytes that are not WebAssembly", {status: 200, contentType: "application/wasm", body: "<html>oops</html>"}, /\(not a valid WebAssembly file\)/],
+  ["a 404", {status: 404, body: "not found"}, /HTTP 404/],
+  ["bytes that are not WebAssembly", {status: 200, contentType: "application/wasm", body: "<html>oops</html>"}, /not a valid WebAssembly file/],
 ]) {
   test(`a .wasm that fails to load (${what}) says so plainly, and Retry loads it once it is back`, async () => {
     const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});
@@ -116,11 +116,15 @@ for (const [what, fulfil, reason] of [
     assert.match(text, /The computing core could not be downloaded or started/);
     assert.match(text, reason);
     assert.doesNotMatch(text, /Aborted|ASSERTIONS|CompileError/);
+    await page.waitForSelector('#explorer .ex[data-state="error"]');
+    assert.match(await page.textContent("#explorer .ex-status"), reason);
     await screenshot(page, `wasm-${fulfil.status}`);
     broken = false;
     await page.click('#notices [data-notice="core-init"] [data-action="notice-action"]');
     await waitForFirstFrame(page);
     assert.equal(await page.$('#notices [data-notice="core-init"]'), null);
+    // The explorer, which failed on the same file, is mounted again too.
+    await page.waitForSelector('#explorer .ex[data-state="ready"]', {timeout: 30000});
     await page.close();
   });
 }

@@ -95,10 +95,19 @@ export function createApp(root, options = {}) {
     section.classList.add("is-loading");
     // The page's own app (synced with the URL) keeps an autosave; embeds do not.
     const autosave = Boolean(options.syncUrl) && !store.get().embed;
-    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onFrame: (frame) => emit("frame", frame)});
+    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
     classifier.ready.then(() => {
       if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
     });
+  }
+
+  /** After the core failed to load, Retry mounts a failed explorer again (the classifier restarts its worker). */
+  function retryExplorer() {
+    if (!explorer?.failed) return;
+    explorer.destroy();
+    explorer = null;
+    explorerReady = null;
+    mountExplorerOnce();
   }
 
   function mountExplorerOnce() {

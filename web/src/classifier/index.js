@@ -2,6 +2,7 @@
 // hovered and selected unit), talks to the trainer worker, and asks render.js to draw.
 import {createTrainerClient} from "../worker/client.js";
 import {clip} from "../ui/dom.js";
+import {loadFailureReason} from "../ui/load-failure.js";
 import {LEARNING_RATES, LIVE_KEYS, VIEW_KEYS, classifierSchema} from "./schema.js";
 import {lowerLearningRate} from "./config.js";
 import {activationRepairs, addedPointItem, configureMessage, liveSettings, viewRequest} from "./requests.js";
@@ -25,7 +26,7 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
  *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
  * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
-export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onCatalog, onFrame}) {
+export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onCatalog, onFrame}) {
   const t = messages.t;
   const cleanups = [];
   const dom = buildLayout(root, t, store, idPrefix, cleanups);
@@ -105,6 +106,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
             run: () => {
               notices.dismiss("core-init");
               client.restart();
+              onRetry?.();
             },
           });
         } else {
@@ -287,11 +289,3 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   };
 }
 
-/** What went wrong loading the core, in a few words: the HTTP status, or that the bytes are not WebAssembly. */
-function loadFailureReason(message) {
-  const http = /HTTP (\d{3})/.exec(message);
-  if (http) return `HTTP ${http[1]}`;
-  if (/CompileError|magic word|expected magic/i.test(message)) return "not a valid WebAssembly file";
-  if (/fetch|network/i.test(message)) return "network error";
-  return clip(message.replace(/^Aborted\(|\)$/g, "").replace(/\s*\(?Build with -s ASSERTIONS=1.*$/s, ""));
-}
