@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(cmake g++ make emscripten xtensor-dev xtl-dev nlohmann-json3-dev googletest libgtest-dev chromium)
+debian_packages=(cmake g++ make emscripten xtensor-dev xtl-dev nlohmann-json3-dev googletest libgtest-dev chromium
+  clang libclang-rt-14-dev)  # clang + its runtime: the libFuzzer targets (scripts/fuzz.sh)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native GoogleTest (plain and under ASan+UBSan), node tests of
-# the wasm library and the page's state code, the type check, browser tests.
+# Runs every test: native GoogleTest (plain and under ASan+UBSan), a short fuzz run, node
+# tests of the wasm library (a short soak included) and the page's state code (property
+# tests included), the type check, browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -15,6 +16,9 @@ cmake -S . -B build/native-sanitize -DCMAKE_BUILD_TYPE=Debug -DAP_SANITIZE=ON >/
 cmake --build build/native-sanitize -j"$jobs" --target ap_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   build/native-sanitize/ap_tests --gtest_brief=1
+
+section "fuzzing (libFuzzer under ASan/LSan/UBSan, 10 s per target; npm run fuzz runs longer)"
+bash scripts/fuzz.sh 10
 
 section "TypeScript declarations type-check"
 npx tsc -p tests/types/tsconfig.json

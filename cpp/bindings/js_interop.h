@@ -1,15 +1,20 @@
 #pragma once
 // Conversions between JS values and C++ containers, and the guard that turns a
-// C++ exception into a JS Error carrying its message. Arrays cross in bulk:
+// C++ exception into a JS Error carrying its message (handed to web/lib, not thrown). Arrays cross in bulk:
 // inputs are copied in once, outputs are copied out of a typed_memory_view.
 
 #include <emscripten/val.h>
 
 #include <cstdint>
 #include <exception>
+#include <new>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "text/format.h"
 
 namespace ap::bindings {
 
@@ -27,19 +32,62 @@ val to_typed_array(const Container& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 
-/// Runs `body`; a C++ exception becomes a thrown JS Error with the same message,
-/// so the caller sees a readable error and the module stays usable.
+/// The error of the last call that failed, until web/lib takes it (takeError()).
+inline val& pending_error() {
+  static val error = val::null();
+  return error;
+}
+
+/// A JS Error carrying a C++ exception's message; allocation failures name themselves
+/// instead of saying "std::bad_alloc" or "vector".
+inline val js_error_of(const std::exception* error) {
+  std::string message;
+  if (dynamic_cast<const std::bad_alloc*>(error) != nullptr || dynamic_cast<const std::length_error*>(error) != nullptr) {
+    message = "out of memory: the request needs more memory than the core can allocate (at most 2 GB)";
+  } else if (error != nullptr) {
+    message = error->what();
+  } else {
+    message = "internal error in the activation core";
+  }
+  return val::global("Error").new_(message);
+}
+
+/// What a failed call returns; web/lib throws the pending error instead of using it.
+template <typename T>
+T failure_value() {
+  if constexpr (std::is_same_v<T, val>) {
+    return val::undefined();
+  } else {
+    return T{};
+  }
+}
+
+/// Runs `body`. A C++ exception is not thrown into JS from here: an exception that
+/// leaves a bound function skips Embind's clean-up of the arguments (every string and
+/// JSON argument would leak). It is stored instead and the call returns normally;
+/// web/lib's safe call takes it (takeError()) and throws it, so the module stays usable
+/// and nothing leaks.
 template <typename Body>
 auto guarded(Body&& body) -> decltype(body()) {
+  using Result = decltype(body());
   try {
     return body();
   } catch (const std::exception& error) {
-    val::global("Error").new_(std::string(error.what())).throw_();
+    pending_error() = js_error_of(&error);
   } catch (...) {
-    val::global("Error").new_(std::string("internal error in the activation core")).throw_();
+    pending_error() = js_error_of(nullptr);
   }
-  // throw_() does not return; this keeps the compiler's flow analysis happy.
-  std::terminate();
+  if constexpr (!std::is_void_v<Result>) return failure_value<Result>();
+}
+
+/// A JS number that must be an integer in lo..hi, checked before any integer conversion
+/// (Embind would wrap 2^32 + 1 to 1).
+inline int checked_index(const char* what, double value, int lo, int hi) {
+  if (!(value >= lo && value <= hi) || value != static_cast<double>(static_cast<long long>(value))) {
+    throw std::invalid_argument(std::string(what) + ": must be an integer in " + std::to_string(lo) + ".." +
+                                std::to_string(hi) + ", got " + format_number(value));
+  }
+  return static_cast<int>(value);
 }
 
 }  // namespace ap::bindings

@@ -17,6 +17,9 @@
 namespace ap::bindings {
 namespace {
 
+/// The largest layer or unit index the binding passes on; the core checks the exact range.
+constexpr int kMaxIndex = 1 << 20;
+
 /// NaN accuracy (regression) becomes null, as the API documents.
 val number_or_null(double value) { return std::isnan(value) ? val::null() : val(value); }
 
@@ -56,12 +59,8 @@ class TrainerHandle {
  public:
   explicit TrainerHandle(std::unique_ptr<Trainer> trainer) : trainer_(std::move(trainer)) {}
 
-  val train(int epochs) {
-    return guarded([&] {
-      if (epochs < 0 || epochs > 1000000)
-        throw std::invalid_argument("train(epochs): epochs must be an integer in 0..1000000");
-      return metrics_to_js(trainer_->train(epochs));
-    });
+  val train(double epochs) {
+    return guarded([&] { return metrics_to_js(trainer_->train(checked_index("train(epochs)", epochs, 0, 1000000))); });
   }
   val metrics() const {
     return guarded([&] { return metrics_to_js(trainer_->metrics()); });
@@ -138,8 +137,11 @@ class TrainerHandle {
     });
   }
 
-  val neuron_grid(int layer, int index, const val& spec) const {
-    return guarded([&] { return to_typed_array(trainer_->neuron_grid(grid_spec_from_js(spec), layer, index)); });
+  val neuron_grid(double layer, double index, const val& spec) const {
+    return guarded([&] {
+      return to_typed_array(trainer_->neuron_grid(grid_spec_from_js(spec), checked_index("neuronGrid(layer)", layer, -1, kMaxIndex),
+                                                  checked_index("neuronGrid(index)", index, 0, kMaxIndex)));
+    });
   }
 
   val learned_params() const {
@@ -156,8 +158,11 @@ class TrainerHandle {
     });
   }
 
-  val transform(int layer, const val& xs, const val& ys) const {
-    return guarded([&] { return to_typed_array(trainer_->transform(layer, to_doubles(xs), to_doubles(ys))); });
+  val transform(double layer, const val& xs, const val& ys) const {
+    return guarded([&] {
+      const int l = checked_index("transform(layer)", layer, -1, kMaxIndex);
+      return to_typed_array(trainer_->transform(l, to_doubles(xs), to_doubles(ys)));
+    });
   }
 
   void update(const std::string& partial_json) {
@@ -179,12 +184,17 @@ class TrainerHandle {
     });
   }
 
-  void set_weight(int layer, int to, int from, double value) {
-    guarded([&] { trainer_->set_weight(layer, to, from, value); });
+  void set_weight(double layer, double to, double from, double value) {
+    guarded([&] {
+      trainer_->set_weight(checked_index("setWeight(layer)", layer, 0, kMaxIndex), checked_index("setWeight(to)", to, 0, kMaxIndex),
+                           checked_index("setWeight(from)", from, 0, kMaxIndex), value);
+    });
   }
 
-  void set_bias(int layer, int to, double value) {
-    guarded([&] { trainer_->set_bias(layer, to, value); });
+  void set_bias(double layer, double to, double value) {
+    guarded([&] {
+      trainer_->set_bias(checked_index("setBias(layer)", layer, 0, kMaxIndex), checked_index("setBias(to)", to, 0, kMaxIndex), value);
+    });
   }
 
   std::string export_model() const {
@@ -212,6 +222,13 @@ std::string config_schema_json() {
   return guarded([] { return config_schema().dump(); });
 }
 
+/// The error of the last failed call (a JS Error), or null; clears it.
+val take_error() {
+  val error = pending_error();
+  pending_error() = val::null();
+  return error;
+}
+
 }  // namespace
 }  // namespace ap::bindings
 
@@ -237,4 +254,5 @@ EMSCRIPTEN_BINDINGS(activation_trainer) {
   emscripten::function("createTrainer", &create_trainer);
   emscripten::function("importModel", &import_model);
   emscripten::function("configSchemaJson", &config_schema_json);
+  emscripten::function("takeError", &take_error);
 }

@@ -68,3 +68,18 @@ export async function startBrowserAndServer(root) {
     },
   };
 }
+
+/**
+ * The renderer main thread's tasks in a Chromium trace (categories
+ * "disabled-by-default-devtools.timeline"): [{wall, cpu}] in ms. CPU time is what a task costs
+ * the page; wall time adds whatever a loaded machine gives other processes.
+ */
+export function mainThreadTaskTimes(traceBuffer) {
+  const parsed = JSON.parse(traceBuffer.toString());
+  const events = parsed.traceEvents ?? parsed;
+  const threadNames = new Map();
+  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
+  return events
+    .filter((event) => event.ph === "X" && event.name === "RunTask" && threadNames.get(`${event.pid}:${event.tid}`) === "CrRendererMain")
+    .map((event) => ({wall: event.dur / 1000, cpu: (event.tdur ?? event.dur) / 1000}));
+}

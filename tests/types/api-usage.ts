@@ -38,5 +38,6 @@ trainer.setWeight(0, 0, 0, 0.5);
 const copy: Trainer = core.importModel(trainer.exportModel());
 copy.dispose();
 trainer.dispose();
+const {heapBytesInUse, wasmBytes, jsHandles, liveTrainers} = core.memory();
 
-export const used = [version, maxLearningRate, maxPieces, liveKeys, upper, pytorchCall, y, dy, slopeGradient, minima, logY, accuracy, grid, units, hiddenSpace, losses, dead];
+export const used = [heapBytesInUse, wasmBytes, jsHandles, liveTrainers, version, maxLearningRate, maxPieces, liveKeys, upper, pytorchCall, y, dy, slopeGradient, minima, logY, accuracy, grid, units, hiddenSpace, losses, dead];

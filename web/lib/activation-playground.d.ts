@@ -239,6 +239,12 @@ export interface Core {
   softmax(xs: Numbers): {y: Float64Array; logY: Float64Array};
   createTrainer(config?: TrainerConfig): Trainer;
   importModel(model: string | object): Trainer;
+  /**
+   * Memory diagnostics for leak tests and soaks: bytes malloc holds in the wasm heap (falls
+   * again when memory is freed), the size of wasm memory (which never shrinks), JS values
+   * the core holds handles to, and trainers not yet disposed (in the whole process or worker).
+   */
+  memory(): {heapBytesInUse: number; wasmBytes: number; jsHandles: number; liveTrainers: number};
 }
 
 export interface LoadCoreOptions {

@@ -15,6 +15,8 @@ import {loadLibrary} from "./lib-loader.js";
 
 const explorerModules = import.meta.glob("./explorer/index.js");
 const HASH_WRITE_DELAY_MS = 150;
+const MAX_NOTICES = 5;
+const MERGED_NOTICE_ID = "notices-merged";
 const SECTIONS = ["explorer", "classifier"];
 const EVENTS = ["state", "frame", "error"];
 
@@ -66,6 +68,9 @@ export function createApp(root, options = {}) {
     if (notice.kind === "error") emit("error", {message: notice.text, id: notice.id});
   });
   for (const problem of schemaProblems) notices.add("error", t("app.errors.schema", {problem}));
+  // Without WebAssembly nothing can be computed: say so instead of showing empty sections.
+  const canCompute = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+  if (!canCompute) notices.add("error", t("app.errors.noWebAssembly"), "no-webassembly");
 
   const initial = typeof options.state === "string" || options.state === undefined ? parse(options.state ?? "", pageSchema) : parse("", pageSchema);
   const store = createStore(initial.state, (partial) => sanitize(partial, pageSchema));
@@ -95,10 +100,21 @@ export function createApp(root, options = {}) {
     if (classifier) return;
     const section = sectionFor("classifier");
     section.classList.add("is-loading");
-    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, onFrame: (frame) => emit("frame", frame)});
+    // The page's own app (synced with the URL) keeps an autosave; embeds do not.
+    const autosave = Boolean(options.syncUrl) && !store.get().embed;
+    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
     classifier.ready.then(() => {
       if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
     });
+  }
+
+  /** After the core failed to load, Retry mounts a failed explorer again (the classifier restarts its worker). */
+  function retryExplorer() {
+    if (!explorer?.failed) return;
+    explorer.destroy();
+    explorer = null;
+    explorerReady = null;
+    mountExplorerOnce();
   }
 
   function mountExplorerOnce() {
@@ -125,16 +141,16 @@ export function createApp(root, options = {}) {
   if (!embedded) {
     for (const name of sections) sectionFor(name);
     root.replaceChildren(...[options.notices ? null : noticesTarget, lessons.element, ...sections.map((name) => elements[name])].filter(Boolean));
-    if (elements.classifier) mountClassifierOnce();
-    if (elements.explorer) mountExplorerOnce();
+    if (elements.classifier && canCompute) mountClassifierOnce();
+    if (elements.explorer && canCompute) mountExplorerOnce();
   } else {
     const embed = createEmbedLayout(root, {noticesTarget: options.notices ? null : noticesTarget, lessonPanel: lessons.element});
     const layout = () => {
       if (destroyed) return;
       const {panels, controls} = store.get();
       // The explorer loads on demand; once it is ready the layout runs again to show its chart.
-      if (panels.includes("chart") && !explorerReady) mountExplorerOnce().then(layout);
-      if (panels.some((panel) => TRAINER_PANELS.includes(panel))) mountClassifierOnce();
+      if (panels.includes("chart") && !explorerReady && canCompute) mountExplorerOnce().then(layout);
+      if (panels.some((panel) => TRAINER_PANELS.includes(panel)) && canCompute) mountClassifierOnce();
       for (const section of Object.values(elements)) embed.park(section);
       embed.show({panels, controls, classifierParts: classifier?.parts ?? null, explorerParts: explorer?.parts ?? null});
     };
@@ -175,6 +191,8 @@ export function createApp(root, options = {}) {
     step: () => classifier?.actions.step(),
     /** How many training sessions and live trainers the page's worker holds (every app's). */
     census: () => classifier?.census() ?? Promise.resolve(null),
+    /** The worker core's memory figures (heap in use, wasm memory, JS handles, live trainers), for soaks. */
+    workerMemory: () => classifier?.workerMemory() ?? Promise.resolve(null),
     /** The trained model file (JSON text), or null without a trainer. */
     exportModel: () => classifier?.exportModel() ?? Promise.resolve(null),
     destroy() {
@@ -230,19 +248,34 @@ function createEmbedLayout(root, {noticesTarget, lessonPanel}) {
   };
 }
 
-/** The hash follows the store (replaceState, debounced); a hash typed or pasted by the user updates the store. */
+/** The hash follows the store (replaceState, throttled); a hash typed or pasted by the user updates the store. */
 function syncHash(store, root, reportUrlNotices) {
   let timer = null;
   let written = "";
+  let lastWrite = -Infinity;
   const write = () => {
     timer = null;
+    lastWrite = performance.now();
     written = `#${serialize(store.get(), pageSchema)}`;
     if (location.hash !== written) history.replaceState(history.state, "", written);
   };
   write();
+  // A change is written at once (a reload right after it keeps it: the browser reloads the URL
+  // of that moment); only a burst (a slider dragged) is written at most every HASH_WRITE_DELAY_MS,
+  // as browsers throttle replaceState.
   const unsubscribe = store.subscribe(() => {
-    if (timer === null) timer = setTimeout(write, HASH_WRITE_DELAY_MS);
+    if (timer !== null) return;
+    const wait = lastWrite + HASH_WRITE_DELAY_MS - performance.now();
+    if (wait <= 0) write();
+    else timer = setTimeout(write, wait);
   });
+  // Leaving the page (a closed tab, a link followed) within a burst's delay: write the last change now.
+  const flush = () => {
+    if (timer === null) return;
+    clearTimeout(timer);
+    write();
+  };
+  window.addEventListener("pagehide", flush);
   const onHashChange = () => {
     if (location.hash === written) return;
     const target = elementForHash(root, location.hash);
@@ -260,6 +293,7 @@ function syncHash(store, root, reportUrlNotices) {
     unsubscribe();
     clearTimeout(timer);
     window.removeEventListener("hashchange", onHashChange);
+    window.removeEventListener("pagehide", flush);
   };
 }
 
@@ -269,22 +303,39 @@ export function elementForHash(root, hash) {
   return /^[A-Za-z][\w-]*$/.test(id) ? root.querySelector(`#${CSS.escape(id)}`) : null;
 }
 
+/**
+ * The app's notices: at most MAX_NOTICES shown; older ones are merged into one that counts
+ * them (a thousand hash changes must not pile up a thousand notices). A notice may carry an
+ * action ({label, run}) such as Retry.
+ */
 function createNotices(target, t, onAdd) {
   let list = [];
-  const render = () => drawNotices(target, {notices: list}, {t, onDismiss: dismiss, onDismissAll: dismissAll});
+  let merged = 0;
+  const render = () => {
+    const summary = merged > 0 ? [{id: MERGED_NOTICE_ID, kind: "info", text: t("app.notices.merged", {count: merged})}] : [];
+    drawNotices(target, {notices: [...summary, ...list]}, {t, onDismiss: dismiss, onDismissAll: dismissAll});
+  };
   const dismissAll = () => {
     list = [];
+    merged = 0;
     render();
   };
   const dismiss = (id) => {
+    if (id === MERGED_NOTICE_ID) merged = 0;
     list = list.filter((notice) => notice.id !== id);
     render();
   };
   let counter = 0;
   const api = {
-    add(kind, text, id = `notice-${++counter}`) {
-      const notice = {id, kind, text};
+    add(kind, text, id = `notice-${++counter}`, action = null) {
+      const notice = {id, kind, text, action};
       list = [...list.filter((item) => item.id !== id), notice];
+      // One slot goes to the summary; errors outlive information when something must go.
+      while (list.length > MAX_NOTICES - 1) {
+        const oldest = list.findIndex((item) => item.kind !== "error");
+        list.splice(oldest < 0 ? 0 : oldest, 1);
+        merged += 1;
+      }
       render();
       onAdd(notice);
     },

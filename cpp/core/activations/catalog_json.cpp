@@ -1,5 +1,7 @@
 #include "activations/catalog_json.h"
 
+#include "text/format.h"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -102,8 +104,9 @@ std::map<std::string, double> params_from_json(const nlohmann::json& json) {
     } else if (value.is_string() && value == "nan") {
       out[key] = std::numeric_limits<double>::quiet_NaN();
     } else {
-      throw std::invalid_argument("parameter '" + key + "' must be a number (or \"inf\" / \"-inf\"), got " +
-                                  value.dump());
+      throw std::invalid_argument("parameter '" + clip_echo(key) + "' must be a number (or \"inf\" / \"-inf\"), got " +
+                                  (value.is_array() || value.is_object() ? value.type_name()
+                                                                         : clip_echo(value.dump())));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 #include "activations/critical_points.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
@@ -42,15 +43,20 @@ std::vector<double> critical_points(const Activation& activation, const ParamVal
     throw std::invalid_argument("critical points: lo and hi must be finite numbers with lo < hi");
   }
   std::vector<double> xs;
-  xs.reserve(kGridIntervals + 2);
+  xs.reserve(2 * kGridIntervals + 3);
   // hi / N - lo / N rather than (hi - lo) / N, which overflows for |lo|, |hi| ~ 1e308.
   const double step = hi / kGridIntervals - lo / kGridIntervals;
+  // A second grid uniform in asinh(x) stays dense near 0 however wide [lo, hi] is, so
+  // SiLU's minimum at -1.28 is found in [-1e9, 5] or [-1e308, 1e308] too.
+  const double t_lo = std::asinh(lo), t_step = (std::asinh(hi) - t_lo) / kGridIntervals;
   for (int i = 0; i <= kGridIntervals; ++i) {
-    const double x = i == kGridIntervals ? hi : lo + i * step;
-    // Insert x = 0 exactly: symmetric functions have their isolated zeros there.
-    if (!xs.empty() && xs.back() < 0 && x > 0) xs.push_back(0.0);
-    xs.push_back(x);
+    xs.push_back(i == kGridIntervals ? hi : lo + i * step);
+    xs.push_back(std::fmin(hi, std::fmax(lo, i == kGridIntervals ? hi : std::sinh(t_lo + i * t_step))));
   }
+  // Insert x = 0 exactly: symmetric functions have their isolated zeros there.
+  if (lo < 0 && hi > 0) xs.push_back(0.0);
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
   std::vector<double> ys(xs.size()), ds(xs.size());
   activation.forward(xs.data(), ys.data(), xs.size(), p);
   activation.derivative(xs.data(), ys.data(), ds.data(), xs.size(), p);

@@ -10,8 +10,10 @@ namespace ap {
 /// The critical points of `activation` (with parameters `p`) inside [lo, hi],
 /// in increasing order.
 ///
-/// Rule. Let s(x) = sign f'(x) in {-1, 0, +1}, sampled on a uniform grid of 4096
-/// intervals over [lo, hi] (plus x = 0 when it lies inside). A point is critical if
+/// Rule. Let s(x) = sign f'(x) in {-1, 0, +1}, sampled on the union of a uniform grid
+/// of 4096 intervals over [lo, hi] and a grid of 4096 intervals uniform in asinh(x)
+/// (dense near 0 however wide the range), plus x = 0 when it lies inside. A point is
+/// critical if
 ///  (a) s changes strictly between neighbouring samples (-1 to +1 or +1 to -1);
 ///      the crossing is then located by bisection on s down to adjacent doubles
 ///      and the end with the smaller |f'| is reported (so a sign change at a kink,

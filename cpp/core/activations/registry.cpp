@@ -99,7 +99,7 @@ const Activation& Registry::find(const std::string& name) const {
   for (const Activation& a : activations_) {
     if (a.name == name) return a;
   }
-  throw std::invalid_argument("unknown activation '" + name + "'; known activations: " + join_names(activations_));
+  throw std::invalid_argument("unknown activation '" + clip_echo(name) + "'; known activations: " + join_names(activations_));
 }
 
 const Reduction* Registry::find_reduction(const std::string& name) const {
@@ -119,7 +119,7 @@ ParamValues resolve_params(const Activation& activation, const std::map<std::str
     const int k = activation.param_index(key);
     if (k < 0) {
       const std::string known = join_names(activation.params);
-      throw std::invalid_argument("unknown parameter '" + key + "' for activation '" + activation.name + "'; " +
+      throw std::invalid_argument("unknown parameter '" + clip_echo(key) + "' for activation '" + activation.name + "'; " +
                                   (known.empty() ? "it takes no parameters" : "its parameters are: " + known));
     }
     const ParamSpec& spec = activation.params[static_cast<std::size_t>(k)];

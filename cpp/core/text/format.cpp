@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 
 namespace ap {
 
@@ -25,6 +26,45 @@ std::string format_number(double v) {
     std::snprintf(buffer, sizeof buffer, "%.*f", digits - 1 - exponent > 0 ? digits - 1 - exponent : 0, v);
   }
   return buffer;
+}
+
+std::string clip_echo(const std::string& text) {
+  std::string out;
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    // Count UTF-8 lead bytes only, so a multi-byte character is never split.
+    if ((c & 0xC0) != 0x80 && shown++ == kEchoLimit) return out + "…";
+    if (c < 0x20 || c == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void check_json_depth(const std::string& field, const std::string& text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        throw std::invalid_argument(field + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                    " arrays/objects");
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
 }
 
 }  // namespace ap

@@ -1,6 +1,8 @@
 #pragma once
-// The one spelling of numbers in the core's messages.
+// The one spelling of numbers in the core's messages, and the guards on user text
+// that messages echo or the JSON parser reads.
 
+#include <cstddef>
 #include <string>
 
 namespace ap {
@@ -9,5 +11,21 @@ namespace ap {
 /// everyday magnitudes ("10", "0.25", "1e-08", "1e+20"), and "inf" / "-inf" / "NaN"
 /// ("inf" is also how a configuration or a model writes an infinite parameter).
 std::string format_number(double v);
+
+/// The longest echo of user text (a name, a key, a JSON value) a message carries.
+constexpr std::size_t kEchoLimit = 80;
+
+/// `text` for an error message: at most kEchoLimit characters (longer text is cut and
+/// ends with "…"), with control characters such as NUL written as \u0000 so that
+/// nothing downstream truncates or garbles the message.
+std::string clip_echo(const std::string& text);
+
+/// The deepest nesting of arrays and objects any JSON text given to the core may have.
+constexpr int kMaxJsonDepth = 32;
+
+/// Throws std::invalid_argument naming `field` when `text` nests arrays/objects deeper
+/// than kMaxJsonDepth. A linear scan before parsing, so hostile input such as
+/// "[[[[…" is refused without recursing over it.
+void check_json_depth(const std::string& field, const std::string& text);
 
 }  // namespace ap

@@ -141,7 +141,9 @@ const std::vector<KeySpec>& key_specs() {
     k.push_back(scalar_key("noise", KeyType::kNumber, {0, 1}, "TensorFlow Playground's noise percentage / 100"));
     k.push_back(scalar_key("trainFraction", KeyType::kNumber, {0.1, 0.9}, "the rest is the test set"));
     k.push_back(scalar_key("seed", KeyType::kInteger, {0, 4294967295.0}, "the data and the initial weights"));
-    KeySpec data = scalar_key("data", KeyType::kData, {}, "for `custom` only: `{x, y, label}` arrays of equal length");
+    KeySpec data = scalar_key("data", KeyType::kData, {}, "for `custom` only: `{x, y, label}` arrays (or typed arrays) of equal length, values in −1e6..1e6; "
+                                  "labels that are all integers 0..4 with at least two distinct values make a classification "
+                                  "with max + 1 classes, any others a regression");
     data.count = {1, kMaxPoints};
     k.push_back(std::move(data));
     KeySpec features = scalar_key("features", KeyType::kList, {}, "distinct");
@@ -201,9 +203,12 @@ std::string key_list(Keep keep) {
 /// infinities as null, so numbers are formatted here.
 std::string describe(const json& v) {
   if (v.is_number_float()) return format_number(v.get<double>());
-  std::string text = v.dump();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
-  return text;
+  // web/lib sends NaN as "nan": say what the caller wrote, not the wire encoding.
+  if (v.is_string() && v == "nan") return "NaN";
+  // Containers are named, never dumped: dumping a huge value costs its whole size.
+  if (v.is_array()) return "an array of " + std::to_string(v.size()) + " entries";
+  if (v.is_object()) return "an object";
+  return clip_echo(v.dump());
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& message) {
@@ -286,7 +291,7 @@ void reject_unknown_keys(const std::string& path, const json& object, const char
     if (!known) {
       std::string list;
       for (const char* key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
-      fail(path + "." + it.key(), "unknown key; allowed keys are " + list);
+      fail(path + "." + clip_echo(it.key()), "unknown key; allowed keys are " + list);
     }
   }
 }
@@ -295,6 +300,9 @@ const json* find_key(const json& object, const char* key) {
   const auto it = object.find(key);
   return it == object.end() ? nullptr : &*it;
 }
+
+/// The largest magnitude a custom coordinate or label may have.
+constexpr double kCustomValueLimit = 1e6;
 
 std::vector<double> read_number_array(const std::string& path, const json& v) {
   const Range& count = key_spec("data").count;
@@ -306,8 +314,9 @@ std::vector<double> read_number_array(const std::string& path, const json& v) {
   out.reserve(v.size());
   for (std::size_t i = 0; i < v.size(); ++i) {
     const json& e = v[i];
-    if (!e.is_number() || !std::isfinite(e.get<double>())) {
-      fail_got(path + "[" + std::to_string(i) + "]", "a finite number", e);
+    // Coordinates and targets beyond ±1e6 overflow the loss to NaN at epoch 0.
+    if (!e.is_number() || !(std::fabs(e.get<double>()) <= kCustomValueLimit)) {
+      fail_got(path + "[" + std::to_string(i) + "]", "a finite number in -1e6..1e6", e);
     }
     out.push_back(e.get<double>());
   }
@@ -330,7 +339,7 @@ CustomData read_custom_data(const json& v) {
     const json* array = find_key(v, kDataKeys[i]);
     if (array == nullptr) {
       fail(path + "." + kDataKeys[i],
-           "required: an array of " + integer_range(key_spec("data").count) + " finite numbers");
+           "required: an array of " + integer_range(key_spec("data").count) + " finite numbers in -1e6..1e6");
     }
     *targets[i] = read_number_array(path + "." + kDataKeys[i], *array);
   }
@@ -447,7 +456,7 @@ LayerActivation read_layer_activation(const std::string& path, const json& v, co
   std::map<std::string, double> given;
   if (params != nullptr) {
     for (auto it = params->begin(); it != params->end(); ++it) {
-      const std::string param_path = path + ".params." + it.key();
+      const std::string param_path = path + ".params." + clip_echo(it.key());
       const double value = read_param_value(param_path, it.value());
       // Resolving each parameter alone pins an error to its own path.
       try {
@@ -683,7 +692,7 @@ TrainerConfig parse_config(const json& j, const Registry& registry) {
   if (!j.is_object()) fail_got("config", "an object", j);
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (find_key_spec(it.key()) == nullptr) {
-      fail("config." + it.key(), "unknown key; allowed keys are " + key_list([](const KeySpec&) { return true; }));
+      fail("config." + clip_echo(it.key()), "unknown key; allowed keys are " + key_list([](const KeySpec&) { return true; }));
     }
   }
   TrainerConfig c;
@@ -737,7 +746,7 @@ void apply_live_update(TrainerConfig& config, const json& partial, int training_
   TrainerConfig updated = config;
   for (auto it = partial.begin(); it != partial.end(); ++it) {
     const KeySpec* spec = find_key_spec(it.key());
-    if (spec == nullptr) fail("config." + it.key(), "unknown key; keys that can change live are " + live);
+    if (spec == nullptr) fail("config." + clip_echo(it.key()), "unknown key; keys that can change live are " + live);
     if (!spec->live) {
       fail("config." + it.key(),
            "cannot change while training (rebuild the trainer); keys that can change live are " + live);

@@ -81,6 +81,9 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
 
 }  // namespace
 
+/// The largest magnitude of a grid bound.
+constexpr double kGridBoundLimit = 1e6;
+
 int checked_grid_size(double size) {
   if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
     throw std::invalid_argument("grid.size: must be an integer in 2..256, got " + format_number(size));
@@ -95,11 +98,13 @@ void validate_grid_spec(const GridSpec& spec) {
     double value;
   } bounds[] = {{"xMin", spec.x_min}, {"xMax", spec.x_max}, {"yMin", spec.y_min}, {"yMax", spec.y_max}};
   for (const auto& b : bounds) {
-    if (!std::isfinite(b.value))
-      throw std::invalid_argument(std::string("grid.") + b.name + " must be a finite number");
+    // Wider bounds make the cell coordinates overflow (NaN / ±Infinity cells).
+    if (!(std::fabs(b.value) <= kGridBoundLimit))
+      throw std::invalid_argument(std::string("grid.") + b.name + ": must be a finite number in -1e6..1e6, got " +
+                                  format_number(b.value));
   }
-  if (!(spec.x_min < spec.x_max)) throw std::invalid_argument("grid.xMin must be less than grid.xMax");
-  if (!(spec.y_min < spec.y_max)) throw std::invalid_argument("grid.yMin must be less than grid.yMax");
+  if (!(spec.x_min < spec.x_max)) throw std::invalid_argument("grid.xMin: must be less than grid.xMax");
+  if (!(spec.y_min < spec.y_max)) throw std::invalid_argument("grid.yMin: must be less than grid.yMax");
 }
 
 double grid_x(const GridSpec& spec, int c) { return spec.x_min + c * (spec.x_max - spec.x_min) / (spec.size - 1); }

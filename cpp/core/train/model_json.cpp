@@ -64,6 +64,7 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
 
 ModelDocument parse_model_document(const std::string& text, const Registry& registry) {
   json doc;
+  check_json_depth("model", text);
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
@@ -72,13 +73,13 @@ ModelDocument parse_model_document(const std::string& text, const Registry& regi
   if (!doc.is_object()) fail("model", "must be a JSON object {format, config, layers}, got " + type_of(doc));
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     if (it.key() != "format" && it.key() != "config" && it.key() != "layers") {
-      fail("model." + it.key(), "unknown key; a model has format, config and layers");
+      fail("model." + clip_echo(it.key()), "unknown key; a model has format, config and layers");
     }
   }
   if (!doc.contains("format")) fail("model.format", "missing; must be 1");
   const json& format = doc["format"];
   if (!format.is_number() || format.get<double>() != kModelFormat)
-    fail("model.format", "must be 1, got " + format.dump());
+    fail("model.format", "must be 1, got " + (format.is_primitive() ? clip_echo(format.dump()) : type_of(format)));
   if (!doc.contains("config")) fail("model.config", "missing; must be a configuration object");
   if (!doc["config"].is_object()) fail("model.config", "must be a configuration object, got " + type_of(doc["config"]));
   if (!doc.contains("layers")) fail("model.layers", "missing; must be an array of layers");
@@ -104,14 +105,14 @@ void load_model_layers(const json& layers, Network& network) {
     for (auto it = entry.begin(); it != entry.end(); ++it) {
       const std::string& key = it.key();
       if (key != "weights" && key != "biases" && key != "params" && key != "inputs" && key != "outputs") {
-        fail(field + "." + key, "unknown key; a layer has weights, biases, params (and optionally inputs, outputs)");
+        fail(field + "." + clip_echo(key), "unknown key; a layer has weights, biases, params (and optionally inputs, outputs)");
       }
     }
     const auto check_size = [&](const char* key, int expected) {
       if (!entry.contains(key)) return;
       const json& v = entry[key];
       if (!v.is_number_integer() || v.get<long long>() != expected) {
-        fail(field + "." + key, "must be " + std::to_string(expected) + ", got " + v.dump());
+        fail(field + "." + key, "must be " + std::to_string(expected) + ", got " + (v.is_primitive() ? clip_echo(v.dump()) : type_of(v)));
       }
     };
     check_size("inputs", layer.inputs);
@@ -137,7 +138,7 @@ void load_model_layers(const json& layers, Network& network) {
         known += (known.empty() ? "" : ", ") + name;
       }
       if (!match) {
-        fail(field + ".params." + it.key(),
+        fail(field + ".params." + clip_echo(it.key()),
              known.empty() ? "unknown; this layer learns no parameters" : "unknown; this layer learns " + known);
       }
       const std::size_t n = match->per_unit ? static_cast<std::size_t>(layer.units) : 1;

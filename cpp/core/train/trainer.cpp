@@ -3,6 +3,8 @@
 
 #include "train/trainer.h"
 
+#include "text/format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -64,6 +66,7 @@ TrainerConfig checked(const TrainerConfig& config) {
 }
 
 nlohmann::json parse_json_text(const std::string& field, const std::string& text) {
+  check_json_depth(field, text);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {

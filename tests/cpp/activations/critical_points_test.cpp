@@ -8,6 +8,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "activations/registry.h"
@@ -102,7 +103,18 @@ TEST(CriticalPoints, EveryReportedPointHasAVanishingOrSignChangingSlope) {
 TEST(CriticalPoints, HugeIntervalsNeitherOverflowNorReportNonFinitePoints) {
   const std::vector<double> found = points_of("silu", {}, -1.7e308, 1.7e308);
   for (const double x : found) EXPECT_TRUE(std::isfinite(x)) << x;
-  EXPECT_EQ(points_of("hardswish", {}, -1e300, 1e300).size(), 0u);  // grid far too coarse: no crash
+}
+
+TEST(CriticalPoints, WideIntervalsStillResolveFeaturesNearTheOrigin) {
+  // The asinh-spaced grid keeps samples near 0 however wide [lo, hi] is (issue 16).
+  for (const auto& [lo, hi] : {std::pair{-1e9, 5.0}, std::pair{-1.7e308, 1.7e308}}) {
+    const std::vector<double> silu = points_of("silu", {}, lo, hi);
+    ASSERT_EQ(silu.size(), 1u) << lo << ".." << hi;
+    EXPECT_NEAR(silu[0], -1.2784645, 1e-6);
+    const std::vector<double> hardswish = points_of("hardswish", {}, lo, hi);
+    ASSERT_EQ(hardswish.size(), 1u) << lo << ".." << hi;
+    EXPECT_NEAR(hardswish[0], -1.5, 1e-12);
+  }
 }
 
 TEST(CriticalPoints, RejectsABadInterval) {

@@ -1,8 +1,10 @@
 // The classifier's controller: owns its state (the store's keys, the worker's latest frame, the
 // hovered and selected unit), talks to the trainer worker, and asks render.js to draw.
 import {createTrainerClient} from "../worker/client.js";
+import {loadLibrary} from "../lib-loader.js";
 import {clip} from "../ui/dom.js";
 import {settingName} from "../i18n/setting-name.js";
+import {loadFailureReason} from "../ui/load-failure.js";
 import {LEARNING_RATES, LIVE_KEYS, VIEW_KEYS, classifierSchema} from "./schema.js";
 import {lowerLearningRate} from "./config.js";
 import {activationRepairs, addedPointItem, configureMessage, liveSettings, viewRequest} from "./requests.js";
@@ -11,9 +13,13 @@ import {collectGradients, emptyGradHistory} from "./gradients.js";
 import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
+import {createAutosave, pageStorage} from "./autosave.js";
 import {decompressText} from "../embed/share.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
 import {withImportedPoints} from "../exports/imported-points.js";
+
+/** How often the trained weights are saved for a reload (only when the epoch moved on). */
+const AUTOSAVE_MS = 3000;
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -24,7 +30,7 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
  *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
  * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
-export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", onCatalog, onFrame}) {
+export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onCatalog, onFrame}) {
   const t = messages.t;
   const cleanups = [];
   const dom = buildLayout(root, t, store, idPrefix, cleanups);
@@ -38,6 +44,23 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   let renderFrame = 0;
   let destroyed = false;
   let outOfView = false;
+  let resumeAfterRestart = false;
+  const autosave = autosaveOn ? createAutosave(pageStorage()) : null;
+  let restorePending = Boolean(autosave);
+  let savedEpoch = 0;
+  /** Saves the trained weights when the epoch moved on; a reply for an older configuration is dropped. */
+  function saveWeights() {
+    const epochNow = model.frame?.a.metrics.epoch ?? 0;
+    if (!model.catalog || epochNow === savedEpoch || epochNow === 0) return;
+    const asked = token;
+    const asSignature = signature();
+    client.exportModel().then((text) => {
+      if (destroyed || asked !== token || typeof text !== "string") return;
+      autosave.save(asSignature, JSON.parse(text).layers, epochNow);
+      savedEpoch = epochNow;
+      root.dataset.autosavedEpoch = String(epochNow);
+    });
+  }
 
   const client = createTrainerClient({libUrl, onMessage});
 
@@ -50,6 +73,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         repairActivations();
         client.send("thumbnails", {points: 160});
         configure();
+        if (resumeAfterRestart) {
+          resumeAfterRestart = false;
+          client.send("play", {epochsPerFrame: store.get().epf});
+        }
         break;
       case "configured":
         if (message.token !== token) break;
@@ -75,8 +102,26 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         model.thumbnails = new Map(message.sets.map((set) => [set.dataset, set]));
         break;
       case "error":
-        if (message.op === "init") markReady();
-        notices.add("error", t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: message.message}), `core-${message.op}`);
+        if (message.op === "init") {
+          markReady();
+          // Said plainly, with a retry: not Emscripten's "Aborted(CompileError … ASSERTIONS …)".
+          notices.add("error", t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
+            label: t("app.retry"),
+            run: () => {
+              notices.dismiss("core-init");
+              client.restart();
+              onRetry?.();
+            },
+          });
+        } else {
+          notices.add("error", t("app.errors.core", {message: message.message}), `core-${message.op}`);
+        }
+        break;
+      case "restarted":
+        // The worker died and a new one serves this session; "ready" follows and configures it again.
+        resumeAfterRestart = model.playing;
+        Object.assign(model, {playing: false, running: false});
+        if (model.catalog) notices.add("error", t("app.errors.workerRestarted"), "worker-restarted");
         break;
       default:
         return;
@@ -91,6 +136,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     if (Object.keys(partial).length) store.set(partial);
   }
 
+  /** The configuration the weights belong to (token aside): what an autosave is matched by. */
+  const signature = () => JSON.stringify({...configureMessage(store.get(), model.catalog, 0), token: 0});
+
   /** A new configuration; `layers`: trained weights to start from (a loaded model file). */
   function configure(layers = null) {
     if (!model.catalog) return;
@@ -101,8 +149,12 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     client.send("epochsPerFrame", {epochsPerFrame: state.epf});
     const generated = configureMessage(state, model.catalog, token);
     const message = model.imported ? {...generated, config: withImportedPoints(generated.config, model.imported.points)} : generated;
-    if (layers) {
-      client.send("configure", {...message, layers});
+    // The first configuration after a load resumes from the autosave (a reset starts afresh).
+    const restore = !layers && restorePending && autosave && !state.weights ? autosave.load(signature()) : null;
+    restorePending = false;
+    if (restore === "corrupt") notices.add("info", t("app.notices.badAutosave"), "autosave");
+    if (layers || (restore && restore !== "corrupt")) {
+      client.send("configure", {...message, layers: layers ?? restore.layers});
       return;
     }
     if (!state.weights) {
@@ -170,11 +222,15 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   observer.observe(dom.diagnosticsPanel);
   observer.observe(dom.spacePanel);
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
+  if (autosave) {
+    const timer = setInterval(saveWeights, AUTOSAVE_MS);
+    cleanups.push(() => clearInterval(timer));
+  }
 
   /** The core on the main thread judges a parameter set (relations between parameters included); loaded on first use. */
   async function checkActivation(name, params) {
     // Without a core here the worker still checks the configuration and reports a refusal.
-    const core = await import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore()).catch(() => null);
+    const core = await loadLibrary(libUrl).then((lib) => lib.loadCore()).catch(() => null);
     try {
       core?.evaluate(name, params, [0]);
       return null;
@@ -261,6 +317,8 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     actions,
     ready,
     census: () => client.census(),
+    /** The worker's core.memory(), for soaks. */
+    workerMemory: () => client.memory(),
     /** The trained model file (JSON text), or null before the first configuration. */
     exportModel: () => client.exportModel(),
     /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
@@ -282,3 +340,4 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     },
   };
 }
+

@@ -8,6 +8,7 @@ import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power} from "./model.js";
 import {formatPowerOfTen, formatSignificant} from "../../lib/number-format.mjs";
 import {createActivationList} from "./activation-list.js";
+import {loadFailureReason} from "../ui/load-failure.js";
 import {createActivationChart} from "./activation-chart.js";
 import {createDepthChart} from "./depth-chart.js";
 import {createLegend, lineSample, slotTitle} from "./legend.js";
@@ -52,7 +53,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
     } catch (error) {
       container.dataset.state = "error";
       status.classList.add("ex-error");
-      status.textContent = t("explorer.loadFailed", {message: error?.message ?? String(error)});
+      status.textContent = t("explorer.loadFailed", {message: loadFailureReason(error?.message ?? error)});
     }
   })();
 
@@ -61,6 +62,10 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
     /** The elements an embed shows on their own ({chart}), once ready. */
     get parts() {
       return parts;
+    },
+    /** True when the core could not be loaded (the app mounts the explorer again on Retry). */
+    get failed() {
+      return container.dataset.state === "error";
     },
     destroy() {
       destroyed = true;

@@ -73,7 +73,7 @@ export const CONFIG_SCHEMA = deepFreeze([
     "type": "integer"
   },
   {
-    "description": "for `custom` only: `{x, y, label}` arrays of equal length",
+    "description": "for `custom` only: `{x, y, label}` arrays (or typed arrays) of equal length, values in −1e6..1e6; labels that are all integers 0..4 with at least two distinct values make a classification with max + 1 classes, any others a regression",
     "live": false,
     "maxItems": 10000,
     "minItems": 1,

@@ -3,7 +3,7 @@ import {h} from "../ui/dom.js";
 
 /**
  * @param {HTMLElement} target
- * @param {{notices: {id: string, kind: "info" | "error", text: string}[]}} data
+ * @param {{notices: {id: string, kind: "info" | "error", text: string, action?: {label: string, run: () => void}}[]}} data
  * @param {{t: Function, onDismiss: (id: string) => void, onDismissAll?: () => void}} options
  */
 export function draw(target, data, options) {
@@ -16,6 +16,7 @@ export function draw(target, data, options) {
     ...data.notices.map((notice) =>
       h("div", {class: `notice notice--${notice.kind}`, "data-notice": notice.id}, [
         h("p", {text: notice.text}),
+        notice.action ? h("button", {type: "button", class: "button", text: notice.action.label, "data-action": "notice-action", onClick: notice.action.run}) : null,
         h("button", {type: "button", class: "button button--quiet", text: options.t("app.dismiss"), onClick: () => options.onDismiss(notice.id)}),
       ]),
     ),

@@ -16,7 +16,8 @@
 //                                                  compare: activation for the second trainer or null
 //                                                  added: [{x, y, label}] points added by clicking
 //     reset       {}                               same config, same seed, same initial weights
-//     play        {epochsPerFrame} / pause {}      train epochsPerFrame epochs per acknowledged frame
+//     play        {epochsPerFrame} / pause {}      train epochsPerFrame epochs per acknowledged frame, or
+//                                                  fewer when they take over FRAME_BUDGET_MS
 //     step        {epochs}                         train, then one frame
 //     update      {partial}                        live hyperparameters (both trainers)
 //     setWeight   {layer, to, from, value}         edit one weight of the first trainer, then one frame
@@ -25,6 +26,8 @@
 //     ack         {seq}                            the main thread drew frame `seq`; the next may come
 //     visibility  {hidden}                         no training while the app is hidden (page hidden, scrolled away)
 //     thumbnails  {points}                         every dataset's points, for the picker
+//     ping        {}                               replies "pong" (no session): the page's check that the worker lives
+//     memory      {session, request}               replies "memory" {request, memory}: core.memory() (for soaks)
 //   worker -> main
 //     ready       {version, catalog}
 //     configured  {token, points, classes, regression, features}
@@ -41,6 +44,8 @@ import {DATASETS, DOMAIN, REGRESSION_DATASETS} from "../classifier/schema.js";
 import {loadLibrary} from "../lib-loader.js";
 
 const REGRESSION = new Set(REGRESSION_DATASETS);
+/** The most training time one frame may take when an epoch is cheaper than that. */
+const FRAME_BUDGET_MS = 40;
 const THUMBNAIL_DATASETS = DATASETS;
 const LINES = 13;
 const LINE_SAMPLES = 48;
@@ -83,6 +88,12 @@ function route(message) {
       return;
     case "open":
       openSession(message.session);
+      return;
+    case "memory":
+      postMessageTo(message.session, {type: "memory", request: message.request, memory: core?.memory() ?? null});
+      return;
+    case "ping":
+      self.postMessage({type: "pong"});
       return;
     case "close":
       sessions.get(message.session)?.close();
@@ -303,10 +314,18 @@ function createSession(id) {
   }
 
   let lastTrainMs = 0;
+  /**
+   * Trains up to `epochs` epochs, one at a time, and stops early once FRAME_BUDGET_MS have
+   * passed: a large configuration at many epochs per frame still sends a frame (and reads
+   * Pause, Step and setting changes) after every epoch or so, not after minutes.
+   */
   function trainAll(epochs) {
     const start = performance.now();
-    for (const trainer of activeTrainers()) {
-      if (!trainer.metrics().diverged) trainer.train(epochs);
+    for (let done = 0; done < epochs; done++) {
+      for (const trainer of activeTrainers()) {
+        if (!trainer.metrics().diverged) trainer.train(1);
+      }
+      if (performance.now() - start >= FRAME_BUDGET_MS) break;
     }
     lastTrainMs = performance.now() - start;
   }

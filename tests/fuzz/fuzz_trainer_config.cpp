@@ -1,0 +1,54 @@
+// libFuzzer target: a trainer built from arbitrary configuration JSON (custom data
+// included), trained for an epoch, updated live and asked for its grids.
+// Input: "<config JSON>\n<update JSON>".
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+#include "train/config_types.h"
+#include "train/dataset.h"
+#include "train/grid.h"
+#include "train/trainer.h"
+
+namespace {
+
+void check(bool condition, const char* what) {
+  if (!condition) {
+    std::fprintf(stderr, "invariant broken: %s\n", what);
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const std::size_t newline = text.find('\n');
+  const std::string config = text.substr(0, newline);
+  const std::string update = newline == std::string::npos ? "{}" : text.substr(newline + 1);
+  std::unique_ptr<ap::Trainer> trainer;
+  try {
+    trainer = ap::Trainer::from_config_json(config);
+  } catch (const std::invalid_argument& error) {
+    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+    return 0;
+  }
+  // Training cost grows with points x width; one small epoch keeps each run quick.
+  if (ap::training_point_count(trainer->config()) <= 2000) trainer->train(1);
+  try {
+    trainer->update(update);
+  } catch (const std::invalid_argument& error) {
+    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+  }
+  ap::GridSpec grid;
+  grid.size = 4;
+  const auto cells = trainer->predict_grid(grid);
+  check(cells.size() == static_cast<std::size_t>(trainer->output_classes()) * 16, "a grid of the wrong size");
+  // An exported model imports again.
+  ap::Trainer::import_model(trainer->export_model());
+  return 0;
+}
