@@ -66,7 +66,7 @@ const firstScreenPreloads = {
 
 export default defineConfig({
   root,
-  plugins: [renderBlockingEntry, firstScreenPreloads],
+  plugins: [renderBlockingEntry, firstScreenPreloads, legalFiles()],
   base: "./",
   publicDir: "public",
   build: {
@@ -84,6 +84,5 @@ export default defineConfig({
     host: "127.0.0.1",
     fs: {allow: [fileURLToPath(new URL(".", import.meta.url))]},
   },
-  plugins: [legalFiles()],
   clearScreen: false,
 });
