@@ -17,8 +17,8 @@ cmake --build build/native-sanitize -j"$jobs" --target ap_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   build/native-sanitize/ap_tests --gtest_brief=1
 
-section "fuzzing (libFuzzer under ASan/LSan/UBSan, 10 s per target; npm run fuzz runs longer)"
-bash scripts/fuzz.sh 10
+section "fuzzing (libFuzzer under ASan/LSan/UBSan, a fixed seed and input count per target; npm run fuzz runs longer)"
+bash scripts/fuzz.sh --fixed
 
 section "TypeScript declarations type-check"
 npx tsc -p tests/types/tsconfig.json

@@ -67,4 +67,11 @@ void check_json_depth(const std::string& field, const std::string& text) {
   }
 }
 
+std::string clip_parse_error(const std::string& message) {
+  static const std::string kQuoted = "last read: ";
+  const std::size_t at = message.find(kQuoted);
+  if (at == std::string::npos) return message.size() <= 4 * kEchoLimit ? message : clip_echo(message);
+  return message.substr(0, at + kQuoted.size()) + clip_echo(message.substr(at + kQuoted.size()));
+}
+
 }  // namespace ap

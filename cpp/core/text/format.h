@@ -20,6 +20,10 @@ constexpr std::size_t kEchoLimit = 80;
 /// nothing downstream truncates or garbles the message.
 std::string clip_echo(const std::string& text);
 
+/// A JSON parser's message with the text it quotes ("last read: '…'") clipped as clip_echo
+/// clips, so a malformed document never makes a message as long as itself.
+std::string clip_parse_error(const std::string& message);
+
 /// The deepest nesting of arrays and objects any JSON text given to the core may have.
 constexpr int kMaxJsonDepth = 32;
 

@@ -68,7 +68,7 @@ ModelDocument parse_model_document(const std::string& text, const Registry& regi
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    fail("model", std::string("malformed JSON (") + e.what() + ")");
+    fail("model", "malformed JSON (" + clip_parse_error(e.what()) + ")");
   }
   if (!doc.is_object()) fail("model", "must be a JSON object {format, config, layers}, got " + type_of(doc));
   for (auto it = doc.begin(); it != doc.end(); ++it) {

@@ -70,7 +70,7 @@ nlohmann::json parse_json_text(const std::string& field, const std::string& text
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
-    throw std::invalid_argument(field + ": malformed JSON (" + std::string(e.what()) + ")");
+    throw std::invalid_argument(field + ": malformed JSON (" + clip_parse_error(e.what()) + ")");
   }
 }
 

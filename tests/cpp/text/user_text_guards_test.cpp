@@ -32,6 +32,25 @@ TEST(ClipEcho, EscapesControlCharactersSoNothingTruncatesTheMessage) {
   EXPECT_EQ(clip_echo("a\nb"), "a\\u000ab");
 }
 
+// Found by the model-import fuzzer: the JSON parser quotes what it read, here 300 line breaks
+// (each written as "<U+000A>"), so the message grew with the document.
+TEST(ClipParseError, AMalformedModelDoesNotMakeAMessageAsLongAsItself) {
+  const std::string model = "{" + std::string(300, '\n') + "\"con\nf/";
+  std::string message;
+  try {
+    Trainer::import_model(model);
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("malformed JSON"), std::string::npos) << message;
+  EXPECT_LT(message.size(), 400u) << message;
+}
+
+TEST(ClipParseError, KeepsAShortParserMessageWhole) {
+  const std::string short_message = "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error";
+  EXPECT_EQ(clip_parse_error(short_message), short_message);
+}
+
 TEST(ClipEcho, NeverSplitsAMultiByteCharacter) {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "é";
