@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(cmake g++ make emscripten xtensor-dev xtl-dev nlohmann-json3-dev googletest libgtest-dev chromium)
+debian_packages=(cmake g++ make emscripten xtensor-dev xtl-dev nlohmann-json3-dev googletest libgtest-dev chromium fonts-wqy-microhei)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

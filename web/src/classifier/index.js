@@ -11,6 +11,7 @@ import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {decompressText} from "../embed/share.js";
+import {describeProblem} from "../i18n/errors.js";
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -24,7 +25,9 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
 export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", onCatalog, onFrame}) {
   const t = messages.t;
   const cleanups = [];
-  const dom = buildLayout(root, t, store, idPrefix, cleanups);
+  // The view's elements, rebuilt with new labels by relabel() (a language switch); everything else lives on.
+  let viewCleanups = [];
+  let dom = buildLayout(root, t, store, idPrefix, viewCleanups);
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
   // The model render.js draws from, besides the store.
@@ -73,7 +76,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         break;
       case "error":
         if (message.op === "init") markReady();
-        notices.add("error", t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: message.message}), `core-${message.op}`);
+        notices.add("error", () => t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: describeProblem(t, message)}), `core-${message.op}`);
         break;
       default:
         return;
@@ -84,7 +87,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   /** Activation tokens from a link that the catalog rejects fall back, with a notice. */
   function repairActivations() {
     const {problems, partial} = activationRepairs(store.get(), model.catalog);
-    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: problem.reason}));
+    for (const problem of problems) notices.add("info", () => t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: describeProblem(t, problem)}));
     if (Object.keys(partial).length) store.set(partial);
   }
 
@@ -106,7 +109,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       .then(
         (layers) => client.send("configure", {...message, layers}),
         () => {
-          notices.add("info", t("app.notices.badWeights"), "weights");
+          notices.add("info", () => t("app.notices.badWeights"), "weights");
           client.send("configure", message);
         },
       );
@@ -143,8 +146,11 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     sendView();
     queueRender();
   });
-  observer.observe(dom.diagnosticsPanel);
-  observer.observe(dom.spacePanel);
+  const observePanels = () => {
+    observer.observe(dom.diagnosticsPanel);
+    observer.observe(dom.spacePanel);
+  };
+  observePanels();
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
 
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);
@@ -169,7 +175,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     },
   };
 
-  const render = createRenderer(root, dom, {
+  const rendererContext = {
     t,
     store,
     handlers: {
@@ -186,7 +192,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       setWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
       setBias: (layer, to, value) => client.send("setBias", {layer, to, value}),
     },
-  });
+  };
+  let render = createRenderer(root, dom, rendererContext);
+  const partsOf = (d) => ({runbar: d.toolbar, boundary: d.boundaryPart, loss: d.lossPart, network: d.networkPanel, diagnostics: d.diagnosticsPanel, controls: d.dataPanel});
+  let parts = partsOf(dom);
 
   function queueRender() {
     if (renderFrame || destroyed) return;
@@ -201,15 +210,36 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
-  const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
   return {
     actions,
     ready,
     census: () => client.census(),
     /** The trained model file (JSON text), or null before the first configuration. */
     exportModel: () => client.exportModel(),
-    /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
-    parts,
+    /** The elements an embed shows on their own, by panel name ("controls" is the data panel); new ones after relabel(). */
+    get parts() {
+      return parts;
+    },
+    /**
+     * Builds the view again with the messages of the moment (after a language switch): the worker
+     * session, the training run, its history and the store are untouched; the next frame fills the view.
+     */
+    relabel() {
+      if (destroyed) return;
+      for (const part of [root, ...Object.values(parts)]) destroyChartsIn(part);
+      // An embed shows parts outside the section: the old ones go.
+      for (const part of Object.values(parts)) part.remove();
+      for (const cleanup of viewCleanups.splice(0)) cleanup();
+      observer.disconnect();
+      model.visible = {diagnostics: false, space: false};
+      dom = buildLayout(root, t, store, idPrefix, viewCleanups);
+      parts = partsOf(dom);
+      observePanels();
+      render = createRenderer(root, dom, rendererContext);
+      lastView = "";
+      sendView(true);
+      queueRender();
+    },
     /** Pauses training while the app is out of view, and resumes it where it was. */
     setOutOfView(value) {
       if (outOfView === value) return;
@@ -220,7 +250,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       destroyed = true;
       cancelAnimationFrame(renderFrame);
       client.close();
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      for (const cleanup of [...cleanups.splice(0), ...viewCleanups.splice(0)]) cleanup();
       // An embed shows parts outside the section; their charts go with the app too.
       for (const part of [root, ...Object.values(parts)]) destroyChartsIn(part);
       root.replaceChildren();
