@@ -76,7 +76,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         break;
       case "error":
         if (message.op === "init") markReady();
-        notices.add("error", () => t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: describeProblem(t, message)}), `core-${message.op}`);
+        notices.add("error", () => t(message.op === "init" ? "app.errors.coreFailed" : "app.errors.core", {message: describeProblem(messages, message)}), `core-${message.op}`);
         break;
       default:
         return;
@@ -87,7 +87,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   /** Activation tokens from a link that the catalog rejects fall back, with a notice. */
   function repairActivations() {
     const {problems, partial} = activationRepairs(store.get(), model.catalog);
-    for (const problem of problems) notices.add("info", () => t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: describeProblem(t, problem)}));
+    for (const problem of problems) notices.add("info", () => t("app.notices.invalid", {key: problem.key, value: clip(problem.value), reason: describeProblem(messages, problem)}));
     if (Object.keys(partial).length) store.set(partial);
   }
 

@@ -6,7 +6,7 @@ import "../../styles/explorer.css";
 import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power} from "./model.js";
-import {formatPowerOfTen, formatSignificant} from "../../lib/number-format.mjs";
+import {formatPowerOfTen, formatSignificant} from "../i18n/format.js";
 import {createActivationList} from "./activation-list.js";
 import {createActivationChart} from "./activation-chart.js";
 import {createDepthChart} from "./depth-chart.js";

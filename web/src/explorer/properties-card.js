@@ -2,7 +2,7 @@
 // smoothness, zero-centred, saturation, f'(0), and the critical points in view.
 
 import {el, replaceIfChanged} from "./dom.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 /** Returns {element, update(slot, criticalXs)}. */
 export function createPropertiesCard({t}) {

@@ -5,13 +5,13 @@
 import {formatSignificant} from "./format.js";
 
 /**
- * @param {(key: string, vars?: object) => string} t  the app's messages
+ * @param {{t: (key: string, vars?: object) => string, has: (key: string) => boolean}} messages  the app's messages
  * @param {{code?: string, details?: object, message?: string}} problem
  */
-export function describeProblem(t, problem) {
+export function describeProblem({t, has}, problem) {
   const code = problem?.code;
   const key = `app.errorCodes.${code}`;
-  if (!code || !t.has?.(key)) return problem?.message ?? problem?.reason ?? String(problem);
+  if (!code || !has(key)) return problem?.message ?? problem?.reason ?? String(problem);
   const vars = {};
   for (const [name, value] of Object.entries(problem.details ?? {})) vars[name] = typeof value === "number" ? formatSignificant(value, 4) : String(value);
   return t(key, vars);

@@ -50,10 +50,11 @@ export function superscript(n) {
   return String(n).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c]);
 }
 
-/** mantissa×10ⁿ with `digits` significant digits in the mantissa. */
-function scientific(v, digits, locale) {
+/** mantissa×10ⁿ with `digits` significant digits in the mantissa (trailing zeros kept when `fixed`). */
+function scientific(v, digits, locale, fixed = false) {
   const [mantissa, exponent] = v.toExponential(Math.max(0, digits - 1)).split("e");
-  return `${intl(Number(mantissa), {maximumSignificantDigits: digits}, locale)}${TIMES}10${superscript(Number(exponent))}`;
+  const options = fixed ? {minimumFractionDigits: digits - 1, maximumFractionDigits: digits - 1} : {maximumSignificantDigits: digits};
+  return `${intl(Number(mantissa), options, locale)}${TIMES}10${superscript(Number(exponent))}`;
 }
 
 /** A readable number with up to `digits` significant digits: "0.25", "1.5×10⁻⁷", "∞", "−∞", "NaN". */
@@ -98,7 +99,7 @@ export function formatFixed(v, {decimals, expDigits = decimals, small = 0, large
   const word = special(v);
   if (word) return word;
   const a = Math.abs(v);
-  if (a !== 0 && (a < small || a >= large)) return scientific(v, expDigits + 1, locale);
+  if (a !== 0 && (a < small || a >= large)) return scientific(v, expDigits + 1, locale, true);
   return intl(v, {minimumFractionDigits: decimals, maximumFractionDigits: decimals}, locale);
 }
 
