@@ -2,7 +2,7 @@
 // same-sign fractions, activation statistics, histograms and learned parameters.
 // Every measure carries a one-line explanation shown on hover and on focus.
 import {fixedCanvas, h, replaceIfChanged, setText} from "../ui/dom.js";
-import {formatPercent, formatSpread} from "../i18n/format.js";
+import {formatPercent, formatSignificant, formatSpread} from "../i18n/format.js";
 import {INK, rgb} from "../ui/palette.js";
 import {SERIES_COLORS, draw as drawCurves} from "./curves.js";
 import {tip} from "../ui/icons.js";
@@ -130,7 +130,7 @@ function drawHistogram(canvas, histogram) {
   ctx.moveTo(0, height - 0.5);
   ctx.lineTo(width, height - 0.5);
   ctx.stroke();
-  canvas.setAttribute("title", `${fmt(histogram.lo)} … ${fmt(histogram.hi)}`);
+  canvas.setAttribute("title", `${formatSignificant(histogram.lo, 3)} … ${formatSignificant(histogram.hi, 3)}`);
 }
 
 function drawLearned(target, learned, names, t) {
@@ -152,7 +152,7 @@ function drawLearned(target, learned, names, t) {
     const values = p.values;
     const min = Math.min(...values);
     const max = Math.max(...values);
-    setText(row.children[1], values.length === 1 ? fmt(values[0]) : `${fmt(min)} … ${fmt(max)}`);
+    setText(row.children[1], values.length === 1 ? formatSignificant(values[0], 3) : `${formatSignificant(min, 3)} … ${formatSignificant(max, 3)}`);
     drawBars(row.children[2], values);
   });
 }
