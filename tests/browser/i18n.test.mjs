@@ -133,6 +133,23 @@ test("an out-of-range parameter shows its error in Chinese, typed in the explore
   await page.close();
 });
 
+test("the guide beside the chart is in Chinese with the core's numbers, and its links open the state they describe", async () => {
+  const {page, problems} = await openPage("#lang=zh&exFns=silu");
+  const guide = page.locator("[data-testid=guide]");
+  assert.match(await guide.textContent(), /Ramachandran、Zoph 和 Le（2017）/);
+  // The minimum's position comes from the core's critical points, formatted for the page.
+  assert.match(await guide.locator("[data-section=cons]").textContent(), /在 x ≈ −1\.278 处取最小值 −0\.2785/);
+  await guide.locator("[data-guide=softmax]").click();
+  assert.match(await guide.locator("[data-section=what]").textContent(), /0\.09003、0\.2447、0\.6652/);
+  await page.evaluate(() => window.activationPlayground.setState({exFns: ["relu"]}));
+  await guide.locator("[data-guide-link=dying]").click();
+  await page.waitForFunction(() => window.activationPlayground.getState().lr === 1);
+  const state = await page.evaluate(() => window.activationPlayground.getState());
+  assert.deepEqual([state.dataset, state.act.join(","), state.lang], ["spiral", "relu,relu,relu", "zh"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a browser whose language is zh-TW opens the page in Chinese; en-US in English", async () => {
   for (const [locale, lang, title] of [["zh-TW", "zh-CN", zhApp.title], ["en-US", "en", "Activation Playground"]]) {
     const {page, problems} = await openPage("", {locale});

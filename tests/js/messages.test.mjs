@@ -5,7 +5,8 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {repoRoot} from "./helpers.mjs";
+import {repoRoot, sharedCore} from "./helpers.mjs";
+import {ACTIVATION_FACTS, EXTRA_GUIDES, GUIDE_SECTIONS, guideFacts} from "../../web/src/explorer/guide-facts.js";
 import {createMessages, isPlural} from "../../web/src/i18n/messages.js";
 import {langOfTag, pickLang} from "../../web/src/i18n/locale.js";
 import {formatAxis, formatFixed, formatPercent, formatSignificant, formatSpread, formatTick} from "../../web/src/i18n/format.js";
@@ -20,7 +21,7 @@ const LOCALES = ["en", "zh-CN"];
 /** locale -> namespace -> parsed JSON, read from disk the way Vite bundles it. */
 function readCatalogs() {
   const catalogs = {};
-  for (const locale of readdirSync(messagesRoot)) {
+  for (const locale of readdirSync(messagesRoot, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
     catalogs[locale] = {};
     for (const file of readdirSync(path.join(messagesRoot, locale)).filter((name) => name.endsWith(".json"))) {
       catalogs[locale][file.slice(0, -5)] = JSON.parse(readFileSync(path.join(messagesRoot, locale, file), "utf8"));
@@ -152,4 +153,56 @@ test("lang is part of the URL state; links made before it (v=1 without lang) sti
   assert.equal(hashSetsLang("#v=1&lang=zh"), true);
   assert.match(serialize(zh.state, pageSchema), /&lang=zh(&|$)/);
   assert.deepEqual(parse("v=1&lang=fr", pageSchema).notices.map((n) => n.reason), ["malformed"]);
+});
+
+const guideLinks = JSON.parse(readFileSync(path.join(messagesRoot, "guide-links.json"), "utf8"));
+
+test("every catalog activation, maxout and softmax has a guide in both locales with every section filled", async () => {
+  const core = await sharedCore();
+  const names = [...core.activations().map((entry) => entry.name), ...EXTRA_GUIDES];
+  for (const locale of LOCALES) {
+    const guide = catalogs[locale].guide;
+    const missing = names.filter((name) => !guide[name]);
+    assert.deepEqual(missing, [], `${locale}: no guide for ${missing.join(", ")}`);
+    assert.deepEqual(Object.keys(guide).filter((name) => !names.includes(name)), [], `${locale}: guides for unknown names`);
+    for (const name of names) {
+      for (const section of GUIDE_SECTIONS) assert.ok(guide[name][section]?.trim().length > 10, `${locale} ${name}.${section} is missing or too short`);
+    }
+  }
+});
+
+test("every number a guide quotes is a fact read from the core, and every fact is a real number", async () => {
+  const core = await sharedCore();
+  const catalog = core.activations();
+  for (const name of [...catalog.map((entry) => entry.name), ...EXTRA_GUIDES]) {
+    const facts = guideFacts(core, name, catalog);
+    for (const [key, text] of flatten(catalogs.en.guide[name])) {
+      for (const [, placeholder] of text.matchAll(/\{(\w+)\}/g)) {
+        assert.ok(placeholder in facts, `${name}.${key} quotes {${placeholder}}, which the core does not supply`);
+        assert.ok(!Number.isNaN(facts[placeholder]), `${name}.${key}: {${placeholder}} is NaN`);
+      }
+    }
+    if (!EXTRA_GUIDES.includes(name)) for (const fact of ACTIVATION_FACTS) assert.ok(fact in facts, `${name} lacks ${fact}`);
+  }
+  // The claims the issue names, as the core computes them.
+  assert.ok(Math.abs(guideFacts(core, "sigmoid", catalog).maxSlope - 0.25) < 1e-12);
+  assert.ok(Math.abs(guideFacts(core, "silu", catalog).critical + 1.2785) < 1e-3);
+  const selu = guideFacts(core, "selu", catalog);
+  assert.ok(Math.abs(selu.param_alpha - 1.6733) < 1e-4 && Math.abs(selu.param_scale - 1.0507) < 1e-4);
+});
+
+test("every guide link opens a valid playground state and has its text in both locales", () => {
+  for (const [name, links] of Object.entries(guideLinks)) {
+    for (const [id, link] of Object.entries(links)) {
+      assert.ok(["explorer", "classifier"].includes(link.show), `${name}.${id}.show`);
+      const {notices} = parse(`v=1&lang=zh&${link.state}`, pageSchema);
+      assert.deepEqual(notices, [], `${name}.${id}: ${link.state}`);
+      for (const locale of LOCALES) assert.ok(catalogs[locale].guide[name]?.links?.[id], `${locale} guide.${name}.links.${id}`);
+    }
+  }
+  for (const locale of LOCALES) {
+    for (const [name, entry] of Object.entries(catalogs[locale].guide)) {
+      for (const id of Object.keys(entry.links ?? {})) assert.ok(guideLinks[name]?.[id], `${locale} guide.${name}.links.${id} has no target`);
+    }
+  }
 });

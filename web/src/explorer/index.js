@@ -15,6 +15,9 @@ import {createParamControls} from "./param-controls.js";
 import {createPropertiesCard} from "./properties-card.js";
 import {createFormula} from "./formula.js";
 import {createFrameworks} from "./frameworks.js";
+import {createGuide} from "./guide.js";
+import {pageSchema} from "../state/schema.js";
+import {parse} from "../state/url.js";
 
 const kSamples = 2001;
 const kFallbackActivation = "sigmoid";
@@ -179,6 +182,20 @@ function build(container, status, core, store, t) {
   const formula = createFormula({t});
   const properties = createPropertiesCard({t});
   const frameworks = createFrameworks({t});
+  const guideHash = (linkState) => `v=1&lang=${state().lang}&${linkState}`;
+  const guide = createGuide({
+    t,
+    core,
+    catalog,
+    hrefFor: (linkState) => `#${guideHash(linkState)}`,
+    // A guide link opens the playground in the state that shows its claim (presentation kept).
+    onOpen(link) {
+      const s = state();
+      store.set({...parse(guideHash(link.state), pageSchema).state, embed: s.embed, panels: s.panels, controls: s.controls, autoplay: s.autoplay});
+      const target = link.show === "classifier" ? container.getRootNode().querySelector?.(".section--classifier") : container;
+      target?.scrollIntoView({behavior: "smooth", block: "start"});
+    },
+  });
 
   // depth
   const depthId = uid("ex-depth");
@@ -210,7 +227,7 @@ function build(container, status, core, store, t) {
       chartPart,
       el("div", {class: "ex-controls"}, [rangeControls, satControls]),
     ]),
-    el("div", {class: "ex-details"}, [params.element, formula.element, properties.element, frameworks.element, depthCard]),
+    el("div", {class: "ex-details"}, [params.element, guide.element, formula.element, properties.element, frameworks.element, depthCard]),
   ]);
   status.replaceWith(layout);
 
@@ -349,6 +366,7 @@ function build(container, status, core, store, t) {
     formula.update(active.entry);
     properties.update(active, criticalOf.has(active.index) ? criticalOf.get(active.index) : null);
     frameworks.update(active.entry);
+    guide.update(active.name);
 
     syncValue(depthInput, String(s.exDepth));
     setText(depthOutput, String(s.exDepth));
