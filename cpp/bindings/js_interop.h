@@ -9,7 +9,10 @@
 #include <exception>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
+
+#include "text/core_error.h"
 
 namespace ap::bindings {
 
@@ -27,6 +30,22 @@ val to_typed_array(const Container& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 
+/// The JS Error for a C++ exception: its message, and for a CoreError also `code` and
+/// `details` (a plain object of its fields), so callers can act on it or translate it.
+inline val js_error(const std::exception& error) {
+  val js = val::global("Error").new_(std::string(error.what()));
+  if (const auto* core = dynamic_cast<const CoreError*>(&error)) {
+    val details = val::object();
+    for (const auto& field : core->details()) {
+      const std::string& key = field.first;
+      std::visit([&details, &key](const auto& v) { details.set(key, v); }, field.second);
+    }
+    js.set("code", core->code());
+    js.set("details", details);
+  }
+  return js;
+}
+
 /// Runs `body`; a C++ exception becomes a thrown JS Error with the same message,
 /// so the caller sees a readable error and the module stays usable.
 template <typename Body>
@@ -34,7 +53,7 @@ auto guarded(Body&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const std::exception& error) {
-    val::global("Error").new_(std::string(error.what())).throw_();
+    js_error(error).throw_();
   } catch (...) {
     val::global("Error").new_(std::string("internal error in the activation core")).throw_();
   }

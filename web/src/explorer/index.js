@@ -16,6 +16,7 @@ import {createPropertiesCard} from "./properties-card.js";
 import {createFormula} from "./formula.js";
 import {createFrameworks} from "./frameworks.js";
 import {createGuide} from "./guide.js";
+import {describeProblem} from "../i18n/errors.js";
 import {pageSchema} from "../state/schema.js";
 import {parse} from "../state/url.js";
 
@@ -236,7 +237,7 @@ function build(container, status, core, store, t) {
     try {
       return core.evaluate(slot.name, slot.params, xs);
     } catch (error) {
-      slot.error = error?.message ?? String(error);
+      slot.error = describeProblem({t, has: t.has}, error);
       return null;
     }
   };
