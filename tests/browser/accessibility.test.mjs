@@ -89,3 +89,13 @@ test("the share and embed dialog has no axe violations", async () => {
   });
   assert.deepEqual(found, []);
 });
+
+test("an open lesson with its measured table, chart and verdicts has no axe violations", async () => {
+  const found = await violations("#v=1&lesson=depth-experiment&lessonStep=3", {
+    prepare: async (page) => {
+      await page.click(".lesson-measure");
+      await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 60000});
+    },
+  });
+  assert.deepEqual(found, []);
+});

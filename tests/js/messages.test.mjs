@@ -34,7 +34,7 @@ function readCatalogs() {
 function flatten(node, prefix = "") {
   if (typeof node === "string") return [[prefix, node]];
   if (isPlural(node)) return Object.entries(node).map(([category, text]) => [`${prefix}#${category}`, text]);
-  if (node === null || typeof node !== "object" || Array.isArray(node)) return [[prefix, node]];
+  if (node === null || typeof node !== "object") return [[prefix, node]];
   return Object.entries(node).flatMap(([key, value]) => flatten(value, prefix ? `${prefix}.${key}` : key));
 }
 

@@ -13,6 +13,7 @@ import {mountClassifier} from "./classifier/index.js";
 import {draw as drawNotices} from "./views/notices.js";
 import {clip, h} from "./ui/dom.js";
 import {TRAINER_PANELS} from "./embed/schema.js";
+import {mountLessonPlayer} from "./lessons/player.js";
 
 const explorerModules = import.meta.glob("./explorer/index.js");
 const HASH_WRITE_DELAY_MS = 150;
@@ -89,6 +90,8 @@ export function createApp(root, options = {}) {
   if (options.syncUrl) cleanups.push(syncHash(store, root, reportUrlNotices));
 
   const embedded = Boolean(options.embed ?? store.get().embed);
+  const lessons = mountLessonPlayer({store, messages, libUrl, embedded, idPrefix: prefix});
+  cleanups.push(() => lessons.destroy());
   const elements = {};
   const sectionFor = (name) =>
     (elements[name] ??= h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`}));
@@ -133,11 +136,11 @@ export function createApp(root, options = {}) {
 
   if (!embedded) {
     for (const name of sections) sectionFor(name);
-    root.replaceChildren(...[options.notices ? null : noticesTarget, ...sections.map((name) => elements[name])].filter(Boolean));
+    root.replaceChildren(...[options.notices ? null : noticesTarget, lessons.element, ...sections.map((name) => elements[name])].filter(Boolean));
     if (elements.classifier) mountClassifierOnce();
     if (elements.explorer) mountExplorerOnce();
   } else {
-    const embed = createEmbedLayout(root, {noticesTarget: options.notices ? null : noticesTarget});
+    const embed = createEmbedLayout(root, {noticesTarget: options.notices ? null : noticesTarget, lessonPanel: lessons.element});
     const layout = () => {
       if (destroyed) return;
       const {panels, controls} = store.get();
@@ -171,6 +174,7 @@ export function createApp(root, options = {}) {
       applyLanguage();
       notices.render();
       classifier?.relabel();
+      lessons.relabel();
       if (explorer && explorerModule) {
         const section = sectionFor("explorer");
         explorer.destroy();
@@ -226,13 +230,13 @@ export function createApp(root, options = {}) {
  * sections that own them stay mounted, parked out of sight, so every view keeps drawing into
  * its own elements. `controls` decides what a reader can change (none, play, all).
  */
-function createEmbedLayout(root, {noticesTarget}) {
+function createEmbedLayout(root, {noticesTarget, lessonPanel}) {
   const grid = h("div", {class: "ap-embed-grid"});
   const parking = h("div", {class: "ap-parking", hidden: true});
   // The explorer's styles and colours hang off its .ex container; its chart part keeps one.
   const chartFrame = h("div", {class: "ex ap-embed-chart"});
   root.classList.add("ap-embed");
-  root.replaceChildren(...[noticesTarget, grid, parking].filter(Boolean));
+  root.replaceChildren(...[noticesTarget, lessonPanel, grid, parking].filter(Boolean));
   return {
     park(section) {
       if (section.parentElement !== parking) parking.append(section);

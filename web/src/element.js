@@ -10,9 +10,12 @@ import classifierCss from "../styles/classifier.css?inline";
 import explorerCss from "../styles/explorer.css?inline";
 import embedCss from "../styles/embed.css?inline";
 import elementCss from "../styles/element.css?inline";
+import lessonsCss from "../styles/lessons.css?inline";
 import uplotCss from "uplot/dist/uPlot.min.css?inline";
 import TrainerWorker from "./worker/trainer-worker.js?worker&inline";
 import {setWorkerFactory} from "./worker/client.js";
+import MeasureWorker from "./lessons/measure-worker.js?worker&inline";
+import {setMeasureWorkerFactory} from "./lessons/measure-client.js";
 import {createApp} from "./app.js";
 import {pageSchema} from "./state/schema.js";
 import {parse} from "./state/url.js";
@@ -22,6 +25,7 @@ const LIB_URL = new URL(/* @vite-ignore */ "./activation-playground.mjs", import
 const DEFAULTS = parse("", pageSchema).state;
 
 setWorkerFactory(() => new TrainerWorker());
+setMeasureWorkerFactory(() => new MeasureWorker());
 
 let sheets = null;
 /**
@@ -30,7 +34,7 @@ let sheets = null;
  * the playground's own 16 px.
  */
 function styleSheets() {
-  sheets ??= [mainCss, uplotCss, classifierCss, explorerCss, embedCss, elementCss].map((text) => {
+  sheets ??= [mainCss, uplotCss, classifierCss, explorerCss, embedCss, lessonsCss, elementCss].map((text) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(text.replace(/:root\b/g, ":host").replace(/(\d*\.?\d+)rem\b/g, "calc($1 * var(--ap-rem))"));
     return sheet;

@@ -3,6 +3,7 @@
 import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
+import "../styles/lessons.css";
 import {createApp, elementForHash} from "./app.js";
 import {createShareDialog} from "./views/share-dialog.js";
 import {createLanguageSwitch} from "./views/language-switch.js";

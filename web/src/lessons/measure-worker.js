@@ -1,0 +1,27 @@
+// The lesson worker: runs a lesson's measurement (many short trainings) off the main thread,
+// on its own core instance, so neither the page nor the classifier's training waits for it.
+//   main -> worker  measure {request, id, seeds?, libUrl, wasmModule?}
+//   worker -> main  progress {request, done, total}; result {request, result, ms}; error {request, message}
+// The main thread stops a measurement by terminating the worker.
+import {lessonById} from "./index.js";
+
+let corePromise = null;
+
+self.onmessage = async (event) => {
+  const {type, request, id, seeds, libUrl, wasmModule} = event.data;
+  if (type !== "measure") return;
+  try {
+    corePromise ??= import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore(wasmModule ? {wasmModule} : {}));
+    const core = await corePromise;
+    const lesson = lessonById(id);
+    if (!lesson) throw new Error(`no lesson ${String(id)}`);
+    const started = performance.now();
+    const {columns, rows, verdicts, chart} = lesson.measure(core, {
+      seeds: seeds ?? lesson.seeds,
+      onProgress: ({done, total}) => self.postMessage({type: "progress", request, done, total}),
+    });
+    self.postMessage({type: "result", request, result: {columns, rows, verdicts, chart, seeds: seeds ?? lesson.seeds}, ms: performance.now() - started});
+  } catch (error) {
+    self.postMessage({type: "error", request, message: error?.message ?? String(error)});
+  }
+};
