@@ -85,6 +85,19 @@ test("with lang=zh every activation's guide (and maxout's and softmax's) is Chin
   await page.close();
 });
 
+test("a lesson reads in Chinese and follows a language switch", async () => {
+  const zhLessons = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lessons.json"), "utf8"));
+  const {page, problems} = await openPage("#lang=zh&lesson=dying-relu&lessonStep=1");
+  await page.waitForSelector(".lesson[data-lesson=dying-relu][data-step='1']");
+  assert.equal(await page.textContent(".lesson-step-title"), zhLessons["dying-relu"].steps[1].title);
+  assert.deepEqual(await english(page, ".lesson"), {});
+  await page.click(".lang-switch [data-lang=en]");
+  await page.waitForFunction(() => document.querySelector(".lesson-step-title")?.textContent === "A learning rate of 3");
+  assert.equal(await page.getAttribute(".lesson", "data-step"), "1", "the lesson stays at its step");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("with lang=zh the embed view of every panel shows no English outside the allow-list", async () => {
   const {page, problems} = await openPage(`#lang=zh&embed=1&panels=${ALL_PANELS}&controls=all`, {width: 900});
   await page.waitForSelector(".ap-embed-chart canvas", {state: "attached"});
