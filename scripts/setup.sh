@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(cmake g++ make emscripten xtensor-dev xtl-dev nlohmann-json3-dev googletest libgtest-dev chromium
+  fonts-wqy-microhei  # a CJK font, so Chinese screenshots are legible
   clang libclang-rt-14-dev)  # clang + its runtime: the libFuzzer targets (scripts/fuzz.sh)
 missing=()
 for pkg in "${debian_packages[@]}"; do

@@ -12,10 +12,12 @@ import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
 import {classifierSchema} from "../../web/src/classifier/schema.js";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
+import {i18nSchema} from "../../web/src/i18n/schema.js";
 
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 const screenshotDir = path.join(repoRoot, "build", "screenshots");
-const {schema} = mergeSchemas(classifierSchema, explorerSchema);
+// The page's keys without the embed's presentation keys (a link carries lang; the page writes it back).
+const {schema} = mergeSchemas(classifierSchema, explorerSchema, i18nSchema);
 /**
  * The page's longest main-thread task while training, in thread CPU time (measured 10-30 ms on a
  * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTasks).

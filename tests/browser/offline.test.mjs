@@ -4,6 +4,7 @@
 // Run: node --test tests/browser/offline.test.mjs   (screenshot: build/screenshots/offline-*.png)
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
+import {lessonById} from "../../web/src/lessons/index.js";
 import {copyFile, mkdir, mkdtemp, readFile, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -90,6 +91,14 @@ test("opened from file:// with the network off, it renders the chart, trains and
     assert.match(file.suggestedFilename(), name);
   }
   await page.screenshot({path: path.join(screenshotDir, "offline-1280.png")});
+  // A lesson's measurement runs in the offline file's own inlined lesson worker.
+  const zigzag = lessonById("zigzag");
+  await page.evaluate((step) => (location.hash = `v=1&lesson=zigzag&lessonStep=${step}`), zigzag.steps.findIndex((step) => step.measure));
+  await page.waitForSelector('.lesson-measurement[data-state="idle"]');
+  await page.click(".lesson-measure");
+  await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 60000});
+  const activations = await page.$$eval(".lesson-table tbody tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.deepEqual(activations, ["sigmoid", "relu", "tanh", "elu"]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   assert.deepEqual(requests, [url], "the file asks for nothing but itself");

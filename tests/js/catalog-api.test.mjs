@@ -113,3 +113,26 @@ test("bad input throws an Error naming the culprit, and the core stays usable", 
   }
   assert.equal(core.evaluate("relu", {}, [2]).y[0], 2);
 });
+
+test("the core's validation errors carry a code and their fields beside the English message", async () => {
+  const core = await sharedCore();
+  const caught = (call) => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    assert.fail(`no error from ${call}`);
+  };
+  const range = caught(() => core.evaluate("leaky_relu", {negative_slope: 5}, [1]));
+  assert.equal(range.code, "param-out-of-range");
+  assert.deepEqual({...range.details}, {activation: "leaky_relu", param: "negative_slope", min: 0, max: 1, value: 5});
+  assert.match(range.message, /^parameter 'negative_slope' of activation 'leaky_relu' must be in \[0, 1\], got 5/);
+  assert.deepEqual([caught(() => core.evaluate("relu7", {}, [1])).code, caught(() => core.evaluate("relu7", {}, [1])).details.activation], ["unknown-activation", "relu7"]);
+  assert.deepEqual({...caught(() => core.evaluate("elu", {beta: 1}, [1])).details}, {activation: "elu", param: "beta"});
+  const order = caught(() => core.evaluate("hardtanh", {min_val: 2}, [1]));
+  assert.deepEqual([order.code, order.details.param, order.details.other, order.details.value, order.details.otherValue], ["param-order", "min_val", "max_val", 2, 1]);
+  assert.equal(caught(() => core.evaluate("softplus", {threshold: -1}, [1])).details.max, Infinity);
+  // Errors of the JS wrapper itself have no code.
+  assert.equal(caught(() => core.softmax([])).code, undefined);
+});

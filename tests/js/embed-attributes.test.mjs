@@ -73,7 +73,7 @@ test("an unknown attribute is ignored with a console warning; global ones silent
       ["class", "b"],
       ["aria-label", "c"],
       ["data-x", "d"],
-      ["lang", "en"],
+      ["dir", "ltr"],
       ["colour", "red"],
       ["dataset", "moons"],
     ],
@@ -82,6 +82,15 @@ test("an unknown attribute is ignored with a console warning; global ones silent
   assert.equal(hash, "dataset=moons");
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /unknown attribute "colour"/);
+});
+
+test("lang takes any Chinese or English BCP 47 tag and becomes the lang state key", () => {
+  for (const [tag, lang] of [["zh-CN", "zh"], ["zh", "zh"], ["zh-Hant-TW", "zh"], ["en-GB", "en"], ["en", "en"]]) {
+    assert.deepEqual(stateFromAttributes([["lang", tag]]).state, {lang}, tag);
+  }
+  const {state, notices} = stateFromAttributes([["lang", "fr"]]);
+  assert.deepEqual(state, {});
+  assert.deepEqual(notices.map((notice) => notice.key), ["lang"]);
 });
 
 test("attributes written from a state reproduce it", () => {

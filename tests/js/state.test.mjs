@@ -174,7 +174,7 @@ test("the trainer config follows the state", () => {
 test("unknown activations in the state are reported and replaced by tanh", () => {
   const state = {...parse("", schema).state, act: ["relu", "nonsense"]};
   const {config, problems: configProblems, tokens} = trainerConfig(state, catalog);
-  assert.deepEqual(configProblems, [{key: "act", value: "nonsense", reason: "unknown activation"}]);
+  assert.deepEqual(configProblems, [{key: "act", value: "nonsense", reason: "unknown activation", code: "unknown-activation", details: {activation: "nonsense"}}]);
   assert.deepEqual(config.activation, ["relu", "tanh"]);
   assert.deepEqual(tokens, ["relu", "tanh"]);
   assert.equal(compareActivation({...state, compareAct: "nope"}, catalog).problem.reason, "unknown activation");

@@ -1,6 +1,6 @@
 // Compiled (not run) by `npm test`: uses every declared API the way the README
 // does, so a declaration that drifts from the library fails the type check.
-import {loadCore, type ActivationInfo, type ConfigKeySchema, type Metrics, type Trainer} from "../../dist/lib/activation-playground.mjs";
+import {loadCore, type ActivationInfo, type ConfigKeySchema, type CoreError, type CoreErrorCode, type Metrics, type Trainer} from "../../dist/lib/activation-playground.mjs";
 
 const core = await loadCore();
 const version: string = core.version;
@@ -41,3 +41,14 @@ trainer.dispose();
 const {heapBytesInUse, wasmBytes, jsHandles, liveTrainers} = core.memory();
 
 export const used = [heapBytesInUse, wasmBytes, jsHandles, liveTrainers, version, maxLearningRate, maxPieces, liveKeys, upper, pytorchCall, y, dy, slopeGradient, minima, logY, accuracy, grid, units, hiddenSpace, losses, dead];
+
+// Core errors: a code and its fields beside the English message.
+try {
+  core.evaluate("leaky_relu", {negative_slope: 5}, [0]);
+} catch (caught) {
+  const error = caught as CoreError;
+  const code: CoreErrorCode | undefined = error.code;
+  const max: number | undefined = error.details?.max;
+  void code;
+  void max;
+}

@@ -6,6 +6,30 @@ export type ActivationGroup = "classic" | "relu-family" | "smooth" | "self-norma
 export type Smoothness = "C-inf" | "C1" | "C0" | "discontinuous";
 export type Saturation = "none" | "soft" | "hard";
 
+/**
+ * What the core's validation errors carry besides their English `message` (which names the field
+ * and its allowed values): a machine-readable `code` and the fields it is about, so a caller can
+ * act on the error or say it in its reader's language. Errors thrown by the JS wrapper itself
+ * (TypeError, RangeError for wrong argument types) and other core errors have no code.
+ *
+ * | code | details |
+ * |---|---|
+ * | `"unknown-activation"` | `{activation}` |
+ * | `"unknown-param"` | `{activation, param}` |
+ * | `"param-out-of-range"` | `{activation, param, min, max, value}` (bounds inclusive, may be ±Infinity) |
+ * | `"param-order"` | `{activation, param, relation, other, otherValue, value}`, e.g. hardtanh's `min_val` `"<"` `max_val` |
+ *
+ * @example
+ * try { core.evaluate("leaky_relu", {negative_slope: 5}, [0]); }
+ * catch (error) { error.code === "param-out-of-range"; error.details.max === 1; }
+ */
+export type CoreErrorCode = "unknown-activation" | "unknown-param" | "param-out-of-range" | "param-order";
+
+export interface CoreError extends Error {
+  code?: CoreErrorCode;
+  details?: {activation?: string; param?: string; min?: number; max?: number; value?: number; relation?: string; other?: string; otherValue?: number};
+}
+
 export interface ActivationParam {
   name: string;
   default: number;

@@ -1,11 +1,9 @@
-// Numbers as text, for the library and the page alike (the page bundles this file; the
-// library ships it beside activation-playground.mjs). Two spellings, never mixed:
-// - plain: text that code reads back — the core's JSON, URL tokens, error messages. The
-//   shortest round-trip decimal, and infinity as the core writes it ("inf", "-inf"; the
-//   C++ side's policy::format_number), so a message reads the same from either side.
-// - display: text that people read — "∞", a true minus sign, "×10ⁿ", a chosen precision.
-
-const MINUS = "\u2212";
+// Numbers as text that code reads back, for the library and the page alike (the page bundles
+// this file; the library ships it beside activation-playground.mjs): the core's JSON, URL
+// tokens, error messages, input fields. The shortest round-trip decimal, and infinity as the
+// core writes it ("inf", "-inf"; the C++ side's policy::format_number), so a message reads the
+// same from either side. Text that people read ("∞", a true minus sign, "×10ⁿ", the locale's
+// digits) is the page's one formatting module, web/src/i18n/format.js.
 
 /** A number for the core's JSON: finite as is, otherwise "inf" | "-inf" | "nan". */
 export function encodeNumber(v) {
@@ -46,60 +44,7 @@ export function parsePlainNumber(text) {
   return Number(text);
 }
 
-/** A readable number with `digits` significant digits: "0.25", "1.5×10⁻⁷", "∞", "−∞", "NaN". */
-export function formatSignificant(v, digits = 4) {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "\u221e";
-  if (v === -Infinity) return `${MINUS}\u221e`;
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  let text;
-  if (a >= 1e6 || a < 1e-4) {
-    const [mantissa, exponent] = v.toExponential(digits - 1).split("e");
-    text = `${trimZeros(mantissa)}\u00d710${superscript(Number(exponent))}`;
-  } else {
-    text = trimZeros(v.toPrecision(digits));
-  }
-  return text.replace("-", MINUS);
-}
-
-/** 10^exponent for display ("2.512×10⁴⁰⁰"), when the value itself would overflow a double. */
-export function formatPowerOfTen(exponent, digits = 4) {
-  const whole = Math.floor(exponent);
-  return `${formatSignificant(10 ** (exponent - whole), digits)}\u00d710${superscript(whole)}`;
-}
-
-/** An axis label for a tick at `v` on ticks `step` apart: as many decimals as the step needs. */
-export function formatTick(v, step) {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-4) return formatSignificant(v, 2);
-  const decimals = Math.max(0, Math.min(8, -Math.floor(Math.log10(step) + 1e-9)));
-  return v.toFixed(decimals).replace("-", MINUS);
-}
-
 /** `v` rounded to `digits` significant digits, in plain text ("0.1235", "1e-7"). */
 export function formatRounded(v, digits) {
   return String(Number(v.toPrecision(digits)));
-}
-
-/**
- * `decimals` fixed decimals, or exponent form with `expDigits` when |v| is below `small`
- * or at least `large` (0 stays fixed): metric read-outs whose width should not jump.
- */
-export function formatFixed(v, {decimals, expDigits = decimals, small = 0, large = Infinity}) {
-  const a = Math.abs(v);
-  if (a !== 0 && (a < small || a >= large)) return v.toExponential(expDigits);
-  return v.toFixed(decimals);
-}
-
-const SUPERSCRIPTS = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074", 5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
-
-/** An integer in Unicode superscript digits, e.g. -7 -> "⁻⁷". */
-export function superscript(n) {
-  return String(n).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c]);
-}
-
-function trimZeros(text) {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
 }

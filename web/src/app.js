@@ -3,6 +3,10 @@
 // nothing global but the URL hash, and that only when asked to (syncUrl).
 import {loadMessages} from "./i18n/load.js";
 import {settingName} from "./i18n/setting-name.js";
+import {liveMessages} from "./i18n/live.js";
+import {browserLang, LOCALE_OF_LANG} from "./i18n/locale.js";
+import {hashSetsLang} from "./i18n/schema.js";
+import {setNumberLocale} from "./i18n/format.js";
 import {pageSchema, schemaProblems} from "./state/schema.js";
 import {parse, sanitize, serialize} from "./state/url.js";
 import {createStore} from "./state/store.js";
@@ -18,15 +22,13 @@ const HASH_WRITE_DELAY_MS = 150;
 const MAX_NOTICES = 5;
 const MERGED_NOTICE_ID = "notices-merged";
 const SECTIONS = ["explorer", "classifier"];
-const EVENTS = ["state", "frame", "error"];
+const EVENTS = ["state", "frame", "error", "language"];
 
 let appCount = 0;
-let messagesCache = null;
 
-/** The page's message catalog (one per page, shared by every app). */
-export function appMessages() {
-  messagesCache ??= loadMessages();
-  return messagesCache;
+/** The messages of a language ("en" or "zh"); one catalog per page and language, shared by every app. */
+export function appMessages(lang = "en") {
+  return loadMessages(lang);
 }
 
 /** The library's URL beside the page (relative, so any host and sub-path works). */
@@ -51,7 +53,9 @@ function sharedCore(libUrl) {
  * @returns the app's handle: getState, setState, on, play, pause, step, ready, destroy
  */
 export function createApp(root, options = {}) {
-  const messages = appMessages();
+  let current = appMessages("en");
+  // Every view gets these: the same functions, answering in the language of the moment.
+  const messages = liveMessages(() => current);
   const {t} = messages;
   const appId = ++appCount;
   const prefix = options.idPrefix ?? `ap${appId}-`;
@@ -65,20 +69,29 @@ export function createApp(root, options = {}) {
 
   const noticesTarget = options.notices ?? h("div", {class: "notices", role: "status", "aria-live": "polite", hidden: true});
   const notices = createNotices(noticesTarget, t, (notice) => {
-    if (notice.kind === "error") emit("error", {message: notice.text, id: notice.id});
+    if (notice.kind === "error") emit("error", {message: textOf(notice), id: notice.id});
   });
-  for (const problem of schemaProblems) notices.add("error", t("app.errors.schema", {problem}));
+  for (const problem of schemaProblems) notices.add("error", () => t("app.errors.schema", {problem}));
   // Without WebAssembly nothing can be computed: say so instead of showing empty sections.
   const canCompute = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
-  if (!canCompute) notices.add("error", t("app.errors.noWebAssembly"), "no-webassembly");
+  if (!canCompute) notices.add("error", () => t("app.errors.noWebAssembly"), "no-webassembly");
 
   const initial = typeof options.state === "string" || options.state === undefined ? parse(options.state ?? "", pageSchema) : parse("", pageSchema);
   const store = createStore(initial.state, (partial) => sanitize(partial, pageSchema));
   if (options.state && typeof options.state === "object") store.set(options.state);
+  // The browser's languages decide when neither the link nor the caller chose one.
+  const chosen = typeof options.state === "object" && options.state !== null ? "lang" in options.state : hashSetsLang(options.state);
+  if (!chosen) store.set({lang: options.lang ?? browserLang()});
+  const applyLanguage = () => {
+    current = appMessages(store.get().lang);
+    setNumberLocale(current.locale);
+    root.lang = LOCALE_OF_LANG[store.get().lang];
+  };
+  applyLanguage();
   const reportUrlNotices = (list) => {
     for (const notice of list) {
       // One notice per setting, named as the page names it ("Hidden layers", not "hidden").
-      notices.add("info", t(`app.notices.${notice.reason}`, {key: settingName(messages, notice.key), value: clip(String(notice.value ?? ""))}), `url-${notice.key}`);
+      notices.add("info", () => t(`app.notices.${notice.reason}`, {key: settingName(messages, notice.key), value: clip(String(notice.value ?? ""))}), `url-${notice.key}`);
     }
   };
   reportUrlNotices(initial.notices);
@@ -94,7 +107,9 @@ export function createApp(root, options = {}) {
   let classifier = null;
   let explorer = null;
   let explorerReady = null;
+  let explorerModule = null;
   let destroyed = false;
+  let relayout = () => {};
 
   function mountClassifierOnce() {
     if (classifier) return;
@@ -130,9 +145,10 @@ export function createApp(root, options = {}) {
         const module = await load();
         if (destroyed) return;
         explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorerModule = module;
         await explorer.ready;
       } catch (error) {
-        notices.add("error", t("app.errors.explorer", {message: error?.message ?? String(error)}));
+        notices.add("error", () => t("app.errors.explorer", {message: error?.message ?? String(error)}));
       }
     })();
     return explorerReady;
@@ -155,6 +171,7 @@ export function createApp(root, options = {}) {
       embed.show({panels, controls, classifierParts: classifier?.parts ?? null, explorerParts: explorer?.parts ?? null});
     };
     layout();
+    relayout = layout;
     cleanups.push(
       store.subscribe((state, changed) => {
         if (changed.has("panels") || changed.has("controls")) layout();
@@ -169,6 +186,27 @@ export function createApp(root, options = {}) {
     cleanups.push(() => observer.disconnect());
   }
 
+  // A language switch re-renders every label; the store, the explorer's core and the classifier's
+  // worker session (and a training run in it) carry on untouched.
+  cleanups.push(
+    store.subscribe((state, changed) => {
+      if (!changed.has("lang")) return;
+      applyLanguage();
+      notices.render();
+      classifier?.relabel();
+      lessons.relabel();
+      if (explorer && explorerModule) {
+        const section = sectionFor("explorer");
+        explorer.destroy();
+        explorer = explorerModule.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorerReady = explorer.ready.then(() => undefined);
+        explorerReady.then(relayout);
+      }
+      relayout();
+      emit("language", {lang: state.lang, locale: current.locale});
+    }),
+  );
+
   return {
     id: appId,
     idPrefix: prefix,
@@ -177,6 +215,8 @@ export function createApp(root, options = {}) {
       return Promise.all([explorerReady ?? Promise.resolve(), classifier?.ready ?? Promise.resolve()]).then(() => undefined);
     },
     getState: () => store.get(),
+    /** The messages of the app's current language ({t, has, locale}); they follow every switch. */
+    messages,
     /** Sets part of the state; invalid values are dropped. Returns the keys that changed. */
     setState: (partial) => store.set(partial),
     /** Listens to "state" ({state, changed}), "frame" (the trainer's frame) or "error" ({message}); returns an unsubscribe. */
@@ -303,6 +343,11 @@ export function elementForHash(root, hash) {
   return /^[A-Za-z][\w-]*$/.test(id) ? root.querySelector(`#${CSS.escape(id)}`) : null;
 }
 
+/** A notice's text: given as a function, it is written again in the new language after a switch. */
+function textOf(notice) {
+  return typeof notice.text === "function" ? notice.text() : notice.text;
+}
+
 /**
  * The app's notices: at most MAX_NOTICES shown; older ones are merged into one that counts
  * them (a thousand hash changes must not pile up a thousand notices). A notice may carry an
@@ -313,7 +358,8 @@ function createNotices(target, t, onAdd) {
   let merged = 0;
   const render = () => {
     const summary = merged > 0 ? [{id: MERGED_NOTICE_ID, kind: "info", text: t("app.notices.merged", {count: merged})}] : [];
-    drawNotices(target, {notices: [...summary, ...list]}, {t, onDismiss: dismiss, onDismissAll: dismissAll});
+    const shown = [...summary, ...list].map((notice) => ({...notice, text: textOf(notice)}));
+    drawNotices(target, {notices: shown}, {t, onDismiss: dismiss, onDismissAll: dismissAll});
   };
   const dismissAll = () => {
     list = [];
@@ -340,6 +386,7 @@ function createNotices(target, t, onAdd) {
       onAdd(notice);
     },
     dismiss,
+    render,
   };
   render();
   return api;

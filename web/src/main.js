@@ -1,15 +1,14 @@
-// The full page: its static shell (title, header, in-page links) and one app synced with the URL.
+// The full page: its static shell (title, header, language switch, in-page links) and one app
+// synced with the URL.
 import "../styles/main.css";
 import "../styles/classifier.css";
 import "../styles/embed.css";
 import "../styles/lessons.css";
 // With the page's styles, so the explorer's chunk does not wait for a stylesheet of its own.
 import "../styles/explorer.css";
-import {appMessages, createApp, elementForHash} from "./app.js";
+import {createApp, elementForHash} from "./app.js";
 import {createShareDialog} from "./views/share-dialog.js";
-
-const {t, locale} = appMessages();
-translateStatic(document);
+import {createLanguageSwitch} from "./views/language-switch.js";
 
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
 const sectionLink = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash : null;
@@ -23,28 +22,45 @@ const app = createApp(main, {
   lessonPicker: document.getElementById("lesson-picker"),
   state: sectionLink ? "" : location.hash.replace(/^#/, ""),
 });
+const {t} = app.messages;
 // #embed=1: the page as a compact view for an iframe (no header, footer or explorer list).
 document.documentElement.classList.toggle("is-embed", app.getState().embed);
 if (sectionLink) elementForHash(main, sectionLink)?.scrollIntoView();
 handleInPageLinks(document.body);
 
-const shareDialog = createShareDialog({
-  t,
-  getState: app.getState,
-  pageUrl: () => location.href,
-  elementUrl: new URL("./lib/activation-playground-element.mjs", document.baseURI).href,
-  exportModel: app.exportModel,
-});
-document.body.append(shareDialog.element);
+const languageSwitch = createLanguageSwitch({t, current: () => app.getState().lang, onChoose: (lang) => app.setState({lang})});
+document.querySelector(".site-header-inner").append(languageSwitch.element);
+
+let shareDialog = null;
+/** The dialog is built with the labels of the moment; a language switch builds it again. */
+function buildShareDialog() {
+  shareDialog?.element.remove();
+  shareDialog = createShareDialog({
+    t,
+    getState: app.getState,
+    pageUrl: () => location.href,
+    elementUrl: new URL("./lib/activation-playground-element.mjs", document.baseURI).href,
+    exportModel: app.exportModel,
+  });
+  document.body.append(shareDialog.element);
+}
 for (const button of document.querySelectorAll("[data-action=share], [data-action=embed]")) {
   button.addEventListener("click", () => shareDialog.open(button.dataset.action));
 }
+
+function translatePage() {
+  translateStatic(document);
+  languageSwitch.update();
+  buildShareDialog();
+}
+translatePage();
+app.on("language", translatePage);
 // For the console and for tests: the page's app handle.
 window.activationPlayground = app;
 
 /** Fills elements marked data-i18n="ns.key" (text) and data-i18n-label (aria-label). */
 function translateStatic(root) {
-  document.documentElement.lang = locale;
+  document.documentElement.lang = app.messages.locale;
   document.title = t("app.title");
   for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
   for (const element of root.querySelectorAll("[data-i18n-label]")) element.setAttribute("aria-label", t(element.dataset.i18nLabel));

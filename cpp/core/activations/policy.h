@@ -25,6 +25,7 @@
 
 #include "activations/activation.h"
 #include "math/stable_math.h"
+#include "text/core_error.h"
 #include "text/format.h"
 
 namespace ap::policy {
@@ -41,10 +42,12 @@ inline double keep_nan(double x, double d) { return std::isnan(x) ? x : d; }
 /// allowed range of each: [min, max]" for the first two parameters `specs` (which share a range).
 [[noreturn]] inline void throw_parameter_order(const char* activation, const std::vector<ParamSpec>& specs,
                                                const char* op, const ParamValues& p) {
-  throw std::invalid_argument("parameter '" + specs[0].name + "' of activation '" + activation + "' must be " + op +
-                              " " + specs[1].name + " (" + format_number(p[1]) + "), got " + format_number(p[0]) +
-                              "; allowed range of each: [" + format_number(specs[0].min) + ", " +
-                              format_number(specs[0].max) + "]");
+  throw CoreError("parameter '" + specs[0].name + "' of activation '" + activation + "' must be " + op + " " +
+                      specs[1].name + " (" + format_number(p[1]) + "), got " + format_number(p[0]) +
+                      "; allowed range of each: [" + format_number(specs[0].min) + ", " + format_number(specs[0].max) + "]",
+                  "param-order",
+                  {{"activation", std::string(activation)}, {"param", specs[0].name}, {"relation", std::string(op)},
+                   {"other", specs[1].name}, {"otherValue", p[1]}, {"value", p[0]}});
 }
 
 }  // namespace ap::policy

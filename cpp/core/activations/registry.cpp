@@ -12,6 +12,7 @@
 #include "activations/make_activation.h"
 #include "activations/relu_family.h"
 #include "activations/self_normalizing.h"
+#include "text/core_error.h"
 #include "activations/smooth.h"
 #include "text/format.h"
 
@@ -99,7 +100,8 @@ const Activation& Registry::find(const std::string& name) const {
   for (const Activation& a : activations_) {
     if (a.name == name) return a;
   }
-  throw std::invalid_argument("unknown activation '" + clip_echo(name) + "'; known activations: " + join_names(activations_));
+  throw CoreError("unknown activation '" + clip_echo(name) + "'; known activations: " + join_names(activations_), "unknown-activation",
+                  {{"activation", clip_echo(name)}});
 }
 
 const Reduction* Registry::find_reduction(const std::string& name) const {
@@ -119,14 +121,16 @@ ParamValues resolve_params(const Activation& activation, const std::map<std::str
     const int k = activation.param_index(key);
     if (k < 0) {
       const std::string known = join_names(activation.params);
-      throw std::invalid_argument("unknown parameter '" + clip_echo(key) + "' for activation '" + activation.name + "'; " +
-                                  (known.empty() ? "it takes no parameters" : "its parameters are: " + known));
+      throw CoreError("unknown parameter '" + clip_echo(key) + "' for activation '" + activation.name + "'; " +
+                          (known.empty() ? "it takes no parameters" : "its parameters are: " + known),
+                      "unknown-param", {{"activation", activation.name}, {"param", clip_echo(key)}});
     }
     const ParamSpec& spec = activation.params[static_cast<std::size_t>(k)];
     if (!(value >= spec.min && value <= spec.max)) {
-      throw std::invalid_argument("parameter '" + key + "' of activation '" + activation.name + "' must be in [" +
-                                  format_number(spec.min) + ", " + format_number(spec.max) + "], got " +
-                                  format_number(value));
+      throw CoreError("parameter '" + key + "' of activation '" + activation.name + "' must be in [" +
+                          format_number(spec.min) + ", " + format_number(spec.max) + "], got " + format_number(value),
+                      "param-out-of-range",
+                      {{"activation", activation.name}, {"param", key}, {"min", spec.min}, {"max", spec.max}, {"value", value}});
     }
     values[static_cast<std::size_t>(k)] = value;
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "activations/registry.h"
+#include "text/core_error.h"
 
 namespace ap {
 namespace {
@@ -311,6 +312,30 @@ TEST(Registry, OutOfRangeMessageNamesTheRangeAndTheValue) {
     resolve_params(find_activation("leaky_relu"), {{"negative_slope", 1.5}});
   });
   EXPECT_EQ(message, "parameter 'negative_slope' of activation 'leaky_relu' must be in [0, 1], got 1.5");
+}
+
+TEST(Registry, ErrorsCarryACodeAndTheirFields) {
+  try {
+    resolve_params(find_activation("leaky_relu"), {{"negative_slope", 5.0}});
+    FAIL() << "no error";
+  } catch (const CoreError& error) {
+    EXPECT_EQ(error.code(), "param-out-of-range");
+    const CoreError::Details expected = {{"activation", std::string("leaky_relu")}, {"param", std::string("negative_slope")},
+                                         {"min", 0.0}, {"max", 1.0}, {"value", 5.0}};
+    EXPECT_EQ(error.details(), expected);
+    EXPECT_EQ(std::string(error.what()), "parameter 'negative_slope' of activation 'leaky_relu' must be in [0, 1], got 5");
+  }
+  const auto code_of = [](auto&& call) {
+    try {
+      call();
+    } catch (const CoreError& error) {
+      return error.code();
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(code_of([] { find_activation("swoosh"); }), "unknown-activation");
+  EXPECT_EQ(code_of([] { resolve_params(find_activation("tanh"), {{"beta", 1.0}}); }), "unknown-param");
+  EXPECT_EQ(code_of([] { resolve_params(find_activation("hardtanh"), {{"min_val", 2.0}}); }), "param-order");
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ export function trainerConfig(state, catalog) {
   const tokens = layerTokens(state).map((token) => {
     const resolved = resolveActivation(parseActivation(token), catalog);
     if (resolved.spec) return {token, spec: resolved.spec};
-    problems.push({key: "act", value: token, reason: resolved.reason});
+    problems.push({key: "act", value: token, reason: resolved.reason, code: resolved.code, details: resolved.details});
     return {token: "tanh", spec: {name: "tanh", params: {}, learn: true}};
   });
   const config = {
@@ -75,7 +75,7 @@ export function trainerConfig(state, catalog) {
 /** The compare trainer's activation (every layer), or tanh with a problem when the token is invalid. */
 export function compareActivation(state, catalog) {
   const resolved = resolveActivation(parseActivation(state.compareAct), catalog);
-  return resolved.spec ? {activation: activationConfig(resolved.spec)} : {activation: "relu", problem: {key: "compareAct", value: state.compareAct, reason: resolved.reason}};
+  return resolved.spec ? {activation: activationConfig(resolved.spec)} : {activation: "relu", problem: {key: "compareAct", value: state.compareAct, reason: resolved.reason, code: resolved.code, details: resolved.details}};
 }
 
 /** The next lower learning rate to suggest after a divergence: about a tenth, from the list. */

@@ -17,6 +17,7 @@ import {createAutosave, pageStorage} from "./autosave.js";
 import {decompressText} from "../embed/share.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
 import {withImportedPoints} from "../exports/imported-points.js";
+import {describeProblem} from "../i18n/errors.js";
 
 /** How often the trained weights are saved for a reload (only when the epoch moved on). */
 const AUTOSAVE_MS = 3000;
@@ -33,7 +34,9 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
 export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onCatalog, onFrame}) {
   const t = messages.t;
   const cleanups = [];
-  const dom = buildLayout(root, t, store, idPrefix, cleanups);
+  // The view's elements, rebuilt with new labels by relabel() (a language switch); everything else lives on.
+  let viewCleanups = [];
+  let dom = buildLayout(root, t, store, idPrefix, viewCleanups);
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
   // The model render.js draws from, besides the store.
@@ -105,7 +108,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
         if (message.op === "init") {
           markReady();
           // Said plainly, with a retry: not Emscripten's "Aborted(CompileError … ASSERTIONS …)".
-          notices.add("error", t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
+          notices.add("error", () => t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
             label: t("app.retry"),
             run: () => {
               notices.dismiss("core-init");
@@ -114,14 +117,14 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
             },
           });
         } else {
-          notices.add("error", t("app.errors.core", {message: message.message}), `core-${message.op}`);
+          notices.add("error", () => t("app.errors.core", {message: describeProblem(messages, message)}), `core-${message.op}`);
         }
         break;
       case "restarted":
         // The worker died and a new one serves this session; "ready" follows and configures it again.
         resumeAfterRestart = model.playing;
         Object.assign(model, {playing: false, running: false});
-        if (model.catalog) notices.add("error", t("app.errors.workerRestarted"), "worker-restarted");
+        if (model.catalog) notices.add("error", () => t("app.errors.workerRestarted"), "worker-restarted");
         break;
       default:
         return;
@@ -132,7 +135,9 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   /** Activation tokens from a link that the catalog rejects fall back, with a notice. */
   function repairActivations() {
     const {problems, partial} = activationRepairs(store.get(), model.catalog);
-    for (const problem of problems) notices.add("info", t("app.notices.invalid", {key: settingName(messages, problem.key), value: clip(problem.value), reason: problem.reason}), `url-${problem.key}`);
+    for (const problem of problems) {
+      notices.add("info", () => t("app.notices.invalid", {key: settingName(messages, problem.key), value: clip(problem.value), reason: describeProblem(messages, problem)}), `url-${problem.key}`);
+    }
     if (Object.keys(partial).length) store.set(partial);
   }
 
@@ -167,7 +172,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       .then(
         (layers) => client.send("configure", {...message, layers}),
         () => {
-          notices.add("info", t("app.notices.badWeights"), "weights");
+          notices.add("info", () => t("app.notices.badWeights"), "weights");
           client.send("configure", message);
         },
       );
@@ -219,8 +224,11 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   };
   root.addEventListener("keydown", onKeyDown);
   cleanups.push(() => root.removeEventListener("keydown", onKeyDown));
-  observer.observe(dom.diagnosticsPanel);
-  observer.observe(dom.spacePanel);
+  const observePanels = () => {
+    observer.observe(dom.diagnosticsPanel);
+    observer.observe(dom.spacePanel);
+  };
+  observePanels();
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
   if (autosave) {
     const timer = setInterval(saveWeights, AUTOSAVE_MS);
@@ -261,7 +269,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     },
   };
 
-  const render = createRenderer(root, dom, {
+  const rendererContext = {
     t,
     store,
     handlers: {
@@ -279,7 +287,10 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       setWeight: (layer, to, from, value) => client.send("setWeight", {layer, to, from, value}),
       setBias: (layer, to, value) => client.send("setBias", {layer, to, value}),
     },
-  });
+  };
+  let render = createRenderer(root, dom, rendererContext);
+  const partsOf = (d) => ({runbar: d.toolbar, boundary: d.boundaryPart, loss: d.lossPart, network: d.networkPanel, diagnostics: d.diagnosticsPanel, controls: d.dataPanel});
+  let parts = partsOf(dom);
 
   function queueRender() {
     if (renderFrame || destroyed) return;
@@ -294,25 +305,27 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
   }
 
   queueRender();
-  cleanups.push(
-    mountClassifierExports({
-      dom,
-      model,
-      t,
-      notices,
-      store,
-      exportModel: () => client.exportModel(),
-      loadModel(layers) {
-        model.imported = null;
-        configure(layers);
-      },
-      importPoints(imported) {
-        model.imported = imported;
-        configure();
-      },
-    }),
-  );
-  const parts = {runbar: dom.toolbar, boundary: dom.boundaryPart, loss: dom.lossPart, network: dom.networkPanel, diagnostics: dom.diagnosticsPanel, controls: dom.dataPanel};
+  // The export and import buttons live in the view, so they are mounted again with it (relabel()).
+  const mountExports = () =>
+    viewCleanups.push(
+      mountClassifierExports({
+        dom,
+        model,
+        t,
+        notices,
+        store,
+        exportModel: () => client.exportModel(),
+        loadModel(layers) {
+          model.imported = null;
+          configure(layers);
+        },
+        importPoints(imported) {
+          model.imported = imported;
+          configure();
+        },
+      }),
+    );
+  mountExports();
   return {
     actions,
     ready,
@@ -321,8 +334,31 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     workerMemory: () => client.memory(),
     /** The trained model file (JSON text), or null before the first configuration. */
     exportModel: () => client.exportModel(),
-    /** The elements an embed shows on their own, by panel name ("controls" is the data panel). */
-    parts,
+    /** The elements an embed shows on their own, by panel name ("controls" is the data panel); new ones after relabel(). */
+    get parts() {
+      return parts;
+    },
+    /**
+     * Builds the view again with the messages of the moment (after a language switch): the worker
+     * session, the training run, its history and the store are untouched; the next frame fills the view.
+     */
+    relabel() {
+      if (destroyed) return;
+      for (const part of [root, ...Object.values(parts)]) destroyChartsIn(part);
+      // An embed shows parts outside the section: the old ones go.
+      for (const part of Object.values(parts)) part.remove();
+      for (const cleanup of viewCleanups.splice(0)) cleanup();
+      observer.disconnect();
+      model.visible = {diagnostics: false, space: false};
+      dom = buildLayout(root, t, store, idPrefix, viewCleanups);
+      mountExports();
+      parts = partsOf(dom);
+      observePanels();
+      render = createRenderer(root, dom, rendererContext);
+      lastView = "";
+      sendView(true);
+      queueRender();
+    },
     /** Pauses training while the app is out of view, and resumes it where it was. */
     setOutOfView(value) {
       if (outOfView === value) return;
@@ -333,7 +369,7 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       destroyed = true;
       cancelAnimationFrame(renderFrame);
       client.close();
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      for (const cleanup of [...cleanups.splice(0), ...viewCleanups.splice(0)]) cleanup();
       // An embed shows parts outside the section; their charts go with the app too.
       for (const part of [root, ...Object.values(parts)]) destroyChartsIn(part);
       root.replaceChildren();

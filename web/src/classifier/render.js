@@ -2,6 +2,7 @@
 // frame. Views draw; this file decides what each is given and throttles the slow ones while
 // training. The controller (index.js) owns the state and hands it over as a model.
 import {isUnstable} from "./stability.js";
+import {formatPercent} from "../i18n/format.js";
 import {setText} from "../ui/dom.js";
 import {BATCH_SIZES, DATASETS, EPOCHS_PER_FRAME, FEATURES, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, POINT_COUNTS, REGRESSION_DATASETS, REGULARIZATION_RATES} from "./schema.js";
 import {classCount, isMulticlass, isRegression, layerTokens, lowerLearningRate, trainingPointCount} from "./config.js";
@@ -231,7 +232,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
         trainAndTest(dom.accuracyChart, history.trainAccuracy, history.testAccuracy, {
           height: 120,
           range: [0, 1],
-          format: (v) => `${Math.round(v * 100)}%`,
+          format: (v) => formatPercent(v),
           ariaLabel: t("classifier.accuracyTitle"),
         });
       }

@@ -47,11 +47,11 @@ export function viewRequest(state, {focus, spaceVisible}) {
  */
 export function activationRepairs(state, catalog) {
   const {problems, tokens} = trainerConfig(state, catalog);
-  const found = problems.map((problem) => ({key: problem.key, value: problem.value, reason: problem.reason}));
+  const found = problems.map(({key, value, reason, code, details}) => ({key, value, reason, code, details}));
   const partial = problems.length ? {act: tokens} : {};
   const compare = compareActivation(state, catalog);
   if (compare.problem) {
-    found.push({key: "compareAct", value: state.compareAct, reason: compare.problem.reason});
+    found.push({key: "compareAct", value: state.compareAct, reason: compare.problem.reason, code: compare.problem.code, details: compare.problem.details});
     partial.compareAct = "relu";
   }
   return {problems: found, partial};

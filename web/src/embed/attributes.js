@@ -4,6 +4,7 @@
 import {pageSchema} from "../state/schema.js";
 import {encodeValue, parse, serialize} from "../state/url.js";
 import {parseActivation} from "../state/activation-spec.js";
+import {langOfTag} from "../i18n/locale.js";
 
 /** Readable names for keys whose URL names are terse or clash with HTML (hidden is a global attribute). */
 const RENAMED = {
@@ -43,7 +44,7 @@ const IMPLIED = new Set(["embed"]);
 export const SHORTHAND = "activation";
 
 /** Attributes any element may carry; they never mean state. */
-const GLOBAL_ATTRIBUTES = new Set(["id", "class", "style", "title", "slot", "part", "tabindex", "dir", "lang", "translate", "is", "inert", "role", "hidden", "nonce", "autofocus", "exportparts"]);
+const GLOBAL_ATTRIBUTES = new Set(["id", "class", "style", "title", "slot", "part", "tabindex", "dir", "translate", "is", "inert", "role", "hidden", "nonce", "autofocus", "exportparts"]);
 
 const kebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -75,6 +76,8 @@ export function hashFromAttributes(attributes, {warn = console.warn} = {}) {
     if (kind === "unknown") warn(`<activation-playground>: unknown attribute "${name}" is ignored`);
     if (kind !== "state") continue;
     if (name === SHORTHAND) parts.push(...shorthandParts(value, given));
+    // lang takes any BCP 47 tag, as HTML's lang does: lang="zh-CN", "zh-Hant" and "zh" all mean Chinese.
+    else if (name === "lang") parts.push(`lang=${encodeValue(langOfTag(value) ?? value)}`);
     else parts.push(`${KEY_OF_ATTRIBUTE[name]}=${encodeValue(value)}`);
   }
   return parts.join("&");

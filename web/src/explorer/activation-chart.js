@@ -6,7 +6,7 @@
 import {crispCanvas, snap} from "./canvas.js";
 import {readTheme, kSlotDashes} from "./palette.js";
 import {linearTicks, valueRange} from "./model.js";
-import {formatTick} from "../../lib/number-format.mjs";
+import {formatTick} from "../i18n/format.js";
 
 const kFontSize = 12;
 const kMargin = {top: 10, right: 14, bottom: 26, left: 8};

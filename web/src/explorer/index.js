@@ -6,7 +6,7 @@ import "../../styles/explorer.css";
 import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power} from "./model.js";
-import {formatPowerOfTen, formatSignificant} from "../../lib/number-format.mjs";
+import {formatPowerOfTen, formatSignificant} from "../i18n/format.js";
 import {createActivationList} from "./activation-list.js";
 import {loadFailureReason} from "../ui/load-failure.js";
 import {createActivationChart} from "./activation-chart.js";
@@ -17,6 +17,10 @@ import {createPropertiesCard} from "./properties-card.js";
 import {createFormula} from "./formula.js";
 import {createFrameworks} from "./frameworks.js";
 import {createChartExports} from "../exports/explorer-exports.js";
+import {createGuide} from "./guide.js";
+import {describeProblem} from "../i18n/errors.js";
+import {pageSchema} from "../state/schema.js";
+import {parse} from "../state/url.js";
 
 const kSamples = 2001;
 const kFallbackActivation = "sigmoid";
@@ -202,6 +206,20 @@ function build(container, status, core, store, t) {
   const formula = createFormula({t});
   const properties = createPropertiesCard({t});
   const frameworks = createFrameworks({t});
+  const guideHash = (linkState) => `v=1&lang=${state().lang}&${linkState}`;
+  const guide = createGuide({
+    t,
+    core,
+    catalog,
+    hrefFor: (linkState) => `#${guideHash(linkState)}`,
+    // A guide link opens the playground in the state that shows its claim (presentation kept).
+    onOpen(link) {
+      const s = state();
+      store.set({...parse(guideHash(link.state), pageSchema).state, embed: s.embed, panels: s.panels, controls: s.controls, autoplay: s.autoplay});
+      const target = link.show === "classifier" ? container.getRootNode().querySelector?.(".section--classifier") : container;
+      target?.scrollIntoView({behavior: "smooth", block: "start"});
+    },
+  });
 
   // depth
   const depthId = uid("ex-depth");
@@ -234,7 +252,7 @@ function build(container, status, core, store, t) {
       chartPart,
       el("div", {class: "ex-controls"}, [rangeControls, satControls]),
     ]),
-    el("div", {class: "ex-details"}, [params.element, formula.element, properties.element, frameworks.element, depthCard]),
+    el("div", {class: "ex-details"}, [params.element, guide.element, formula.element, properties.element, frameworks.element, depthCard]),
   ]);
   status.replaceWith(layout);
 
@@ -248,7 +266,7 @@ function build(container, status, core, store, t) {
     try {
       return core.evaluate(slot.name, slot.params, xs);
     } catch (error) {
-      slot.error = error?.message ?? String(error);
+      slot.error = describeProblem({t, has: t.has}, error);
       return null;
     }
   };
@@ -384,6 +402,7 @@ function build(container, status, core, store, t) {
     formula.update(active.entry);
     properties.update(active, criticalOf.has(active.index) ? criticalOf.get(active.index) : null);
     frameworks.update(active.entry);
+    guide.update(active.name);
 
     syncValue(depthInput, String(s.exDepth));
     setText(depthOutput, String(s.exDepth));

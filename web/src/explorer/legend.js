@@ -3,7 +3,7 @@
 
 import {el, focusedIn, svgEl} from "./dom.js";
 import {kSlotDashes} from "./palette.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 /** A small SVG line sample for a slot; colour comes from the ex-slot-stroke-N class. */
 export function lineSample(slot, thin = false) {

@@ -4,7 +4,7 @@
 
 import {el, isFocused, setText, uid} from "./dom.js";
 import {sliderSpec} from "./model.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 /**
  * Returns {element, update(slot, error)}; `onChange(values)` gets the full parameter set.

@@ -2,7 +2,7 @@
 // smoothness, zero-centred, saturation, f'(0), and the critical points in view.
 
 import {el, replaceIfChanged} from "./dom.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 /** Returns {element, update(slot, criticalXs)}. */
 export function createPropertiesCard({t}) {
@@ -12,7 +12,7 @@ export function createPropertiesCard({t}) {
   const element = el("section", {class: "ex-card"}, [heading, list, note]);
 
   const word = (group, value) => {
-    const key = `explorer.${group}.${value}`;
+    const key = group.startsWith("app.") ? `${group}.${value}` : `explorer.${group}.${value}`;
     return t.has(key) ? t(key) : String(value);
   };
   const yesNo = (value) => t(value ? "explorer.properties.yes" : "explorer.properties.no");
@@ -25,7 +25,8 @@ export function createPropertiesCard({t}) {
       const open = (v) => (Number.isFinite(v) ? "[" : "(");
       const close = (v) => (Number.isFinite(v) ? "]" : ")");
       const rows = [
-        ["group", word("groups", p.group ?? slot.entry.group)],
+        // Group names are the page's (app.json), shared with the catalog list and the pickers.
+        ["group", word("app.groups", p.group ?? slot.entry.group)],
         ["range", `${open(range[0])}${formatSignificant(range[0])}, ${formatSignificant(range[1])}${close(range[1])}`],
         ["monotonic", yesNo(p.monotonic)],
         ["smoothness", word("smoothness", p.smoothness)],

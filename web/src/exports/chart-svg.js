@@ -6,7 +6,7 @@
 import {line} from "d3-shape";
 import {linearTicks, valueRange} from "../explorer/model.js";
 import {kSlotDashes} from "../explorer/palette.js";
-import {formatTick} from "../../lib/number-format.mjs";
+import {formatTick} from "../i18n/format.js";
 
 const MARGIN = {top: 34, right: 16, bottom: 30, left: 10};
 const FONT_SIZE = 12;

@@ -1,8 +1,5 @@
 // How a measurement's numbers read in the lesson panel (the result names each column's format).
-import {formatSignificant} from "../../lib/number-format.mjs";
-
-const MINUS = "\u2212";
-const signed = (text) => text.replace("-", MINUS);
+import {formatFixed, formatInteger, formatPercent, formatSignificant} from "../i18n/format.js";
 
 /** One value as text; t reads messages (for "message" values such as "before"). */
 export function formatValue(value, format, t) {
@@ -14,15 +11,15 @@ export function formatValue(value, format, t) {
     case "message":
       return t(`lessons.common.values.${value}`);
     case "percent":
-      return `${(value * 100).toFixed(1)}%`;
+      return formatPercent(value, 1);
     case "fixed2":
-      return signed(value.toFixed(2));
+      return formatFixed(value, {decimals: 2});
     case "fixed3":
-      return signed(value.toFixed(3));
+      return formatFixed(value, {decimals: 3});
     case "fixed4":
-      return signed(value.toFixed(4));
+      return formatFixed(value, {decimals: 4});
     case "int":
-      return signed(String(Math.round(value)));
+      return formatInteger(Math.round(value));
     case "exp":
       return formatSignificant(value, 3);
     default:

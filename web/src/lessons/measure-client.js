@@ -1,6 +1,8 @@
 // The main thread's side of the lesson worker: one measurement at a time; starting another or
 // cancelling terminates the worker (a measurement is synchronous inside it), the next run starts
 // a fresh one with the page's compiled module.
+import {loadLibrary} from "../lib-loader.js";
+
 let createWorker = () => new Worker(new URL("./measure-worker.js", import.meta.url), {type: "module"});
 
 /** Replaces how the worker is started (the element's build inlines it and starts it from a Blob URL). */
@@ -31,7 +33,7 @@ export function runMeasurement({libUrl, id, seeds, onProgress}) {
     worker.terminate();
     then();
   };
-  import(/* @vite-ignore */ libUrl)
+  loadLibrary(libUrl)
     .then((lib) => lib.compileCore())
     .then(
       (wasmModule) => worker.postMessage({type: "measure", request: 1, id, seeds, libUrl, wasmModule}),

@@ -4,6 +4,7 @@
 //   worker -> main  progress {request, done, total}; result {request, result, ms}; error {request, message}
 // The main thread stops a measurement by terminating the worker.
 import {lessonById} from "./index.js";
+import {loadLibrary} from "../lib-loader.js";
 
 let corePromise = null;
 
@@ -11,7 +12,7 @@ self.onmessage = async (event) => {
   const {type, request, id, seeds, libUrl, wasmModule} = event.data;
   if (type !== "measure") return;
   try {
-    corePromise ??= import(/* @vite-ignore */ libUrl).then((lib) => lib.loadCore(wasmModule ? {wasmModule} : {}));
+    corePromise ??= loadLibrary(libUrl).then((lib) => lib.loadCore(wasmModule ? {wasmModule} : {}));
     const core = await corePromise;
     const lesson = lessonById(id);
     if (!lesson) throw new Error(`no lesson ${String(id)}`);

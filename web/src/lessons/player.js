@@ -9,6 +9,7 @@ import {LESSONS, lessonById, stepState} from "./index.js";
 import {runMeasurement} from "./measure-client.js";
 import {formatValue, verdictVars} from "./format.js";
 import {drawChart} from "./chart.js";
+import {formatFixed} from "../i18n/format.js";
 
 /**
  * @param {{store, messages: {t}, libUrl: string, embedded: boolean, idPrefix: string, pickerTarget: HTMLElement | null}} options
@@ -17,14 +18,24 @@ import {drawChart} from "./chart.js";
  */
 export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, pickerTarget}) {
   const {t} = messages;
-  const element = h("section", {class: "lesson", "aria-label": t("lessons.picker"), "data-lesson": "", "data-step": ""});
+  const element = h("section", {class: "lesson", "data-lesson": "", "data-step": ""});
   const pickerId = `${idPrefix}lesson-picker`;
-  const picker = h("select", {id: pickerId, class: "lesson-picker", onChange: () => open(picker.value)}, [
-    // In the header the picker names itself ("Lessons…"); its label is for screen readers only.
-    h("option", {value: "", text: t(pickerTarget ? "lessons.headerNone" : "lessons.none")}),
-    ...LESSONS.map((lesson) => h("option", {value: lesson.id, text: t(`lessons.${lesson.id}.title`)})),
-  ]);
-  const pickerRow = embedded ? null : h("div", {class: "lesson-pick"}, [h("label", {for: pickerId, class: pickerTarget ? "visually-hidden" : null, text: t("lessons.picker")}), picker]);
+  const picker = h("select", {id: pickerId, class: "lesson-picker", onChange: () => open(picker.value)});
+  // In the header the picker names itself ("Lessons…"); its label is for screen readers only.
+  const pickerLabel = h("label", {for: pickerId, class: pickerTarget ? "visually-hidden" : null});
+  const pickerRow = embedded ? null : h("div", {class: "lesson-pick"}, [pickerLabel, picker]);
+  /** The labels that are not redrawn with the panel (again after a language switch). */
+  const label = () => {
+    element.setAttribute("aria-label", t("lessons.picker"));
+    pickerLabel.textContent = t("lessons.picker");
+    const selected = picker.value;
+    picker.replaceChildren(
+      h("option", {value: "", text: t(pickerTarget ? "lessons.headerNone" : "lessons.none")}),
+      ...LESSONS.map((lesson) => h("option", {value: lesson.id, text: t(`lessons.${lesson.id}.title`)})),
+    );
+    picker.value = selected;
+  };
+  label();
   const panel = h("div", {class: "lesson-panel", hidden: true});
   if (pickerTarget && pickerRow) pickerTarget.replaceChildren(pickerRow);
   element.replaceChildren(...[pickerTarget ? null : pickerRow, panel].filter(Boolean));
@@ -92,7 +103,7 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
       const chartLabel = chart && t("lessons.chartLabel", {y: columnTitle(lesson, Array.isArray(chart.y) ? "accuracy" : chart.y), x: columnTitle(lesson, chart.x)});
       const seriesLabel = (name) => (chart && Array.isArray(chart.y) ? columnTitle(lesson, name) : String(name));
       parts.push(resultTable(lesson, entry.result), chart ? drawChart(entry.result.rows, chart, {label: chartLabel, xLabel: columnTitle(lesson, chart.x), seriesLabel, t}) : null, verdictList(lesson, entry.result));
-      const time = entry.ms < 1000 ? t("lessons.milliseconds", {ms: Math.max(1, Math.round(entry.ms))}) : t("lessons.seconds", {seconds: (entry.ms / 1000).toFixed(1)});
+      const time = entry.ms < 1000 ? t("lessons.milliseconds", {ms: Math.max(1, Math.round(entry.ms))}) : t("lessons.seconds", {seconds: formatFixed(entry.ms / 1000, {decimals: 1})});
       const seeds = entry.result.seeds.length ? t("lessons.overSeeds", {seeds: entry.result.seeds.join(", ")}) : "";
       parts.push(h("p", {class: "lesson-note", text: t("lessons.measured", {time, seeds})}));
     }
@@ -182,6 +193,12 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
 
   return {
     element,
+    /** Writes every label again in the language of the moment; a running measurement carries on. */
+    relabel() {
+      label();
+      shown = {id: null, step: -1};
+      render();
+    },
     destroy() {
       unsubscribe();
       pickerRow?.remove();

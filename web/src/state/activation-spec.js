@@ -42,27 +42,32 @@ export function formatActivation({name, params = {}, learn = true}, order) {
 
 /**
  * Checks a parsed activation against the catalog (core.activations()).
- * Returns {spec} with defaults filled in, or {reason} naming what is wrong.
+ * Returns {spec} with defaults filled in, or {reason} naming what is wrong in English, with
+ * `code` and `details` for the page to say it in the reader's language (the core's error codes).
  */
 export function resolveActivation(parsed, catalog) {
-  if (!parsed) return {reason: "malformed"};
+  if (!parsed) return {reason: "malformed", code: "malformed"};
   if (parsed.name === MAXOUT) {
     const k = parsed.params.k ?? MAXOUT_K.default;
     const extra = Object.keys(parsed.params).filter((key) => key !== "k");
-    if (extra.length) return {reason: `unknown parameter ${extra[0]}`};
-    if (!Number.isInteger(k) || k < MAXOUT_K.min || k > MAXOUT_K.max) return {reason: "k out of range"};
+    if (extra.length) return {reason: `unknown parameter ${extra[0]}`, code: "unknown-param", details: {activation: MAXOUT, param: extra[0]}};
+    if (!Number.isInteger(k) || k < MAXOUT_K.min || k > MAXOUT_K.max) {
+      return {reason: "k out of range", code: "param-out-of-range", details: {activation: MAXOUT, param: "k", min: MAXOUT_K.min, max: MAXOUT_K.max, value: k}};
+    }
     return {spec: {name: MAXOUT, params: {k}, learn: true}};
   }
   const entry = catalog.find((item) => item.name === parsed.name);
-  if (!entry) return {reason: "unknown activation"};
+  if (!entry) return {reason: "unknown activation", code: "unknown-activation", details: {activation: parsed.name}};
   const params = {};
   for (const param of entry.params) {
     const value = parsed.params[param.name] ?? param.default;
-    if (!(value >= param.min && value <= param.max)) return {reason: `${param.name} out of range`};
+    if (!(value >= param.min && value <= param.max)) {
+      return {reason: `${param.name} out of range`, code: "param-out-of-range", details: {activation: parsed.name, param: param.name, min: param.min, max: param.max, value}};
+    }
     params[param.name] = value;
   }
   const extra = Object.keys(parsed.params).filter((key) => !entry.params.some((p) => p.name === key));
-  if (extra.length) return {reason: `unknown parameter ${extra[0]}`};
+  if (extra.length) return {reason: `unknown parameter ${extra[0]}`, code: "unknown-param", details: {activation: parsed.name, param: extra[0]}};
   return {spec: {name: parsed.name, params, learn: parsed.learn}};
 }
 

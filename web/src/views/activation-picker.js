@@ -1,7 +1,7 @@
 // A select of every catalog activation (grouped) plus maxout, and, unless compact,
 // one number field per parameter and a "learn" switch for learnable ones. A value outside its
 // range, or one the core refuses beside the others, is refused in its field with one message.
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 import {MAXOUT, MAXOUT_K, parseActivation, resolveActivation, compactActivation} from "../state/activation-spec.js";
 import {h, uid} from "../ui/dom.js";
 import {groupCatalog, groupLabel} from "../ui/groups.js";

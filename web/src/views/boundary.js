@@ -6,7 +6,7 @@
 import {CLASS_COLORS, CLASS_SHAPES, INK, NEUTRAL, diverging, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {fitCanvas} from "../ui/dom.js";
 import {DOMAIN} from "../ui/domain.js";
-import {formatTick} from "../../lib/number-format.mjs";
+import {formatTick} from "../i18n/format.js";
 
 const TICK_STEP = 2;
 const TICKS = Array.from({length: (DOMAIN.xMax - DOMAIN.xMin) / TICK_STEP + 1}, (_, i) => DOMAIN.xMin + i * TICK_STEP);

@@ -3,7 +3,7 @@
 // A multi-class plane is coloured by its most likely class (the legend's colours): no ramp.
 import {fitCanvas, h, setText} from "../ui/dom.js";
 import {divergingLut, lutIndex} from "../ui/palette.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 const scales = new WeakMap();
 

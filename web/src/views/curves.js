@@ -3,7 +3,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import {h, replaceChildren} from "../ui/dom.js";
-import {formatRounded} from "../../lib/number-format.mjs";
+import {formatAxis} from "../i18n/format.js";
 
 export const SERIES_COLORS = ["#22262e", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7a5c00", "#6b7280"];
 const MAX_POINTS = 1200;
@@ -51,7 +51,7 @@ function create(target, data, options, signature) {
   );
   replaceChildren(target, [plotBox, legend]);
   const height = options.height ?? 150;
-  const format = options.format ?? formatTick;
+  const format = options.format ?? formatAxis;
   const axis = {
     stroke: "#5b6270",
     font: "11px system-ui, sans-serif",
@@ -114,8 +114,3 @@ function prepare(data, log) {
   return [x, ...ys];
 }
 
-function formatTick(v) {
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e4 || a < 1e-3)) return v.toExponential(0);
-  return formatRounded(v, 3);
-}

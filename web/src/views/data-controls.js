@@ -3,6 +3,7 @@
 import {h, isFocused, labelledSelect, numberChoices, replaceIfChanged, setText, syncSelect, uid} from "../ui/dom.js";
 import {CLASS_SHAPES} from "../ui/palette.js";
 import {svgIcon} from "../ui/icons.js";
+import {formatPercent} from "../i18n/format.js";
 
 const panels = new WeakMap();
 
@@ -28,9 +29,9 @@ export function draw(target, data, options) {
   if (panel.classesReason.hidden !== !reason) panel.classesReason.hidden = !reason;
   syncSelect(panel.points, numberChoices(data.pointChoices, data.points), data.points);
   setRange(panel.noise, Math.round(data.noise * 100));
-  setText(panel.noiseOut, `${Math.round(data.noise * 100)}%`);
+  setText(panel.noiseOut, formatPercent(Math.round(data.noise * 100) / 100));
   setRange(panel.train, Math.round(data.train * 100));
-  setText(panel.trainOut, `${Math.round(data.train * 100)}%`);
+  setText(panel.trainOut, formatPercent(Math.round(data.train * 100) / 100));
   if (!isFocused(panel.seed) && panel.seed.value !== String(data.seed)) panel.seed.value = String(data.seed);
 
   const classCount = data.regression ? 2 : data.multiclass ? data.classes : 2;
@@ -70,7 +71,7 @@ function create(target, options) {
     const id = uid("range");
     const input = h("input", {id, type: "range", min, max, step});
     const out = h("output", {for: id, class: "range-value"});
-    input.addEventListener("input", () => setText(out, `${input.value}%`));
+    input.addEventListener("input", () => setText(out, formatPercent(Number(input.value) / 100)));
     input.addEventListener("change", () => onValue(Number(input.value)));
     return {root: h("div", {class: "field field--range"}, [h("label", {for: id, text: label}), input, out]), input, out};
   };

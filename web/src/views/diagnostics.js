@@ -2,7 +2,7 @@
 // same-sign fractions, activation statistics, histograms and learned parameters.
 // Every measure carries a one-line explanation shown on hover and on focus.
 import {fixedCanvas, h, replaceIfChanged, setText} from "../ui/dom.js";
-import {formatFixed} from "../../lib/number-format.mjs";
+import {formatPercent, formatSignificant, formatSpread} from "../i18n/format.js";
 import {INK, rgb} from "../ui/palette.js";
 import {SERIES_COLORS, draw as drawCurves} from "./curves.js";
 import {tip} from "../ui/icons.js";
@@ -96,7 +96,7 @@ function fillRow(row, stat, t) {
     const ok = Number.isFinite(value);
     const shown = ok ? value : 0;
     if (row[key].meter.value !== shown) row[key].meter.value = shown;
-    setText(row[key].text, ok ? `${Math.round(value * 100)}%` : dash);
+    setText(row[key].text, ok ? formatPercent(value) : dash);
   }
   setText(row.activation, stat ? meanStd(stat.actMean, stat.actStd, t) : dash);
   setText(row.preActivation, stat ? meanStd(stat.preActMean, stat.preActStd, t) : dash);
@@ -105,11 +105,8 @@ function fillRow(row, stat, t) {
 
 function meanStd(mean, std, t) {
   if (!Number.isFinite(mean) || !Number.isFinite(std)) return t("classifier.divergedValue");
-  return `${fmt(mean)} ± ${fmt(std)}`;
-}
-
-function fmt(v) {
-  return formatFixed(v, {decimals: 2, expDigits: 1, small: 0.01, large: 1000});
+  // Both to the same decimal place: a spread far below the mean's precision reads "± 0.00".
+  return formatSpread(mean, std, 2);
 }
 
 function drawHistogram(canvas, histogram) {
@@ -133,7 +130,7 @@ function drawHistogram(canvas, histogram) {
   ctx.moveTo(0, height - 0.5);
   ctx.lineTo(width, height - 0.5);
   ctx.stroke();
-  canvas.setAttribute("title", `${fmt(histogram.lo)} … ${fmt(histogram.hi)}`);
+  canvas.setAttribute("title", `${formatSignificant(histogram.lo, 3)} … ${formatSignificant(histogram.hi, 3)}`);
 }
 
 function drawLearned(target, learned, names, t) {
@@ -155,7 +152,7 @@ function drawLearned(target, learned, names, t) {
     const values = p.values;
     const min = Math.min(...values);
     const max = Math.max(...values);
-    setText(row.children[1], values.length === 1 ? fmt(values[0]) : `${fmt(min)} … ${fmt(max)}`);
+    setText(row.children[1], values.length === 1 ? formatSignificant(values[0], 3) : `${formatSignificant(min, 3)} … ${formatSignificant(max, 3)}`);
     drawBars(row.children[2], values);
   });
 }

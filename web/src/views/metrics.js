@@ -1,6 +1,6 @@
 // The headline numbers: train and test loss (and accuracy). Non-finite values read "diverged".
 import {h, setClass, setText} from "../ui/dom.js";
-import {formatFixed} from "../../lib/number-format.mjs";
+import {formatFixed, formatPercent} from "../i18n/format.js";
 
 const boards = new WeakMap();
 
@@ -14,7 +14,7 @@ export function formatLoss(value, t) {
 export function formatAccuracy(value, t) {
   if (value === null || value === undefined) return "–";
   if (!Number.isFinite(value)) return t("classifier.divergedValue");
-  return `${formatFixed(value * 100, {decimals: 1})}%`;
+  return formatPercent(value, 1);
 }
 
 /**

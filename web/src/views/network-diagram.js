@@ -6,7 +6,7 @@ import {CLASS_COLORS, INK, divergingLut, lutIndex, rgb} from "../ui/palette.js";
 import {draw as drawPicker} from "./activation-picker.js";
 import {DOMAIN} from "../ui/domain.js";
 import {svgIcon} from "../ui/icons.js";
-import {formatSignificant} from "../../lib/number-format.mjs";
+import {formatSignificant} from "../i18n/format.js";
 
 const diagrams = new WeakMap();
 /** Ever smaller columns and units (classes in classifier.css), tried in turn until the network fits its panel. */

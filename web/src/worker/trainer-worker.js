@@ -77,7 +77,7 @@ self.onmessage = (event) => {
   try {
     route(message);
   } catch (error) {
-    postMessageTo(message?.session, {type: "error", op: message?.type, message: errorText(error)});
+    postMessageTo(message?.session, {type: "error", op: message?.type, message: errorText(error), ...errorFields(error)});
   }
 };
 
@@ -128,7 +128,7 @@ function openSession(id) {
     (loaded) => {
       if (sessions.get(id) === session) postMessageTo(id, {type: "ready", version: loaded.version, catalog: loaded.activations()});
     },
-    (error) => postMessageTo(id, {type: "error", op: "init", message: errorText(error)}),
+    (error) => postMessageTo(id, {type: "error", op: "init", message: errorText(error), ...errorFields(error)}),
   );
 }
 
@@ -247,14 +247,14 @@ function createSession(id) {
         started.dispose();
       } catch (error) {
         trainers.a = started;
-        post({type: "error", op: "weights", message: errorText(error)});
+        post({type: "error", op: "weights", message: errorText(error), ...errorFields(error)});
       }
     }
     if (message.compare) {
       try {
         trainers.b = core.createTrainer({...config, activation: sameForEveryLayer(message.compare, base.hidden.length)});
       } catch (error) {
-        post({type: "error", op: "compare", message: errorText(error)});
+        post({type: "error", op: "compare", message: errorText(error), ...errorFields(error)});
       }
     }
     const points = trainers.a.points();
@@ -463,6 +463,11 @@ function transferables(object) {
 
 function postMessageTo(session, message, transfer = []) {
   self.postMessage({...message, session}, [...new Set(transfer)]);
+}
+
+/** The core's machine-readable code and fields, so the page can say the error in its reader's language. */
+function errorFields(error) {
+  return error?.code ? {code: String(error.code), details: {...error.details}} : {};
 }
 
 function errorText(error) {
