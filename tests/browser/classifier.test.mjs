@@ -155,10 +155,10 @@ test("the page loads without console errors and asks no other origin", async () 
   assert.deepEqual(rawKeys, []);
   // Section links scroll; they do not replace the state in the hash.
   const before = await page.evaluate(() => location.hash);
-  await page.click('.site-nav a[href="#classifier"]');
+  await page.click('.site-nav a[href="#explorer"]');
   // The (smooth) scroll has arrived: the section's top is at the window's top, or the page cannot scroll further.
   await page.waitForFunction(() => {
-    const section = document.getElementById("classifier");
+    const section = document.getElementById("explorer");
     const offset = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
     const top = section.getBoundingClientRect().top - offset - (parseFloat(getComputedStyle(section).scrollMarginTop) || 0);
     const atEnd = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight;

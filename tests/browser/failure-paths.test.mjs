@@ -180,7 +180,7 @@ test("three hundred hash changes leave at most five notices, the older ones merg
       await new Promise((resolve) => window.addEventListener("hashchange", resolve, {once: true}));
     }
   });
-  await page.waitForSelector('#notices [data-notice="url-unknown-key-nokey299"]');
+  await page.waitForSelector('#notices [data-notice="url-nokey299"]');
   const count = await page.$$eval("#notices .notice", (list) => list.length);
   assert.ok(count <= 5, `${count} notices`);
   const merged = await page.textContent('#notices [data-notice="notices-merged"] p');

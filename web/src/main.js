@@ -29,7 +29,7 @@ if (sectionLink) elementForHash(main, sectionLink)?.scrollIntoView();
 handleInPageLinks(document.body);
 
 const languageSwitch = createLanguageSwitch({t, current: () => app.getState().lang, onChoose: (lang) => app.setState({lang})});
-document.querySelector(".site-header-inner").append(languageSwitch.element);
+document.querySelector(".site-nav").append(languageSwitch.element);
 
 let shareDialog = null;
 /** The dialog is built with the labels of the moment; a language switch builds it again. */

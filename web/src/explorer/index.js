@@ -199,7 +199,8 @@ function build(container, status, core, store, t) {
       core.evaluate(active.name, values, [0]);
       return null;
     } catch (error) {
-      return error?.message ?? String(error);
+      // In the reader's language when the core gives the error a code (param-order, …).
+      return describeProblem({t, has: t.has}, error);
     }
   };
   const params = createParamControls({t, onChange: setParams, check: checkParams});
@@ -349,7 +350,7 @@ function build(container, status, core, store, t) {
     // so the link never keeps an invalid value and the chart shows a curve.
     const refused = slots.filter((slot) => slot.error && Object.keys(slot.values).length);
     if (refused.length) {
-      addNotice(t("explorer.params.linkRefused", {names: refused.map((slot) => slot.entry.label).join(", ")}));
+      addNotice(t("explorer.params.linkRefused", {names: refused.map((slot) => t("explorer.params.withReason", {name: slot.entry.label, reason: slot.error})).join(", ")}));
       store.set({exParams: s.exParams.map((token, i) => (refused.some((slot) => slot.index === i) ? kDefaultParamsToken : token))});
       return;
     }
