@@ -4,7 +4,7 @@
 // Run: node --test tests/browser/lessons.test.mjs   (screenshots go to build/screenshots/)
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
-import {mkdir} from "node:fs/promises";
+import {mkdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
@@ -57,6 +57,26 @@ test("every lesson opens from its link and every step sets its state without con
     // Every text the panel shows is a message, not a missing key.
     const text = await page.textContent(".lesson-panel");
     assert.doesNotMatch(text, /lessons\.|\{\w+\}|null|undefined|NaN/, lesson.id);
+    assert.deepEqual(problems, [], lesson.id);
+    await page.close();
+  }
+});
+
+test("every lesson opens from its link in Chinese, and every step reads in Chinese", async () => {
+  const zh = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lessons.json"), "utf8"));
+  for (const lesson of LESSONS) {
+    const {page, problems} = await openPage(`v=1&lang=zh&lesson=${lesson.id}`);
+    await page.waitForSelector(`.lesson[data-lesson="${lesson.id}"][data-step="0"]`);
+    assert.ok((await page.textContent(".lesson-title")).includes(zh[lesson.id].title), lesson.id);
+    for (let step = 0; step < lesson.steps.length; step++) {
+      if (step > 0) {
+        await page.click(".lesson-next");
+        await page.waitForSelector(`.lesson[data-lesson="${lesson.id}"][data-step="${step}"]`);
+      }
+      const text = await page.textContent(".lesson-panel");
+      assert.doesNotMatch(text, /lessons\.|\{\w+\}|null|undefined|NaN/, `${lesson.id} step ${step}`);
+      assert.match(text, /[\u4e00-\u9fff]{8}/, `${lesson.id} step ${step} reads in Chinese`);
+    }
     assert.deepEqual(problems, [], lesson.id);
     await page.close();
   }
