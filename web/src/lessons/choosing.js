@@ -3,7 +3,7 @@
 // 8, Adam at 0.01, each with its usual initialisation (LeCun for SELU, He for the rectifiers,
 // Xavier for tanh and sigmoid), over at least 5 seeds: test accuracy after 200 epochs and the
 // first epoch at which test accuracy reaches 90%.
-import {crossSeeds, mean, progressCounter, spread, withTrainer} from "./kit.js";
+import {eachRun, mean, spread, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3, 4, 5];
 const EPOCHS = 200;
@@ -36,9 +36,7 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(CLAIMED, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: activation, seed}) => {
+    const results = eachRun(CLAIMED, seeds, onProgress, (activation, seed) => {
       const config = {dataset: "spiral", points: 400, hidden: [8, 8, 8], activation, init: INIT[activation], optimizer: "adam", learningRate: 0.01, seed};
       const result = withTrainer(core, config, (trainer) => {
         let reached = null;
@@ -49,7 +47,6 @@ export default {
         }
         return {accuracy: metrics.testAccuracy, reached};
       });
-      tick();
       return {activation, ...result};
     });
     const rows = CLAIMED.map((activation) => {

@@ -2,7 +2,7 @@
 // feedforward neural networks": 1 to 5 hidden layers of 8 units × sigmoid, tanh, softsign
 // (Xavier initialisation, plain SGD), on `circle`. The measurement: the first hidden layer's
 // gradient norm over the first epoch and the test accuracy after 100 epochs, per depth.
-import {crossSeeds, geometricMean, mean, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, geometricMean, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const DEPTHS = [1, 2, 3, 4, 5];
@@ -23,16 +23,13 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, hidden: Array(setup.depth).fill(8), activation: setup.activation, seed};
       const result = withTrainer(core, config, (trainer) => {
         trainer.train(1);
         const firstGrad = trainer.layerStats()[0].gradNorm;
         return {firstGrad, accuracy: trainer.train(EPOCHS - 1).testAccuracy};
       });
-      tick();
       return {setup, ...result};
     });
     const rows = SETUPS.map((setup) => {

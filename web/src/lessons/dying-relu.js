@@ -2,7 +2,7 @@
 // gradient and never comes back. Two ways in: every bias starting at −3, or a learning rate
 // of 3. The measurement: the share of dead hidden units (derivative 0 at every training point)
 // at initialisation and after 50 epochs, for ReLU against leaky ReLU, PReLU and ELU.
-import {crossSeeds, mean, hiddenStats, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, hiddenStats, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const HIDDEN = [8, 8];
@@ -27,16 +27,13 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, hidden: HIDDEN, init: "he", activation: setup.activation, biasInit: setup.biasInit, learningRate: setup.learningRate, seed};
       const result = withTrainer(core, config, (trainer) => {
         const before = deadShare(trainer);
         const metrics = trainer.train(EPOCHS);
         return {before, after: deadShare(trainer), accuracy: metrics.testAccuracy, diverged: metrics.diverged};
       });
-      tick();
       return {setup, ...result};
     });
     const rows = SETUPS.map((setup) => {

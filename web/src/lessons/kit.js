@@ -33,5 +33,17 @@ export function progressCounter(total, onProgress) {
   return () => onProgress?.({done: ++done, total});
 }
 
-/** Every item of `values` with every seed: [{value, seed}], in that order. */
-export const crossSeeds = (values, seeds) => values.flatMap((value) => seeds.map((seed) => ({value, seed})));
+/**
+ * fn(value, seed) for every item of `values` with every seed, in that order, reporting
+ * {done, total} after each run; returns fn's results in the same order.
+ */
+export function eachRun(values, seeds, onProgress, fn) {
+  const tick = progressCounter(values.length * seeds.length, onProgress);
+  return values.flatMap((value) =>
+    seeds.map((seed) => {
+      const result = fn(value, seed);
+      tick();
+      return result;
+    }),
+  );
+}

@@ -3,7 +3,7 @@
 // evaluation, PReLU learns it. The measurement: each one's negative-side slope as the core
 // evaluates it, test accuracy after 100 epochs, RReLU against a LeakyReLU fixed at RReLU's mean
 // slope (same seed: only the training-time randomness differs), and PReLU's learned slopes.
-import {crossSeeds, mean, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const HIDDEN = [8, 8];
@@ -40,16 +40,13 @@ export default {
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
     const list = variants(core);
-    const runs = crossSeeds(list, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: variant, seed}) => {
+    const results = eachRun(list, seeds, onProgress, (variant, seed) => {
       const config = {dataset: "spiral", points: 300, hidden: HIDDEN, init: "he", optimizer: "adam", learningRate: 0.01, activation: variant.activation, seed};
       const result = withTrainer(core, config, (trainer) => {
         const metrics = trainer.train(EPOCHS);
         const slopes = trainer.learnedParams().flatMap((entry) => Array.from(entry.values));
         return {accuracy: metrics.testAccuracy, loss: metrics.trainLoss, slopes};
       });
-      tick();
       return {variant, ...result};
     });
     const rows = list.map((variant) => {

@@ -1,7 +1,7 @@
 // Without a non-linearity, stacked layers are one linear map. The measurement trains an
 // identity network and a tanh network on `circle`, and multiplies the identity network's trained
 // weight matrices into one affine map to show it predicts exactly what the whole network does.
-import {crossSeeds, mean, progressCounter, spread, withTrainer} from "./kit.js";
+import {eachRun, mean, spread, withTrainer} from "./kit.js";
 
 const HIDDEN = [8, 8];
 const EPOCHS = 100;
@@ -57,14 +57,11 @@ export default {
     const xs = [-2, -1, 0, 0.5, 3];
     const stacked = core.evaluate("identity", {}, core.evaluate("identity", {}, xs.map((x) => 3 * x + 1)).y.map((h) => 2 * h + 2)).y;
     const exampleError = Math.max(...xs.map((x, i) => Math.abs(stacked[i] - (6 * x + 4))));
-    const runs = crossSeeds(ACTIVATIONS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: activation, seed}) => {
+    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
       const result = withTrainer(core, {...base, activation, seed}, (trainer) => {
         const metrics = trainer.train(EPOCHS);
         return {accuracy: metrics.testAccuracy, collapseError: activation === "identity" ? collapseError(trainer) : null};
       });
-      tick();
       return {activation, ...result};
     });
     const rows = ACTIVATIONS.map((activation) => {

@@ -2,7 +2,7 @@
 // learning stalls. The measurement: the share of saturated hidden units at initialisation
 // (the core's definition: |f'| < 0.01 on at least 90% of the training points) and the training
 // loss after 1 and 100 epochs, at Xavier × 10 against plain Xavier.
-import {crossSeeds, mean, hiddenStats, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, hiddenStats, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3, 4, 5];
 const HIDDEN = [8, 8, 8];
@@ -25,9 +25,7 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, standardize: true, hidden: HIDDEN, init: "xavier", ...setup, seed};
       const result = withTrainer(core, config, (trainer) => {
         const saturated = mean(hiddenStats(trainer.layerStats()).map((layer) => layer.saturatedFraction));
@@ -35,7 +33,6 @@ export default {
         const late = trainer.train(EPOCHS - 1);
         return {saturated, early, late: late.trainLoss, accuracy: late.testAccuracy};
       });
-      tick();
       return {setup, ...result};
     });
     const rows = SETUPS.map((setup) => {

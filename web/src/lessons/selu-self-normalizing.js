@@ -2,7 +2,7 @@
 // keep mean ≈ 0 and standard deviation ≈ 1 from layer to layer. The measurement: per-layer
 // activation mean and standard deviation through 8 dense layers of 16, at initialisation and
 // after 30 epochs of Adam, for SELU + LeCun against ReLU + Xavier and sigmoid + Xavier.
-import {crossSeeds, mean, hiddenStats, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, hiddenStats, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const DEPTH = 8;
@@ -27,16 +27,13 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "spiral", points: 400, standardize: true, hidden: HIDDEN, optimizer: "adam", learningRate: 0.003, ...setup, seed};
       const result = withTrainer(core, config, (trainer) => {
         const before = moments(trainer);
         trainer.train(EPOCHS);
         return {before, after: moments(trainer)};
       });
-      tick();
       return {setup, ...result};
     });
     const rows = SETUPS.flatMap((setup) => {

@@ -1,7 +1,7 @@
 // One hidden layer of enough units can approximate any continuous function (Cybenko 1989,
 // Hornik 1991). "Enough" is the catch: the measurement is the test accuracy of one tanh layer
 // of 1 to 64 units on `circle` and on `spiral`, with a fixed training budget.
-import {crossSeeds, mean, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const WIDTHS = [1, 2, 4, 8, 16, 32, 64];
@@ -26,12 +26,9 @@ export default {
     {state: {dataset: "spiral", hidden: [64]}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: setup.dataset, points: 400, hidden: [setup.width], activation: "tanh", optimizer: "adam", learningRate: 0.03, seed};
       const accuracy = withTrainer(core, config, (trainer) => trainer.train(setup.epochs).testAccuracy);
-      tick();
       return {setup, accuracy};
     });
     const rows = WIDTHS.map((width) => {

@@ -1,7 +1,7 @@
 // Sigmoid's derivative is at most 0.25, so backpropagation through six sigmoid layers shrinks
 // the gradient layer by layer. The measurement: the ratio of the first to the last hidden layer's
 // weight-gradient norm over the first epoch, for sigmoid (Xavier), tanh (Xavier) and ReLU (He).
-import {crossSeeds, geometricMean, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, geometricMean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const DEPTH = 6;
@@ -23,14 +23,11 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(SETUPS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: setup, seed}) => {
+    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const norms = withTrainer(core, {dataset: "circle", points: 200, hidden: HIDDEN, ...setup, seed}, (trainer) => {
         trainer.train(1);
         return trainer.layerStats().map((layer) => layer.gradNorm);
       });
-      tick();
       return {setup, first: norms[0], last: norms[DEPTH - 1], ratio: norms[0] / norms[DEPTH - 1]};
     });
     const rows = SETUPS.map((setup) => {

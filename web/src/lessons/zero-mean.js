@@ -2,7 +2,7 @@
 // nearer zero than sigmoid's (always positive, centred on ½) or ReLU's (never negative). The
 // measurement: each hidden layer's mean activation over the training points, at initialisation
 // and after 100 epochs.
-import {crossSeeds, mean, hiddenStats, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, hiddenStats, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const HIDDEN = [8, 8, 8];
@@ -22,15 +22,12 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(ACTIVATIONS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: activation, seed}) => {
+    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
       const result = withTrainer(core, {dataset: "circle", points: 200, standardize: true, hidden: HIDDEN, activation, seed}, (trainer) => {
         const before = layerMeans(trainer);
         trainer.train(EPOCHS);
         return {before, after: layerMeans(trainer)};
       });
-      tick();
       return {activation, ...result};
     });
     const rows = ACTIVATIONS.map((activation) => {

@@ -3,7 +3,7 @@
 // can only move all of a unit's weights up or all down, and gradient descent zig-zags. The
 // measurement: the core's same-sign fraction of the layers fed by activations (hidden layers
 // 2 and 3 and the output), after one epoch.
-import {crossSeeds, mean, progressCounter, withTrainer} from "./kit.js";
+import {eachRun, mean, withTrainer} from "./kit.js";
 
 const SEEDS = [1, 2, 3];
 const HIDDEN = [8, 8, 8];
@@ -20,14 +20,11 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const runs = crossSeeds(ACTIVATIONS, seeds);
-    const tick = progressCounter(runs.length, onProgress);
-    const results = runs.map(({value: activation, seed}) => {
+    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
       const stats = withTrainer(core, {dataset: "circle", points: 200, hidden: HIDDEN, activation, seed}, (trainer) => {
         trainer.train(1);
         return trainer.layerStats();
       });
-      tick();
       // Layer 0 sees the raw inputs (x, y of both signs); the rest see activations.
       return {activation, firstLayer: stats[0].sameSignFraction, fed: mean(stats.slice(1).map((layer) => layer.sameSignFraction)), dead: mean(stats.slice(0, -1).map((layer) => layer.deadFraction))};
     });
