@@ -3,7 +3,7 @@
 //   spec {x, y, series}: y one column, series the column that names each line; or
 //   spec {x, y: [columns]}: one line per listed column.
 import {s} from "../ui/dom.js";
-import {formatValue} from "./format.js";
+import {formatPercent} from "../i18n/format.js";
 
 const WIDTH = 420;
 const HEIGHT = 200;
@@ -16,7 +16,7 @@ export function chartSeries(rows, spec) {
   return names.map((name) => ({name, points: rows.filter((row) => row[spec.series] === name).map((row) => [row[spec.x], row[spec.y]])}));
 }
 
-export function drawChart(rows, spec, {label, xLabel, seriesLabel, t}) {
+export function drawChart(rows, spec, {label, xLabel, seriesLabel}) {
   const series = chartSeries(rows, spec);
   const xs = [...new Set(series.flatMap((line) => line.points.map(([x]) => x)))];
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -26,7 +26,7 @@ export function drawChart(rows, spec, {label, xLabel, seriesLabel, t}) {
   const children = [];
   for (const tick of [0, 0.5, 1]) {
     children.push(s("line", {class: "lesson-chart-grid", x1: PAD.left, x2: PAD.left + plotW, y1: py(tick), y2: py(tick)}));
-    children.push(s("text", {class: "lesson-chart-tick", x: PAD.left - 6, y: py(tick) + 4, "text-anchor": "end"}, [formatValue(tick, "percent", t).replace(".0%", "%")]));
+    children.push(s("text", {class: "lesson-chart-tick", x: PAD.left - 6, y: py(tick) + 4, "text-anchor": "end"}, [formatPercent(tick)]));
   }
   for (const x of xs) children.push(s("text", {class: "lesson-chart-tick", x: px(x), y: HEIGHT - PAD.bottom + 16, "text-anchor": "middle"}, [String(x)]));
   children.push(s("text", {class: "lesson-chart-tick", x: PAD.left + plotW / 2, y: HEIGHT - 6, "text-anchor": "middle"}, [xLabel]));

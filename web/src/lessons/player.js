@@ -102,7 +102,7 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
       const {chart} = entry.result;
       const chartLabel = chart && t("lessons.chartLabel", {y: columnTitle(lesson, Array.isArray(chart.y) ? "accuracy" : chart.y), x: columnTitle(lesson, chart.x)});
       const seriesLabel = (name) => (chart && Array.isArray(chart.y) ? columnTitle(lesson, name) : String(name));
-      parts.push(resultTable(lesson, entry.result), chart ? drawChart(entry.result.rows, chart, {label: chartLabel, xLabel: columnTitle(lesson, chart.x), seriesLabel, t}) : null, verdictList(lesson, entry.result));
+      parts.push(resultTable(lesson, entry.result), chart ? drawChart(entry.result.rows, chart, {label: chartLabel, xLabel: columnTitle(lesson, chart.x), seriesLabel}) : null, verdictList(lesson, entry.result));
       const time = entry.ms < 1000 ? t("lessons.milliseconds", {ms: Math.max(1, Math.round(entry.ms))}) : t("lessons.seconds", {seconds: formatFixed(entry.ms / 1000, {decimals: 1})});
       const seeds = entry.result.seeds.length ? t("lessons.overSeeds", {seeds: entry.result.seeds.join(", ")}) : "";
       parts.push(h("p", {class: "lesson-note", text: t("lessons.measured", {time, seeds})}));
