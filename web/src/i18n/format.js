@@ -34,7 +34,7 @@ function formatter(options, locale = pageLocale) {
 
 /** Intl's text with a true minus sign. */
 function intl(v, options, locale) {
-  return formatter(options, locale).format(v).replace(/^-/, MINUS).replace(/\u002d/g, MINUS);
+  return formatter(options, locale).format(v).replace(/\u002d/g, MINUS);
 }
 
 /** ∞, −∞ or NaN for a non-finite value, else null. */
