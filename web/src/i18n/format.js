@@ -18,10 +18,6 @@ export function setNumberLocale(locale) {
   pageLocale = locale;
 }
 
-export function numberLocale() {
-  return pageLocale;
-}
-
 function formatter(options, locale = pageLocale) {
   const key = `${locale}|${JSON.stringify(options)}`;
   let nf = formatters.get(key);
