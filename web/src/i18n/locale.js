@@ -1,10 +1,10 @@
 // Which language the page speaks. Two: "en" and "zh" (Simplified Chinese, message folder zh-CN).
 // Pure, so node tests call it with any list of browser languages.
 
-/** The values of the `lang` state key, in the order the header's switch shows them. */
-export const LANGS = ["en", "zh"];
 /** The message folder (web/messages/<locale>/) and the BCP 47 tag of each language. */
 export const LOCALE_OF_LANG = Object.freeze({en: "en", zh: "zh-CN"});
+/** The values of the `lang` state key, in the order the header's switch shows them. */
+export const LANGS = Object.keys(LOCALE_OF_LANG);
 
 /**
  * The language for a BCP 47 tag: every Chinese tag (zh, zh-CN, zh-SG, zh-Hans, and zh-TW, zh-HK,
