@@ -6,7 +6,7 @@ import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {canvasPixels, startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {canvasPixels, mainThreadTaskTimes, startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
@@ -20,7 +20,7 @@ const screenshotDir = path.join(repoRoot, "build", "screenshots");
 const {schema} = mergeSchemas(classifierSchema, explorerSchema, i18nSchema);
 /**
  * The page's longest main-thread task while training, in thread CPU time (measured 10-30 ms on a
- * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTasks).
+ * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTaskTimes in chromium.mjs).
  */
 const MAX_TASK_CPU_MS = 100;
 
@@ -389,21 +389,6 @@ test("the diagram, unit hover, weight editing, hidden space and compare mode wor
   await page.close();
 });
 
-/**
- * The renderer main thread's tasks from a Chrome trace: [{wall, cpu}] in ms. Wall time includes
- * the OS pausing the renderer for other processes (on a busy 2-core machine a 12 ms task can take
- * 50-150 ms of wall time); thread CPU time is what the page itself spent.
- */
-function mainThreadTasks(traceBuffer) {
-  const parsed = JSON.parse(traceBuffer.toString());
-  const events = parsed.traceEvents ?? parsed;
-  const threadNames = new Map();
-  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
-  return events
-    .filter((event) => event.ph === "X" && event.name === "RunTask" && threadNames.get(`${event.pid}:${event.tid}`) === "CrRendererMain")
-    .map((event) => ({wall: event.dur / 1000, cpu: (event.tdur ?? event.dur) / 1000}));
-}
-
 async function measure(page, label, seconds) {
   await page.evaluate(() => {
     window.__frames = [];
@@ -417,7 +402,7 @@ async function measure(page, label, seconds) {
   await page.waitForFunction((count) => window.__frames.length >= count, seconds * 60, {timeout: 60000});
   const elapsed = (Date.now() - started) / 1000;
   await setPlaying(page, false);
-  const tasks = mainThreadTasks(await browser.stopTracing());
+  const tasks = mainThreadTaskTimes(await browser.stopTracing());
   // A Chromium whose trace names these events differently must fail here, not pass with no tasks.
   assert.ok(tasks.length > 100, `the trace holds ${tasks.length} main-thread tasks`);
   const frames = await page.evaluate(() => window.__frames.slice().sort((a, b) => a - b));
