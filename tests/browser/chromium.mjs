@@ -24,6 +24,11 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** Launches Debian's Chromium headless with CHROMIUM_ARGS. */
+export function launchChromium() {
+  return chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+}
+
 /**
  * Collects a page's problems as readable lines: console errors, uncaught page errors and (unless
  * `responses` is false) HTTP responses with status >= 400. Returns the array it fills.
@@ -67,7 +72,7 @@ export function canvasPixels(page, selector, {host = null} = {}) {
 /** Serves `root` on a free port and launches Chromium; close() stops both. */
 export async function startBrowserAndServer(root) {
   const server = await startServer({root, port: 0, host: "127.0.0.1"});
-  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   return {
     server,
     browser,
