@@ -1,7 +1,16 @@
 // One way to start the browser tests' world: the built site served on 127.0.0.1
 // and Debian's Chromium driven headless by playwright-core (it downloads nothing).
+import {before, after} from "node:test";
+import {mkdir} from "node:fs/promises";
+import path from "node:path";
 import {chromium} from "playwright-core";
 import {startServer} from "../../scripts/serve.mjs";
+import {repoRoot} from "../js/helpers.mjs";
+
+/** The built site the browser tests open (PAGE_DIST=<folder> tests another build). */
+export const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
+/** Where the browser tests leave their screenshots. */
+export const screenshotDir = path.join(repoRoot, "build", "screenshots");
 
 /** Without the background-networking flags Chromium keeps calling hosts this machine cannot reach. */
 export const CHROMIUM_ARGS = [
@@ -14,6 +23,11 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/** Launches Debian's Chromium headless with CHROMIUM_ARGS. */
+export function launchChromium() {
+  return chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+}
 
 /**
  * Collects a page's problems as readable lines: console errors, uncaught page errors and (unless
@@ -58,7 +72,7 @@ export function canvasPixels(page, selector, {host = null} = {}) {
 /** Serves `root` on a free port and launches Chromium; close() stops both. */
 export async function startBrowserAndServer(root) {
   const server = await startServer({root, port: 0, host: "127.0.0.1"});
-  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   return {
     server,
     browser,
@@ -67,6 +81,23 @@ export async function startBrowserAndServer(root) {
       await server.close();
     },
   };
+}
+
+/**
+ * Registers a test file's before/after hooks: one server for `root` and one Chromium for all of
+ * the file's tests, and the screenshot folder. Returns the world; its server, browser and close()
+ * are there once the tests run.
+ */
+export function useWorld(root = distRoot) {
+  const world = {};
+  before(async () => {
+    Object.assign(world, await startBrowserAndServer(root));
+    await mkdir(screenshotDir, {recursive: true});
+  });
+  after(async () => {
+    await world.close?.();
+  });
+  return world;
 }
 
 /**

@@ -2,41 +2,25 @@
 // on 127.0.0.1 and driven through Debian's Chromium with the real wasm core (no mocks).
 // Run: node --test tests/browser/classifier.test.mjs   (PAGE_DIST=<folder> tests another build)
 // Screenshots go to build/screenshots/; the responsiveness test prints frame and main-thread task figures.
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {canvasPixels, startBrowserAndServer, watchProblems} from "./chromium.mjs";
-import {repoRoot} from "../js/helpers.mjs";
+import {canvasPixels, mainThreadTaskTimes, screenshotDir, useWorld, watchProblems} from "./chromium.mjs";
 import {parse, serialize} from "../../web/src/state/url.js";
 import {mergeSchemas} from "../../web/src/state/merge.js";
 import {classifierSchema} from "../../web/src/classifier/schema.js";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
 import {i18nSchema} from "../../web/src/i18n/schema.js";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-const screenshotDir = path.join(repoRoot, "build", "screenshots");
 // The page's keys without the embed's presentation keys (a link carries lang; the page writes it back).
 const {schema} = mergeSchemas(classifierSchema, explorerSchema, i18nSchema);
 /**
  * The page's longest main-thread task while training, in thread CPU time (measured 10-30 ms on a
- * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTasks).
+ * quiet 2-core machine; wall time adds whatever the OS gives other processes, see mainThreadTaskTimes in chromium.mjs).
  */
 const MAX_TASK_CPU_MS = 100;
 
-let world;
-let server;
-let browser;
-
-before(async () => {
-  world = await startBrowserAndServer(distRoot);
-  ({server, browser} = world);
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 /** Records frame intervals from the first script on (main-thread tasks come from a trace, see measure). */
 function instrument() {
@@ -52,15 +36,15 @@ function instrument() {
 
 /** Opens the page with a hash and waits for the classifier to have its first frame. */
 async function openPage(hash = "", {width = 1280, height = 900} = {}) {
-  const page = await browser.newPage({viewport: {width, height}});
+  const page = await world.browser.newPage({viewport: {width, height}});
   const problems = watchProblems(page);
   const foreign = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(server.url).origin) foreign.push(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(world.server.url).origin) foreign.push(request.url());
   });
   await page.addInitScript(instrument);
-  await page.goto(server.url + hash);
+  await page.goto(world.server.url + hash);
   await waitForFrame(page);
   return {page, problems, foreign};
 }
@@ -172,7 +156,7 @@ test("the page works under a strict Content-Security-Policy", async () => {
   const policy =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; " +
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});
   const problems = watchProblems(page, {responses: false});
   await page.route("**/*", async (route) => {
     const response = await route.fetch();
@@ -182,7 +166,7 @@ test("the page works under a strict Content-Security-Policy", async () => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  await page.goto(`${server.url}#v=1&dataset=circle&compare=1`);
+  await page.goto(`${world.server.url}#v=1&dataset=circle&compare=1`);
   await waitForFrame(page);
   await stepOnce(page);
   await page.locator(".panel--diagnostics").scrollIntoViewIfNeeded();
@@ -389,27 +373,12 @@ test("the diagram, unit hover, weight editing, hidden space and compare mode wor
   await page.close();
 });
 
-/**
- * The renderer main thread's tasks from a Chrome trace: [{wall, cpu}] in ms. Wall time includes
- * the OS pausing the renderer for other processes (on a busy 2-core machine a 12 ms task can take
- * 50-150 ms of wall time); thread CPU time is what the page itself spent.
- */
-function mainThreadTasks(traceBuffer) {
-  const parsed = JSON.parse(traceBuffer.toString());
-  const events = parsed.traceEvents ?? parsed;
-  const threadNames = new Map();
-  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
-  return events
-    .filter((event) => event.ph === "X" && event.name === "RunTask" && threadNames.get(`${event.pid}:${event.tid}`) === "CrRendererMain")
-    .map((event) => ({wall: event.dur / 1000, cpu: (event.tdur ?? event.dur) / 1000}));
-}
-
 async function measure(page, label, seconds) {
   await page.evaluate(() => {
     window.__frames = [];
   });
   const startEpoch = await epoch(page);
-  await browser.startTracing(page, {categories: ["disabled-by-default-devtools.timeline"]});
+  await world.browser.startTracing(page, {categories: ["disabled-by-default-devtools.timeline"]});
   await setPlaying(page, true);
   // The window is a number of animation frames (60 a second when the page keeps up), counted by
   // instrument(); a slower machine takes longer to reach it instead of measuring less.
@@ -417,7 +386,7 @@ async function measure(page, label, seconds) {
   await page.waitForFunction((count) => window.__frames.length >= count, seconds * 60, {timeout: 60000});
   const elapsed = (Date.now() - started) / 1000;
   await setPlaying(page, false);
-  const tasks = mainThreadTasks(await browser.stopTracing());
+  const tasks = mainThreadTaskTimes(await world.browser.stopTracing());
   // A Chromium whose trace names these events differently must fail here, not pass with no tasks.
   assert.ok(tasks.length > 100, `the trace holds ${tasks.length} main-thread tasks`);
   const frames = await page.evaluate(() => window.__frames.slice().sort((a, b) => a - b));

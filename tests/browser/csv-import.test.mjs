@@ -1,24 +1,12 @@
 // Importing a CSV of points as the dataset: by the file picker and by drag-and-drop a good file
 // trains on exactly its points; each kind of bad file gives its error and changes nothing.
 // Run: node --test tests/browser/csv-import.test.mjs
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
-import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
-import {repoRoot} from "../js/helpers.mjs";
+import {useWorld, watchProblems} from "./chromium.mjs";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-
-let world;
-
-before(async () => {
-  world = await startBrowserAndServer(distRoot);
-});
-
-after(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 /** Two blobs of `n` points, labels 0 and 1, seeded. */
 function blobsCsv(n) {

@@ -1,27 +1,14 @@
 // Failure paths of the page (issue 16, defect 6), against the built site with the real core:
 // a worker that dies, a configuration too slow for its epochs per frame, a .wasm that does
 // not load, a reload right after a change, a flood of hash changes, no WebAssembly at all.
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import {mkdir} from "node:fs/promises";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
-import {repoRoot} from "../js/helpers.mjs";
+import {screenshotDir, useWorld, watchProblems} from "./chromium.mjs";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-const screenshotDir = path.join(repoRoot, "build", "screenshots");
-let world;
-
-before(async () => {
-  world = await startBrowserAndServer(distRoot);
-  await mkdir(screenshotDir, {recursive: true});
-});
+const world = useWorld();
 
 const screenshot = (page, name) => page.screenshot({path: path.join(screenshotDir, `failure-${name}.png`)});
-
-after(async () => {
-  await world?.close();
-});
 
 async function openPage(hash = "", {init = null} = {}) {
   const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});

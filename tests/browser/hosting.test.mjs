@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import {mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {chromium} from "playwright-core";
-import {CHROMIUM_ARGS, watchProblems} from "./chromium.mjs";
+import {launchChromium, watchProblems} from "./chromium.mjs";
 import {startServer} from "../../scripts/serve.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 
@@ -23,7 +22,7 @@ let hostRoot;
 const servers = [];
 
 before(async () => {
-  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  browser = await launchChromium();
   // A university web space: the playground copied into a folder, a course page beside it.
   hostRoot = await mkdtemp(path.join(os.tmpdir(), "ap-static-host-"));
   await mkdir(path.join(hostRoot, "courses"), {recursive: true});

@@ -3,28 +3,15 @@
 // output right after the run bar), a network diagram that fits its panel at every allowed size,
 // formulas that fit their card. One page per viewport, reused across its checks.
 // Run: node --test tests/browser/layout.test.mjs   (PAGE_DIST=<folder> tests another build)
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
-import {repoRoot} from "../js/helpers.mjs";
+import {screenshotDir, useWorld, watchProblems} from "./chromium.mjs";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-const screenshotDir = path.join(repoRoot, "build", "screenshots");
 /** Chrome's "good" cumulative layout shift is 0.1; the page aims at half of that. */
 const MAX_CLS = 0.05;
 
-let world;
-
-before(async () => {
-  world = await startBrowserAndServer(distRoot);
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 /** Records every layout shift (not caused by input) from the first paint on. */
 function recordShifts() {

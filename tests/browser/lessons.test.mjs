@@ -2,26 +2,15 @@
 // errors, a measurement fills its table from the lesson worker, leaving keeps the state, and an
 // iframe with #embed=1&lesson=… shows the lesson.
 // Run: node --test tests/browser/lessons.test.mjs   (screenshots go to build/screenshots/)
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {mkdir, readFile} from "node:fs/promises";
+import {readFile} from "node:fs/promises";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {screenshotDir, useWorld, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 import {LESSONS, lessonById, stepState} from "../../web/src/lessons/index.js";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-const screenshotDir = path.join(repoRoot, "build", "screenshots");
-let world;
-
-before(async () => {
-  world = await startBrowserAndServer(distRoot);
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 async function openPage(hash, {width = 1280, height = 1000} = {}) {
   const page = await world.browser.newPage({viewport: {width, height}});

@@ -5,9 +5,8 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import {chromium} from "playwright-core";
 import {startServer} from "../../scripts/serve.mjs";
-import {CHROMIUM_ARGS} from "./chromium.mjs";
+import {launchChromium} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
@@ -45,7 +44,7 @@ function markReadiness() {
 test("on Fast 3G the first view stays within its byte budget, and the chart and the trainer are ready in time", async () => {
   const sent = [];
   const server = await startServer({root: distRoot, port: 0, onSent: (response) => sent.push(response)});
-  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({viewport: {width: 1280, height: 800}});
     const page = await context.newPage();

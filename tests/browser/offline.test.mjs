@@ -10,8 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import {pathToFileURL} from "node:url";
 import {gzipSync} from "node:zlib";
-import {chromium} from "playwright-core";
-import {CHROMIUM_ARGS, canvasPixels, watchProblems} from "./chromium.mjs";
+import {canvasPixels, launchChromium, watchProblems} from "./chromium.mjs";
 import {repoRoot} from "../js/helpers.mjs";
 import {MAX_BYTES, OFFLINE_FILE} from "../../scripts/offline-html.mjs";
 
@@ -28,7 +27,7 @@ before(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "ap-offline-"));
   await copyFile(path.join(distRoot, OFFLINE_FILE), path.join(folder, OFFLINE_FILE));
   await mkdir(screenshotDir, {recursive: true});
-  browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  browser = await launchChromium();
 });
 
 after(async () => {
