@@ -16,6 +16,8 @@
 #include "activations/registry.h"
 #include "text/format.h"
 
+#include "fuzz_check.h"
+
 namespace {
 
 /// Splits off the text up to the next newline (or the end).
@@ -27,13 +29,6 @@ std::string take_line(const std::uint8_t*& data, std::size_t& size) {
   data += used;
   size -= used;
   return line;
-}
-
-void check(bool condition, const char* what) {
-  if (!condition) {
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-  }
 }
 
 }  // namespace
@@ -59,11 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (x.size() >= 2 && std::isfinite(x[0]) && std::isfinite(x[1]) && x[0] < x[1]) {
       for (const double p : ap::critical_points(activation, params, x[0], x[1])) {
-        check(p >= x[0] && p <= x[1], "a critical point lies outside [lo, hi]");
+        ap_fuzz::check(p >= x[0] && p <= x[1], "a critical point lies outside [lo, hi]");
       }
     }
   } catch (const std::invalid_argument& error) {
-    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+    ap_fuzz::check_error_length(error);
   }
   return 0;
 }

@@ -2,24 +2,12 @@
 // text that imports again to the same export (a round trip is the identity).
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
 #include "train/trainer.h"
 
-namespace {
-
-void check(bool condition, const char* what) {
-  if (!condition) {
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-  }
-}
-
-}  // namespace
+#include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -27,10 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     trainer = ap::Trainer::import_model(text);
   } catch (const std::invalid_argument& error) {
-    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+    ap_fuzz::check_error_length(error);
     return 0;
   }
   const std::string exported = trainer->export_model();
-  check(ap::Trainer::import_model(exported)->export_model() == exported, "export -> import -> export changed the model");
+  ap_fuzz::check(ap::Trainer::import_model(exported)->export_model() == exported, "export -> import -> export changed the model");
   return 0;
 }

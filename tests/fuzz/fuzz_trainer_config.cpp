@@ -3,9 +3,6 @@
 // Input: "<config JSON>\n<update JSON>".
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -14,16 +11,7 @@
 #include "train/grid.h"
 #include "train/trainer.h"
 
-namespace {
-
-void check(bool condition, const char* what) {
-  if (!condition) {
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-  }
-}
-
-}  // namespace
+#include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -34,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     trainer = ap::Trainer::from_config_json(config);
   } catch (const std::invalid_argument& error) {
-    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+    ap_fuzz::check_error_length(error);
     return 0;
   }
   // Training cost grows with points x width; one small epoch keeps each run quick.
@@ -42,12 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     trainer->update(update);
   } catch (const std::invalid_argument& error) {
-    check(std::strlen(error.what()) < 2000, "an error message longer than 2000 characters");
+    ap_fuzz::check_error_length(error);
   }
   ap::GridSpec grid;
   grid.size = 4;
   const auto cells = trainer->predict_grid(grid);
-  check(cells.size() == static_cast<std::size_t>(trainer->output_classes()) * 16, "a grid of the wrong size");
+  ap_fuzz::check(cells.size() == static_cast<std::size_t>(trainer->output_classes()) * 16, "a grid of the wrong size");
   // An exported model imports again.
   ap::Trainer::import_model(trainer->export_model());
   return 0;

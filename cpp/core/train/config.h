@@ -4,6 +4,7 @@
 // and its allowed values.
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "activations/registry.h"
 #include "train/config_types.h"
@@ -21,6 +22,10 @@ void apply_live_update(TrainerConfig& config, const nlohmann::json& partial, int
 
 /// The configuration as JSON, in the public (camelCase) form parse_config reads.
 nlohmann::json config_to_json(const TrainerConfig& config);
+
+/// JSON text from a caller, parsed; throws std::invalid_argument naming `field` when it
+/// nests deeper than kMaxJsonDepth or is malformed (the parser's message clipped).
+nlohmann::json parse_json_text(const std::string& field, const std::string& text);
 
 /// A description of every configuration key, in the order parse_config reads them:
 /// [{name, type, default, min, max, minExclusive, values, items, minItems, maxItems,

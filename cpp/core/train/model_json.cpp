@@ -63,13 +63,7 @@ json model_to_json(const TrainerConfig& config, const Network& network) {
 }
 
 ModelDocument parse_model_document(const std::string& text, const Registry& registry) {
-  json doc;
-  check_json_depth("model", text);
-  try {
-    doc = json::parse(text);
-  } catch (const json::exception& e) {
-    fail("model", "malformed JSON (" + clip_parse_error(e.what()) + ")");
-  }
+  json doc = parse_json_text("model", text);
   if (!doc.is_object()) fail("model", "must be a JSON object {format, config, layers}, got " + type_of(doc));
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     if (it.key() != "format" && it.key() != "config" && it.key() != "layers") {

@@ -65,15 +65,6 @@ TrainerConfig checked(const TrainerConfig& config) {
   return c;
 }
 
-nlohmann::json parse_json_text(const std::string& field, const std::string& text) {
-  check_json_depth(field, text);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    throw std::invalid_argument(field + ": malformed JSON (" + clip_parse_error(e.what()) + ")");
-  }
-}
-
 }  // namespace
 
 struct Trainer::Impl {
