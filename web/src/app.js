@@ -36,7 +36,7 @@ export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
 }
 
-/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here. */
+/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here, the classifier checks parameters. */
 function sharedCore(libUrl) {
   return loadLibrary(libUrl).then((lib) => lib.loadCore());
 }
@@ -117,7 +117,7 @@ export function createApp(root, options = {}) {
     section.classList.add("is-loading");
     // The page's own app (synced with the URL) keeps an autosave; embeds do not.
     const autosave = Boolean(options.syncUrl) && !store.get().embed;
-    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
+    classifier = mountClassifier(section, {store, messages, libUrl, loadCore: () => sharedCore(libUrl), notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
     classifier.ready.then(() => {
       if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
     });
