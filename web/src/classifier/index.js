@@ -28,10 +28,10 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
 /**
  * @param {HTMLElement} root  the classifier's <section>
  * @param {{store, messages, libUrl: string, loadCore: () => Promise<object>, notices: {add(kind, text, id?): void}, idPrefix?: string,
- *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
+ *   onFrame?: (frame) => void}} context
  * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
-export function mountClassifier(root, {store, messages, libUrl, loadCore, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onCatalog, onFrame}) {
+export function mountClassifier(root, {store, messages, libUrl, loadCore, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onFrame}) {
   const t = messages.t;
   const cleanups = [];
   // The view's elements, rebuilt with new labels by relabel() (a language switch); everything else lives on.
@@ -72,7 +72,6 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
       case "ready":
         model.catalog = message.catalog;
         markReady();
-        onCatalog?.(model.catalog);
         repairActivations();
         client.send("thumbnails", {points: 160});
         configure();
