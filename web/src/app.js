@@ -132,6 +132,10 @@ export function createApp(root, options = {}) {
     mountExplorerOnce();
   }
 
+  /** The explorer mounted into its section (the first time, and again after a language switch). */
+  const mountExplorerWith = (module, section) =>
+    module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+
   function mountExplorerOnce() {
     if (explorerReady) return explorerReady;
     const section = sectionFor("explorer");
@@ -144,7 +148,7 @@ export function createApp(root, options = {}) {
       try {
         const module = await load();
         if (destroyed) return;
-        explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorer = mountExplorerWith(module, section);
         explorerModule = module;
         await explorer.ready;
       } catch (error) {
@@ -198,7 +202,7 @@ export function createApp(root, options = {}) {
       if (explorer && explorerModule) {
         const section = sectionFor("explorer");
         explorer.destroy();
-        explorer = explorerModule.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorer = mountExplorerWith(explorerModule, section);
         explorerReady = explorer.ready.then(() => undefined);
         explorerReady.then(relayout);
       }
