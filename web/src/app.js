@@ -36,7 +36,7 @@ export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
 }
 
-/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here. */
+/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here, the classifier checks parameters. */
 function sharedCore(libUrl) {
   return loadLibrary(libUrl).then((lib) => lib.loadCore());
 }
@@ -117,7 +117,7 @@ export function createApp(root, options = {}) {
     section.classList.add("is-loading");
     // The page's own app (synced with the URL) keeps an autosave; embeds do not.
     const autosave = Boolean(options.syncUrl) && !store.get().embed;
-    classifier = mountClassifier(section, {store, messages, libUrl, notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
+    classifier = mountClassifier(section, {store, messages, libUrl, loadCore: () => sharedCore(libUrl), notices, idPrefix: prefix, autosave, onRetry: retryExplorer, onFrame: (frame) => emit("frame", frame)});
     classifier.ready.then(() => {
       if (!destroyed && store.get().autoplay) classifier.actions.setPlaying(true);
     });
@@ -132,6 +132,10 @@ export function createApp(root, options = {}) {
     mountExplorerOnce();
   }
 
+  /** The explorer mounted into its section (the first time, and again after a language switch). */
+  const mountExplorerWith = (module, section) =>
+    module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+
   function mountExplorerOnce() {
     if (explorerReady) return explorerReady;
     const section = sectionFor("explorer");
@@ -144,7 +148,7 @@ export function createApp(root, options = {}) {
       try {
         const module = await load();
         if (destroyed) return;
-        explorer = module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorer = mountExplorerWith(module, section);
         explorerModule = module;
         await explorer.ready;
       } catch (error) {
@@ -198,7 +202,7 @@ export function createApp(root, options = {}) {
       if (explorer && explorerModule) {
         const section = sectionFor("explorer");
         explorer.destroy();
-        explorer = explorerModule.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+        explorer = mountExplorerWith(explorerModule, section);
         explorerReady = explorer.ready.then(() => undefined);
         explorerReady.then(relayout);
       }

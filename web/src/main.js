@@ -7,7 +7,6 @@ import "../styles/lessons.css";
 // With the page's styles, so the explorer's chunk does not wait for a stylesheet of its own.
 import "../styles/explorer.css";
 import {createApp, elementForHash} from "./app.js";
-import {createShareDialog} from "./views/share-dialog.js";
 import {createLanguageSwitch} from "./views/language-switch.js";
 
 // A plain section link (#classifier) carries no state: start from defaults, then scroll there.
@@ -31,27 +30,31 @@ handleInPageLinks(document.body);
 const languageSwitch = createLanguageSwitch({t, current: () => app.getState().lang, onChoose: (lang) => app.setState({lang})});
 document.querySelector(".site-nav").append(languageSwitch.element);
 
+// The share dialog is loaded and built on first use, with the labels of the moment; a language switch drops it.
 let shareDialog = null;
-/** The dialog is built with the labels of the moment; a language switch builds it again. */
-function buildShareDialog() {
-  shareDialog?.element.remove();
-  shareDialog = createShareDialog({
-    t,
-    getState: app.getState,
-    pageUrl: () => location.href,
-    elementUrl: new URL("./lib/activation-playground-element.mjs", document.baseURI).href,
-    exportModel: app.exportModel,
-  });
-  document.body.append(shareDialog.element);
+async function openShareDialog(section) {
+  if (!shareDialog) {
+    const {createShareDialog} = await import("./views/share-dialog.js");
+    shareDialog ??= createShareDialog({
+      t,
+      getState: app.getState,
+      pageUrl: () => location.href,
+      elementUrl: new URL("./lib/activation-playground-element.mjs", document.baseURI).href,
+      exportModel: app.exportModel,
+    });
+    document.body.append(shareDialog.element);
+  }
+  return shareDialog.open(section);
 }
 for (const button of document.querySelectorAll("[data-action=share], [data-action=embed]")) {
-  button.addEventListener("click", () => shareDialog.open(button.dataset.action));
+  button.addEventListener("click", () => openShareDialog(button.dataset.action));
 }
 
 function translatePage() {
   translateStatic(document);
   languageSwitch.update();
-  buildShareDialog();
+  shareDialog?.element.remove();
+  shareDialog = null;
 }
 translatePage();
 app.on("language", translatePage);

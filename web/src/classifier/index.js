@@ -1,7 +1,6 @@
 // The classifier's controller: owns its state (the store's keys, the worker's latest frame, the
 // hovered and selected unit), talks to the trainer worker, and asks render.js to draw.
 import {createTrainerClient} from "../worker/client.js";
-import {loadLibrary} from "../lib-loader.js";
 import {clip} from "../ui/dom.js";
 import {settingName} from "../i18n/setting-name.js";
 import {loadFailureReason} from "../ui/load-failure.js";
@@ -18,6 +17,7 @@ import {decompressText} from "../embed/share.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
 import {withImportedPoints} from "../exports/imported-points.js";
 import {describeProblem} from "../i18n/errors.js";
+import {coreRefusal} from "../state/activation-spec.js";
 
 /** How often the trained weights are saved for a reload (only when the epoch moved on). */
 const AUTOSAVE_MS = 3000;
@@ -27,11 +27,11 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
 
 /**
  * @param {HTMLElement} root  the classifier's <section>
- * @param {{store, messages, libUrl: string, notices: {add(kind, text, id?): void}, idPrefix?: string,
- *   onCatalog?: (catalog) => void, onFrame?: (frame) => void}} context
+ * @param {{store, messages, libUrl: string, loadCore: () => Promise<object>, notices: {add(kind, text, id?): void}, idPrefix?: string,
+ *   onFrame?: (frame) => void}} context
  * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
-export function mountClassifier(root, {store, messages, libUrl, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onCatalog, onFrame}) {
+export function mountClassifier(root, {store, messages, libUrl, loadCore, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onFrame}) {
   const t = messages.t;
   const cleanups = [];
   // The view's elements, rebuilt with new labels by relabel() (a language switch); everything else lives on.
@@ -72,7 +72,6 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
       case "ready":
         model.catalog = message.catalog;
         markReady();
-        onCatalog?.(model.catalog);
         repairActivations();
         client.send("thumbnails", {points: 160});
         configure();
@@ -235,16 +234,12 @@ export function mountClassifier(root, {store, messages, libUrl, notices, idPrefi
     cleanups.push(() => clearInterval(timer));
   }
 
-  /** The core on the main thread judges a parameter set (relations between parameters included); loaded on first use. */
+  /** The page's core on the main thread (shared with the explorer) judges a parameter set; loaded on first use. */
   async function checkActivation(name, params) {
     // Without a core here the worker still checks the configuration and reports a refusal.
-    const core = await loadLibrary(libUrl).then((lib) => lib.loadCore()).catch(() => null);
-    try {
-      core?.evaluate(name, params, [0]);
-      return null;
-    } catch (error) {
-      return error?.message ?? String(error);
-    }
+    const core = await loadCore().catch(() => null);
+    const error = core && coreRefusal(core, name, params);
+    return error ? (error.message ?? String(error)) : null;
   }
 
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);

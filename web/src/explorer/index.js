@@ -19,6 +19,7 @@ import {createFrameworks} from "./frameworks.js";
 import {createChartExports} from "../exports/explorer-exports.js";
 import {createGuide} from "./guide.js";
 import {describeProblem} from "../i18n/errors.js";
+import {coreRefusal} from "../state/activation-spec.js";
 import {pageSchema} from "../state/schema.js";
 import {parse} from "../state/url.js";
 
@@ -192,16 +193,11 @@ function build(container, status, core, store, t) {
     el("p", {class: "ex-muted ex-note", text: t("explorer.saturation.help")}),
   ]);
 
-  // The core is the judge of a parameter set (ranges and relations between parameters): one trial point.
+  // The core is the judge of a parameter set; its reason in the reader's language when it gives the error a code (param-order, …).
   const checkParams = (values) => {
     const active = slots[state().exActive] ?? slots[0];
-    try {
-      core.evaluate(active.name, values, [0]);
-      return null;
-    } catch (error) {
-      // In the reader's language when the core gives the error a code (param-order, …).
-      return describeProblem({t, has: t.has}, error);
-    }
+    const error = coreRefusal(core, active.name, values);
+    return error ? describeProblem({t, has: t.has}, error) : null;
   };
   const params = createParamControls({t, onChange: setParams, check: checkParams});
   const formula = createFormula({t});

@@ -84,3 +84,13 @@ export function compactActivation(spec, catalog) {
   const learnable = entry?.params.some((param) => param.learnable);
   return formatActivation({name: spec.name, params, learn: learnable ? spec.learn : true}, entry?.params.map((p) => p.name));
 }
+
+/** The core as the judge of a parameter set (ranges and relations between parameters): one trial point; its error, or null. */
+export function coreRefusal(core, name, params) {
+  try {
+    core.evaluate(name, params, [0]);
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
