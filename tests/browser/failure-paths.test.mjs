@@ -62,10 +62,11 @@ test("an uncaught error in the worker restarts it too", async () => {
   const {page} = await openPage("#v=1&dataset=circle");
   await waitForFirstFrame(page);
   const [worker] = page.workers();
+  // The token before the crash: read after it, the restart may already have moved it on.
+  const token = await page.evaluate(() => Number(document.getElementById("classifier").dataset.token));
   await worker.evaluate(() => setTimeout(() => {
     throw new Error("boom");
   }));
-  const token = await page.evaluate(() => Number(document.getElementById("classifier").dataset.token));
   await page.waitForSelector('#notices [data-notice="worker-restarted"]', {timeout: 20000});
   // The new worker configured the session again (a new configuration token) before Step.
   await page.waitForFunction((t) => Number(document.getElementById("classifier").dataset.token) > t, token);
