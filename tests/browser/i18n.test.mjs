@@ -175,6 +175,17 @@ test("an out-of-range parameter shows its error in Chinese, typed in the explore
   await page.close();
 });
 
+test("a network parameter in conflict is refused in Chinese, with the core's reason translated", async () => {
+  const {page, problems} = await openPage("#lang=zh&act=hardtanh,hardtanh");
+  const field = page.locator('.network-settings .field--param:has(label:text-is("min_val")) input');
+  await field.fill("5");
+  await field.press("Enter");
+  await page.waitForFunction(() => /不相容/.test(document.querySelector(".network-settings .field-error:not([hidden])")?.textContent ?? ""));
+  assert.match(await page.textContent(".network-settings .field-error:not([hidden])"), /hardtanh 的参数 min_val 必须 < max_val/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the guide beside the chart is in Chinese with the core's numbers, and its links open the state they describe", async () => {
   const {page, problems} = await openPage("#lang=zh&exFns=silu");
   const guide = page.locator("[data-testid=guide]");

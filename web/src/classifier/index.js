@@ -239,7 +239,8 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
     // Without a core here the worker still checks the configuration and reports a refusal.
     const core = await loadCore().catch(() => null);
     const error = core && coreRefusal(core, name, params);
-    return error ? (error.message ?? String(error)) : null;
+    // In the reader's language when the core gives the error a code, as the explorer does.
+    return error ? describeProblem(messages, error) : null;
   }
 
   const diverged = () => Boolean(model.frame?.a.metrics.diverged);
