@@ -26,6 +26,8 @@ cp web/lib/activation-playground.d.ts build/lib/activation-playground.d.mts
 
 echo "build: the page's config schema and the README's table from the core"
 node scripts/config-schema.mjs build/lib/activation-playground.mjs
+echo "build: the explorer's first-view preview from the core"
+node scripts/explorer-preview.mjs build/lib/activation-playground.mjs
 
 echo "build: page (Vite) into dist/"
 npx vite build --logLevel warn

@@ -28,6 +28,8 @@ export function createActivationChart(canvas, {onHover, onView}) {
 
   const surface = crispCanvas(canvas, (ctx, width, height, dpr) => {
     layout = draw(ctx, width, height, dpr, data, hoverX, readTheme(canvas));
+    // A mark for tests (the first-view timing): the curves are on the canvas.
+    if (data && canvas.dataset.drawn !== "true") canvas.dataset.drawn = "true";
   });
 
   const xFromEvent = (event) => {

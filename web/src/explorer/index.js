@@ -5,11 +5,13 @@
 import "../../styles/explorer.css";
 import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
-import {buildSlots, repairState, encodeParams, linspace, bestCaseGain, log10Power} from "./model.js";
+import {buildSlots, repairState, encodeParams, bestCaseGain, log10Power} from "./model.js";
+import {chartXs, saturationShade, slotCurve} from "./chart-data.js";
 import {formatPowerOfTen, formatSignificant} from "../i18n/format.js";
 import {createActivationList} from "./activation-list.js";
 import {loadFailureReason} from "../ui/load-failure.js";
 import {createActivationChart} from "./activation-chart.js";
+import {mountPreview} from "./preview.js";
 import {createDepthChart} from "./depth-chart.js";
 import {createLegend, lineSample, slotTitle} from "./legend.js";
 import {createParamControls} from "./param-controls.js";
@@ -23,7 +25,6 @@ import {coreRefusal} from "../state/activation-spec.js";
 import {pageSchema} from "../state/schema.js";
 import {parse} from "../state/url.js";
 
-const kSamples = 2001;
 const kFallbackActivation = "sigmoid";
 
 /**
@@ -44,6 +45,12 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
     status,
   );
   rootElement.append(container);
+  let preview = mountPreview(status, store.get(), t);
+  if (preview) container.dataset.state = "preview";
+  const dropPreview = () => {
+    preview?.destroy();
+    preview = null;
+  };
 
   let destroyed = false;
   let teardown = () => {};
@@ -52,10 +59,12 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
     try {
       const core = await loadCore();
       if (destroyed) return;
+      dropPreview();
       ({teardown, parts} = build(container, status, core, store, t));
       container.dataset.state = "ready";
       performance.mark("explorer-ready");
     } catch (error) {
+      dropPreview();
       container.dataset.state = "error";
       status.classList.add("ex-error");
       status.textContent = t("explorer.loadFailed", {message: loadFailureReason(error?.message ?? error)});
@@ -74,6 +83,7 @@ export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix 
     },
     destroy() {
       destroyed = true;
+      dropPreview();
       teardown();
       container.remove();
     },
@@ -259,15 +269,6 @@ function build(container, status, core, store, t) {
     notices.textContent = notices.textContent ? `${notices.textContent} ${text}` : text;
   };
 
-  const evaluateSafely = (slot, xs) => {
-    try {
-      return core.evaluate(slot.name, slot.params, xs);
-    } catch (error) {
-      slot.error = describeProblem({t, has: t.has}, error);
-      return null;
-    }
-  };
-
   function renderReadout(x) {
     if (x === null || !chartData) {
       replaceIfChanged(readout, "hint", () => [el("span", {class: "ex-muted", text: t("explorer.readout.hint")})]);
@@ -323,23 +324,20 @@ function build(container, status, core, store, t) {
     slots = built.slots;
     const active = slots[s.exActive] ?? slots[0];
 
-    const xs = linspace(s.exXMin, s.exXMax, kSamples);
+    const xs = chartXs(s);
     const series = [];
     const criticalOf = new Map();
     for (const slot of slots) {
       slot.error = null;
-      const result = evaluateSafely(slot, xs);
-      if (!result) continue;
-      let critical = [];
+      let curve = null;
       try {
-        const found = Array.from(core.criticalPoints(slot.name, slot.params, s.exXMin, s.exXMax));
-        const ys = found.length ? core.evaluate(slot.name, slot.params, found).y : [];
-        critical = found.map((x, i) => ({x, y: ys[i]}));
-        criticalOf.set(slot.index, found);
-      } catch {
-        criticalOf.set(slot.index, null);
+        curve = slotCurve(core, slot, xs, s.exXMin, s.exXMax);
+      } catch (error) {
+        slot.error = describeProblem({t, has: t.has}, error);
+        continue;
       }
-      series.push({slot: slot.index, label: slotTitle(slot), active: slot === active, xs, y: result.y, dy: result.dy, critical});
+      criticalOf.set(slot.index, curve.critical?.map((point) => point.x) ?? null);
+      series.push({slot: slot.index, label: slotTitle(slot), active: slot === active, xs, y: curve.y, dy: curve.dy, critical: curve.critical ?? []});
     }
 
     // A parameter set from a link that the core refuses goes back to the defaults, with a notice,
@@ -351,20 +349,8 @@ function build(container, status, core, store, t) {
       return;
     }
 
-    const shade = [];
     const activeSeries = series.find((x) => x.slot === active.index);
-    if (activeSeries && s.exSatThreshold > 0) {
-      let start = null;
-      for (let i = 0; i < xs.length; i += 1) {
-        const saturated = Math.abs(activeSeries.dy[i]) < s.exSatThreshold;
-        if (saturated && start === null) start = i === 0 ? xs[0] : (xs[i - 1] + xs[i]) / 2;
-        if (!saturated && start !== null) {
-          shade.push([start, (xs[i - 1] + xs[i]) / 2]);
-          start = null;
-        }
-      }
-      if (start !== null) shade.push([start, xs[xs.length - 1]]);
-    }
+    const shade = activeSeries ? saturationShade(xs, activeSeries.dy, s.exSatThreshold) : [];
 
     const probe = (x) =>
       series.map((ser) => {
