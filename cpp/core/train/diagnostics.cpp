@@ -153,7 +153,6 @@ std::vector<LayerStats> compute_layer_stats(const Network& network, const double
 
   std::vector<LayerStats> stats(static_cast<std::size_t>(layers));
   for (int l = 0; l < layers; ++l) {
-    const Network::Layer& spec = network.layer(l);
     const LayerAccumulator& a = acc[static_cast<std::size_t>(l)];
     LayerStats& s = stats[static_cast<std::size_t>(l)];
     s.grad_norm = static_cast<std::size_t>(l) < grad_norms.size() ? grad_norms[static_cast<std::size_t>(l)] : 0.0;
