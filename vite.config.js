@@ -59,6 +59,9 @@ const firstScreenPreloads = {
       const worker = Object.values(bundle ?? {}).find((item) => /(^|\/)trainer-worker-[\w-]+\.js$/.test(item.fileName));
       if (explorer) links.splice(3, 0, `<link rel="modulepreload" crossorigin href="./${explorer.fileName}">`);
       if (worker) links.push(`<link rel="prefetch" href="./${worker.fileName}">`);
+      // uPlot (the loss chart's library) is its own chunk so that the render-blocking entry stays small.
+      const uplot = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && /\/node_modules\/uplot\//.test(chunk.facadeModuleId ?? ""));
+      if (uplot) links.push(`<link rel="modulepreload" crossorigin href="./${uplot.fileName}">`);
       return html.replace(/\n(\s*)<\/head>/, `\n$1  ${links.join("\n$1  ")}\n$1</head>`);
     },
   },

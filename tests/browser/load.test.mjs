@@ -12,31 +12,23 @@ import {repoRoot} from "../js/helpers.mjs";
 const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
 /** Chrome DevTools' "Fast 3G" preset (renamed "Slow 4G" in newer DevTools). */
 const FAST_3G = {offline: false, latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9};
-/**
- * The issue asks for at most 350 KB gzipped; this guards against growth beyond today's 410 KB and
- * is not that target (issue 12 stays open for it). Of the 410 KB, the wasm is 237 KB and the
- * entry script 117 KB, which since the 350 KB measurement also carries every message of both
- * languages (the guide and the lessons included, ~45 KB) and the lessons' code: loading the other
- * language, the guide and the lessons on demand is the way back under 350 KB.
- */
-const MAX_FIRST_VIEW_BYTES = 420 * 1024;
-/**
- * Time limits, with room for a busy 2-core machine. The issue asks for 2.5 s (chart) and 3.5 s
- * (trainer); measured here 3.2-3.4 s and 3.5-4.1 s: the 232 KB gzipped .wasm alone needs 1.3 s
- * of this link after two round trips (1.1 s), and the entry script shares the link with it,
- * so 2.5 s cannot be met with gzip.
- */
-const MAX_CHART_MS = 4500;
-const MAX_TRAINER_MS = 5000;
+/** The issue's limits: at most 350 KB gzipped for the first view, the chart visible within 2.5 s, the trainer interactive within 3.5 s. */
+const MAX_FIRST_VIEW_BYTES = 350 * 1024;
+const MAX_CHART_MS = 2500;
+const MAX_TRAINER_MS = 3500;
 
-/** Marks the first animation frame on which the explorer's chart and the trainer's first frame are drawn. */
+/**
+ * Marks the first animation frame on which: the activation chart shows curves (the build-time
+ * preview or the live chart), the live explorer is ready, and the trainer's first frame is drawn.
+ */
 function markReadiness() {
   window.__ready = {};
   const look = () => {
     const marks = window.__ready;
-    if (!marks.chart && document.querySelector('.ex[data-state="ready"]')) marks.chart = performance.now();
+    if (!marks.chart && document.querySelector('.ex:is([data-state="preview"], [data-state="ready"]) canvas.ex-chart[data-drawn="true"]')) marks.chart = performance.now();
+    if (!marks.explorer && document.querySelector('.ex[data-state="ready"] canvas.ex-chart[data-drawn="true"]')) marks.explorer = performance.now();
     if (!marks.trainer && document.querySelector("#classifier:not(.is-loading)[data-seq]")) marks.trainer = performance.now();
-    if (!marks.chart || !marks.trainer) requestAnimationFrame(look);
+    if (!marks.chart || !marks.explorer || !marks.trainer) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 }
@@ -53,14 +45,14 @@ test("on Fast 3G the first view stays within its byte budget, and the chart and 
     await cdp.send("Network.emulateNetworkConditions", FAST_3G);
     await page.addInitScript(markReadiness);
     await page.goto(server.url, {waitUntil: "commit"});
-    await page.waitForFunction(() => window.__ready.chart && window.__ready.trainer, null, {timeout: 30000, polling: 100});
+    await page.waitForFunction(() => window.__ready.chart && window.__ready.explorer && window.__ready.trainer, null, {timeout: 30000, polling: 100});
     const ready = await page.evaluate(() => window.__ready);
     await page.waitForLoadState("networkidle");
     const bytes = sent.reduce((sum, response) => sum + response.bytes, 0);
-    console.log(`Fast 3G: chart ready at ${Math.round(ready.chart)} ms, trainer at ${Math.round(ready.trainer)} ms; first view ${(bytes / 1024).toFixed(1)} KB gzipped in ${sent.length} responses`);
+    console.log(`Fast 3G: chart visible at ${Math.round(ready.chart)} ms, explorer live at ${Math.round(ready.explorer)} ms, trainer at ${Math.round(ready.trainer)} ms; first view ${(bytes / 1024).toFixed(1)} KB gzipped in ${sent.length} responses`);
     for (const response of sent) console.log(`  ${response.status} ${(response.bytes / 1024).toFixed(1).padStart(6)} KB  ${response.path}`);
     assert.ok(bytes <= MAX_FIRST_VIEW_BYTES, `the first view transfers ${(bytes / 1024).toFixed(1)} KB`);
-    assert.ok(ready.chart <= MAX_CHART_MS, `the chart is ready at ${Math.round(ready.chart)} ms`);
+    assert.ok(ready.chart <= MAX_CHART_MS, `the chart is visible at ${Math.round(ready.chart)} ms`);
     assert.ok(ready.trainer <= MAX_TRAINER_MS, `the trainer is ready at ${Math.round(ready.trainer)} ms`);
     assert.ok(!sent.some((response) => response.path.includes("katex")), "KaTeX is not part of the first view (the formula card is below it)");
   } finally {

@@ -1,6 +1,5 @@
 // Line charts over epochs (loss, accuracy, gradient norms) with uPlot.
 // Long runs stay fast: at most MAX_POINTS points per series are handed to uPlot.
-import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import {h, replaceChildren} from "../ui/dom.js";
 import {formatAxis} from "../i18n/format.js";
@@ -12,6 +11,19 @@ const EPOCH_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 200
 // listener on window per chart until the chart is destroyed.
 const charts = new Map();
 
+// uPlot is a chunk of its own that the page asks for at once (vite.config.js preloads it) but does
+// not wait for: the render-blocking entry script stays small, and a chart asked for before
+// uPlot has arrived is drawn when it does (its box already has its size).
+let uPlot = null;
+const waiting = new Map();
+import("uplot")
+  .then((module) => {
+    uPlot = module.default;
+    for (const [target, args] of waiting) draw(target, ...args);
+    waiting.clear();
+  })
+  .catch((error) => console.error("curves: could not load uPlot", error));
+
 /**
  * @param {HTMLElement} target container (the chart fills its width)
  * @param {{x: ArrayLike<number>, series: {label: string, values: ArrayLike<number>, color: number, dashed?: boolean}[]}} data
@@ -19,6 +31,10 @@ const charts = new Map();
  * @param {{height?: number, log?: boolean, range?: [number, number], format?: (v: number) => string, ariaLabel?: string}} options
  */
 export function draw(target, data, options = {}) {
+  if (!uPlot) {
+    waiting.set(target, [data, options]);
+    return;
+  }
   const signature = JSON.stringify([data.series.map((s) => [s.label, s.color, Boolean(s.dashed)]), Boolean(options.log), options.range ?? null]);
   let chart = charts.get(target);
   if (!chart || chart.signature !== signature) {
@@ -32,6 +48,7 @@ export function draw(target, data, options = {}) {
 
 /** Destroys every chart drawn inside `container` (or into it). */
 export function destroyChartsIn(container) {
+  for (const target of waiting.keys()) if (container.contains(target)) waiting.delete(target);
   for (const [target, chart] of charts) {
     if (!container.contains(target)) continue;
     chart.observer.disconnect();
