@@ -31,6 +31,11 @@ export function appMessages(lang = "en") {
   return loadMessages(lang);
 }
 
+/** Resolves after the frame being prepared now has been painted. */
+function afterNextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The library's URL beside the page (relative, so any host and sub-path works). */
 export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
@@ -133,8 +138,12 @@ export function createApp(root, options = {}) {
   }
 
   /** The explorer mounted into its section (the first time, and again after a language switch). */
+  // On the page the trainer is the first screen and the explorer sits below it, showing its
+  // preview: it instantiates the core and builds its views (100-200 ms of main-thread work) once
+  // the trainer has drawn its first frame, so that work does not hold the trainer back.
+  const explorerCore = () => (classifier && !embedded ? classifier.shown.then(afterNextPaint) : Promise.resolve()).then(() => sharedCore(libUrl));
   const mountExplorerWith = (module, section) =>
-    module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: () => sharedCore(libUrl), idPrefix: prefix});
+    module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: explorerCore, idPrefix: prefix});
 
   function mountExplorerOnce() {
     if (explorerReady) return explorerReady;

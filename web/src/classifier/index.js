@@ -29,7 +29,7 @@ const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS
  * @param {HTMLElement} root  the classifier's <section>
  * @param {{store, messages, libUrl: string, loadCore: () => Promise<object>, notices: {add(kind, text, id?): void}, idPrefix?: string,
  *   onFrame?: (frame) => void}} context
- * @returns {{actions, ready: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
+ * @returns {{actions, ready: Promise<void>, shown: Promise<void>, parts, census(), exportModel(), setOutOfView(hidden), destroy()}}
  */
 export function mountClassifier(root, {store, messages, libUrl, loadCore, notices, idPrefix = "", autosave: autosaveOn = false, onRetry = null, onFrame}) {
   const t = messages.t;
@@ -39,6 +39,9 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   let dom = buildLayout(root, t, store, idPrefix, viewCleanups);
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
+  // Settles once the first frame is on screen, or the core could not start (nothing will be).
+  let markShown;
+  const shown = new Promise((resolve) => (markShown = resolve));
   // The model render.js draws from, besides the store.
   const model = {imported: null, catalog: null, playing: false, running: false, frame: null, configured: null, thumbnails: null, focus: null, selection: null, gradHistory: emptyGradHistory(), visible: {diagnostics: false, space: false}};
   let token = 0;
@@ -106,6 +109,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
       case "error":
         if (message.op === "init") {
           markReady();
+          markShown();
           // Said plainly, with a retry: not Emscripten's "Aborted(CompileError … ASSERTIONS …)".
           notices.add("error", () => t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
             label: t("app.retry"),
@@ -293,6 +297,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
     renderFrame = requestAnimationFrame(() => {
       renderFrame = 0;
       render(model);
+      if (model.frame) markShown();
       if (ackSeq !== null) {
         client.send("ack", {seq: ackSeq});
         ackSeq = null;
@@ -325,6 +330,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   return {
     actions,
     ready,
+    shown,
     census: () => client.census(),
     /** The worker's core.memory(), for soaks. */
     workerMemory: () => client.memory(),
