@@ -106,10 +106,15 @@ export function startServer({
         const body = await gzipped(filePath, etag);
         response.writeHead(200, {...headers, "content-encoding": "gzip", "content-length": body.length});
         response.end(request.method === "HEAD" ? undefined : body);
-        onSent?.({path: urlPath, status: 200, bytes: body.length});
+        onSent?.({path: urlPath, status: 200, bytes: request.method === "HEAD" ? 0 : body.length});
         return;
       }
       response.writeHead(200, {...headers, "content-length": stat.size});
+      if (request.method === "HEAD") {
+        response.end();
+        onSent?.({path: urlPath, status: 200, bytes: 0});
+        return;
+      }
       onSent?.({path: urlPath, status: 200, bytes: stat.size});
       createReadStream(filePath).pipe(response);
     } catch {
