@@ -223,6 +223,11 @@ test("a browser whose language is zh-TW opens the page in Chinese; en-US in Engl
 test("screenshots of the Chinese page at 1280 and 360 px, with no horizontal overflow", async () => {
   for (const width of [1280, 360]) {
     const {page, problems} = await openPage("#lang=zh&exFns=silu", {width, height: 900});
+    // The guide and the formula fill when they come near the view: bring them there first, so the picture shows them.
+    for (const [card, mark] of [["[data-testid=guide]", "[data-shown=silu]"], [".ex-formula", "[data-typeset=silu]"]]) {
+      await page.locator(card).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${card}${mark}`);
+    }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow} px)`);
     await page.screenshot({path: path.join(screenshotDir, `zh-page-${width}.png`), fullPage: true});
