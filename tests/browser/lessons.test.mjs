@@ -155,6 +155,26 @@ test("the first view loads no lesson code or text; the header's picker loads the
   await page.close();
 });
 
+test("a lesson link draws the lesson's panel (loaded on demand) before the sections show, so nothing shifts", async () => {
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 800}});
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({type: "layout-shift", buffered: true});
+  });
+  await page.goto(`${world.server.url}#v=1&lesson=dying-relu`);
+  await page.waitForSelector('.lesson[data-lesson="dying-relu"][data-step="0"]');
+  await page.waitForSelector("#classifier:not(.is-loading)[data-seq]", {state: "attached"});
+  await page.waitForSelector("main:not(.ap-opening-lesson)");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift.toFixed(3)}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("leaving a lesson keeps the current state for free play and drops the lesson from the link", async () => {
   const {page, problems} = await openPage("v=1&lesson=dying-relu");
   await page.waitForSelector('.lesson[data-lesson="dying-relu"][data-step="0"]');

@@ -110,6 +110,13 @@ export function createApp(root, options = {}) {
   const embedded = Boolean(options.embed ?? store.get().embed);
   const lessons = mountLessonPlayer({store, messages, libUrl, embedded, idPrefix: prefix, pickerTarget: options.lessonPicker ?? null});
   cleanups.push(() => lessons.destroy());
+  // A link that opens a lesson shows the app once the lesson's panel (loaded on demand) is drawn
+  // above the sections, not before: they would be pushed down under the reader's eyes.
+  if (lessons.opening) {
+    root.classList.add("ap-opening-lesson");
+    lessons.opening.then(() => root.classList.remove("ap-opening-lesson"));
+    cleanups.push(() => root.classList.remove("ap-opening-lesson"));
+  }
   const elements = {};
   const sectionFor = (name) =>
     (elements[name] ??= h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`}));

@@ -21,7 +21,7 @@ const loadPanelCode = () =>
 /**
  * @param {{store, messages: {t, has, ensure}, libUrl: string, embedded: boolean, idPrefix: string, pickerTarget: HTMLElement | null}} options
  *   pickerTarget: where the picker goes (the page's header), so it costs the first screen nothing
- * @returns {{element: HTMLElement, relabel(): void, destroy(): void}}
+ * @returns {{element: HTMLElement, opening: Promise<void> | null, relabel(): void, destroy(): void}}
  */
 export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, pickerTarget}) {
   const {t} = messages;
@@ -53,9 +53,12 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
   let view = null;
   let loading = null;
   let destroyed = false;
-  /** Calls `then` once the lessons' code and texts are there (at once when they are). */
+  /** Calls `then` once the lessons' code and texts are there (at once when they are); resolves after it, or after a failed load. */
   function whenLoaded(then) {
-    if (view) return then();
+    if (view) {
+      then();
+      return Promise.resolve();
+    }
     loading ??= Promise.all([loadPanelCode(), messages.ensure("lessons")]).then(
       ([module]) => {
         if (destroyed) return;
@@ -64,14 +67,21 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
       },
       (error) => {
         loading = null;
+        // Said where the lesson would have been, when one was asked for (not after a mere hover on the picker).
+        if (!store.get().lesson && !picker.value) return;
+        element.hidden = false;
         panel.hidden = false;
         panel.replaceChildren(h("p", {class: "lesson-error", role: "alert", text: t("app.errors.texts", {message: error?.message ?? String(error)})}));
       },
     );
-    loading.then(() => {
+    return loading.then(() => {
       if (view) then();
     });
   }
+  // A reader reaching for the picker will likely open a lesson: its code and texts start loading then.
+  const prepare = () => whenLoaded(() => {});
+  picker.addEventListener("pointerenter", prepare, {once: true});
+  picker.addEventListener("focus", prepare, {once: true});
   const lessonOf = (id) => (code && id ? code.lessonById(id) : null);
 
   function open(id) {
@@ -121,16 +131,18 @@ export function mountLessonPlayer({store, messages, libUrl, embedded, idPrefix, 
     });
   });
   // A link that opens a lesson opens it at its step.
-  if (store.get().lesson) {
-    whenLoaded(() => {
-      applyStep();
-      render();
-    });
-  }
+  const opening = store.get().lesson
+    ? whenLoaded(() => {
+        applyStep();
+        render();
+      })
+    : null;
   render();
 
   return {
     element,
+    /** With a lesson in the starting state: resolves once its step is drawn (or its load failed); else null. */
+    opening,
     /** Writes every label again in the language of the moment; a running measurement carries on. */
     relabel() {
       label();
