@@ -134,7 +134,7 @@ test("the depth experiment's measurement draws its chart: one accuracy line per 
 
 test("the first view loads no lesson code or text; the header's picker loads them and opens the lesson, in Chinese", async () => {
   const zhTitles = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lesson-picker.json"), "utf8")).titles;
-  const lessonChunk = (url) => /\/assets\/(panel|lessons)-[\w-]+\.js$/.test(url);
+  const lessonChunk = (url) => /\/assets\/(lesson-panel|lessons)-[\w-]+\.js$/.test(url);
   const page = await world.browser.newPage({viewport: {width: 1280, height: 1000}});
   const problems = watchProblems(page);
   const requested = [];

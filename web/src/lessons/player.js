@@ -1,9 +1,9 @@
 // The lesson player: a picker and a panel over an app's store. Opening a lesson or moving to a
 // step sets that step's state (through the store, as any control does); leaving sets only
 // lesson = "" and keeps every other setting for free play. A measuring step runs the lesson's
-// measurement in the lesson worker and shows its table and verdicts (panel.js).
+// measurement in the lesson worker and shows its table and verdicts (lesson-panel.js).
 // The first view needs only the picker (ids.js, the titles in messages lesson-picker.json); the
-// lessons' code (panel.js with index.js) and texts (messages lessons.json) are loaded when a
+// lessons' code (lesson-panel.js with index.js) and texts (messages lessons.json) are loaded when a
 // lesson is opened, from the picker, a link or the element's attribute. The panel shows once
 // both are there, so it never shows a step half-translated.
 // Marks for tests: the root's data-lesson and data-step (set when the step is drawn); the
@@ -13,7 +13,7 @@ import {LESSON_IDS} from "./ids.js";
 
 let panelCode = null;
 const loadPanelCode = () =>
-  (panelCode ??= import("./panel.js").catch((error) => {
+  (panelCode ??= import("./lesson-panel.js").catch((error) => {
     panelCode = null;
     throw error;
   }));
