@@ -71,14 +71,17 @@ test("with lang=zh every activation's guide (and maxout's and softmax's) is Chin
   const {page, problems} = await openPage("#lang=zh");
   const names = await page.evaluate(() => [...document.querySelectorAll(".ex-item")].map((item) => item.dataset.name));
   assert.equal(names.length, 26);
+  // The guide's texts load when the card comes near the view; data-shown says whose guide it shows.
+  await page.locator("[data-testid=guide]").scrollIntoViewIfNeeded();
   const found = {};
   for (const name of names) {
     await page.evaluate((fn) => window.activationPlayground.setState({exFns: [fn], exParams: ["-"], exActive: 0}), name);
-    await page.waitForSelector(`.ex-legend-item[data-name="${name}"]`);
+    await page.waitForSelector(`[data-testid=guide][data-shown="${name}"]`);
     Object.assign(found, await english(page, "[data-testid=guide]"));
   }
   for (const extra of ["maxout", "softmax"]) {
     await page.click(`[data-testid=guide] [data-guide=${extra}]`);
+    await page.waitForSelector(`[data-testid=guide][data-shown="${extra}"]`);
     Object.assign(found, await english(page, "[data-testid=guide]"));
   }
   assert.deepEqual(found, {});
@@ -189,12 +192,15 @@ test("a network parameter in conflict is refused in Chinese, with the core's rea
 test("the guide beside the chart is in Chinese with the core's numbers, and its links open the state they describe", async () => {
   const {page, problems} = await openPage("#lang=zh&exFns=silu");
   const guide = page.locator("[data-testid=guide]");
+  await guide.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-testid=guide][data-shown="silu"]');
   assert.match(await guide.textContent(), /Ramachandran、Zoph 和 Le（2017）/);
   // The minimum's position comes from the core's critical points, formatted for the page.
   assert.match(await guide.locator("[data-section=cons]").textContent(), /在 x ≈ −1\.278 处取最小值 −0\.2785/);
   await guide.locator("[data-guide=softmax]").click();
   assert.match(await guide.locator("[data-section=what]").textContent(), /0\.09003、0\.2447、0\.6652/);
   await page.evaluate(() => window.activationPlayground.setState({exFns: ["relu"]}));
+  await page.waitForSelector('[data-testid=guide][data-shown="relu"]');
   await guide.locator("[data-guide-link=dying]").click();
   await page.waitForFunction(() => window.activationPlayground.getState().lr === 1);
   const state = await page.evaluate(() => window.activationPlayground.getState());
@@ -217,10 +223,35 @@ test("a browser whose language is zh-TW opens the page in Chinese; en-US in Engl
 test("screenshots of the Chinese page at 1280 and 360 px, with no horizontal overflow", async () => {
   for (const width of [1280, 360]) {
     const {page, problems} = await openPage("#lang=zh&exFns=silu", {width, height: 900});
+    // The guide and the formula fill when they come near the view: bring them there first, so the picture shows them.
+    for (const [card, mark] of [["[data-testid=guide]", "[data-shown=silu]"], [".ex-formula", "[data-typeset=silu]"]]) {
+      await page.locator(card).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${card}${mark}`);
+    }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow} px)`);
     await page.screenshot({path: path.join(screenshotDir, `zh-page-${width}.png`), fullPage: true});
     assert.deepEqual(problems, []);
     await page.close();
   }
+});
+
+test("the guide loads its texts when it comes near the view, and a language switch shows it in the new language", async () => {
+  const {page, problems} = await openPage("#lang=en&exFns=silu");
+  const guide = page.locator("[data-testid=guide]");
+  await guide.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-testid=guide][data-shown="silu"]');
+  assert.match(await guide.textContent(), /Ramachandran, Zoph & Le \(2017\)/);
+  // The Chinese guide is a chunk of its own, loaded by the switch before the explorer is drawn again.
+  const chineseGuide = page.waitForResponse((response) => /\/assets\/guide-[\w-]+\.js$/.test(response.url()));
+  await page.click(".lang-switch [data-lang=zh]");
+  await chineseGuide;
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  // The switch is in the header (the click scrolled up): back down to the guide, drawn again in Chinese.
+  await guide.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-testid=guide][data-shown="silu"]');
+  assert.match(await guide.textContent(), /Ramachandran、Zoph 和 Le（2017）/);
+  assert.deepEqual(await english(page, "[data-testid=guide]"), {});
+  assert.deepEqual(problems, []);
+  await page.close();
 });

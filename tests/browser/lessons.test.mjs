@@ -52,11 +52,11 @@ test("every lesson opens from its link and every step sets its state without con
 });
 
 test("every lesson opens from its link in Chinese, and every step reads in Chinese", async () => {
-  const zh = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lessons.json"), "utf8"));
+  const zhTitles = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lesson-picker.json"), "utf8")).titles;
   for (const lesson of LESSONS) {
     const {page, problems} = await openPage(`v=1&lang=zh&lesson=${lesson.id}`);
     await page.waitForSelector(`.lesson[data-lesson="${lesson.id}"][data-step="0"]`);
-    assert.ok((await page.textContent(".lesson-title")).includes(zh[lesson.id].title), lesson.id);
+    assert.ok((await page.textContent(".lesson-title")).includes(zhTitles[lesson.id]), lesson.id);
     for (let step = 0; step < lesson.steps.length; step++) {
       if (step > 0) {
         await page.click(".lesson-next");
@@ -128,6 +128,49 @@ test("the depth experiment's measurement draws its chart: one accuracy line per 
   const points = await page.getAttribute(".lesson-chart polyline", "points");
   assert.equal(points.split(" ").length, 5);
   await page.locator(".lesson").screenshot({path: path.join(screenshotDir, "lesson-depth-experiment-measured.png")});
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the first view loads no lesson code or text; the header's picker loads them and opens the lesson, in Chinese", async () => {
+  const zhTitles = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/lesson-picker.json"), "utf8")).titles;
+  const lessonChunk = (url) => /\/assets\/(lesson-panel|lessons)-[\w-]+\.js$/.test(url);
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 1000}});
+  const problems = watchProblems(page);
+  const requested = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.goto(`${world.server.url}#v=1&lang=zh`);
+  await page.waitForFunction(() => Boolean(window.activationPlayground));
+  await page.evaluate(() => window.activationPlayground.ready);
+  assert.deepEqual(requested.filter(lessonChunk), [], "no lesson chunk before a lesson is opened");
+  // The picker names every lesson in Chinese from the first view's own texts.
+  assert.equal(await page.textContent('.site-lessons option[value="zigzag"]'), zhTitles.zigzag);
+  await page.selectOption(".site-lessons .lesson-picker", "zigzag");
+  await page.waitForSelector('.lesson[data-lesson="zigzag"][data-step="0"]');
+  assert.deepEqual(await stateDifferences(page, stepState(lessonById("zigzag"), 0)), []);
+  assert.ok((await page.textContent(".lesson-title")).includes(zhTitles.zigzag));
+  assert.match(await page.textContent(".lesson-step"), /[\u4e00-\u9fff]{4}/);
+  assert.equal(requested.filter(lessonChunk).length, 2, "the panel's code and the Chinese lesson texts");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a lesson link draws the lesson's panel (loaded on demand) before the sections show, so nothing shifts", async () => {
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 800}});
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({type: "layout-shift", buffered: true});
+  });
+  await page.goto(`${world.server.url}#v=1&lesson=dying-relu`);
+  await page.waitForSelector('.lesson[data-lesson="dying-relu"][data-step="0"]');
+  await page.waitForSelector("#classifier:not(.is-loading)[data-seq]", {state: "attached"});
+  await page.waitForSelector("main:not(.ap-opening-lesson)");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift.toFixed(3)}`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -55,6 +55,7 @@ test("on Fast 3G the first view stays within its byte budget, and the chart and 
     assert.ok(ready.chart <= MAX_CHART_MS, `the chart is visible at ${Math.round(ready.chart)} ms`);
     assert.ok(ready.trainer <= MAX_TRAINER_MS, `the trainer is ready at ${Math.round(ready.trainer)} ms`);
     assert.ok(!sent.some((response) => response.path.includes("katex")), "KaTeX is not part of the first view (the formula card is below it)");
+    assert.deepEqual(sent.map((response) => response.path).filter((file) => /\/(guide|lessons|lesson-panel)-[\w-]+\.js$/.test(file)), [], "the guide's and the lessons' texts and code load on demand");
   } finally {
     await browser.close();
     await server.close();

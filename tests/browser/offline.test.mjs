@@ -90,6 +90,10 @@ test("opened from file:// with the network off, it renders the chart, trains and
     assert.match(file.suggestedFilename(), name);
   }
   await page.screenshot({path: path.join(screenshotDir, "offline-1280.png")});
+  // The guide's texts, loaded on demand in the page, are inlined in the offline file.
+  await page.locator("[data-testid=guide]").scrollIntoViewIfNeeded();
+  await page.waitForSelector("[data-testid=guide][data-shown]");
+  assert.ok((await page.textContent("[data-testid=guide] [data-section=what]")).length > 20, "the guide shows its text");
   // A lesson's measurement runs in the offline file's own inlined lesson worker.
   const zigzag = lessonById("zigzag");
   await page.evaluate((step) => (location.hash = `v=1&lesson=zigzag&lessonStep=${step}`), zigzag.steps.findIndex((step) => step.measure));

@@ -26,6 +26,8 @@ const verdictKeys = (result) => result.verdicts.map((verdict) => verdict.key);
 test("there are twelve lessons with distinct ids, 2 to 5 steps each, and a measuring step", () => {
   assert.equal(LESSONS.length, 12);
   assert.equal(new Set(LESSON_IDS).size, 12);
+  // The first view knows the lessons by ids.js only (their code loads when one is opened): the same list, in the same order.
+  assert.deepEqual(LESSONS.map((lesson) => lesson.id), [...LESSON_IDS]);
   for (const lesson of LESSONS) {
     assert.ok(lesson.steps.length >= 2 && lesson.steps.length <= 5, lesson.id);
     assert.ok(lesson.steps.some((step) => step.measure), lesson.id);
@@ -166,9 +168,11 @@ test("agreeingPairs counts pairs in the claimed order", () => {
 
 test("every lesson has its title, summary, one text per step, a heading per column and its verdicts in the English messages", () => {
   const messages = JSON.parse(readFileSync(path.join(repoRoot, "web/messages/en/lessons.json"), "utf8"));
+  const picker = JSON.parse(readFileSync(path.join(repoRoot, "web/messages/en/lesson-picker.json"), "utf8"));
+  assert.deepEqual(Object.keys(picker.titles), [...LESSON_IDS], "lesson-picker.json names every lesson, in order");
   for (const lesson of LESSONS) {
     const text = messages[lesson.id];
-    assert.ok(text?.title && text.summary, lesson.id);
+    assert.ok(picker.titles[lesson.id] && text?.summary, lesson.id);
     assert.equal(text.steps.length, lesson.steps.length, lesson.id);
     for (const step of text.steps) assert.ok(step.title && step.do && step.watch, lesson.id);
   }

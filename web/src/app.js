@@ -1,7 +1,7 @@
 // The app factory: mounts the explorer and/or the classifier into any element, as many times
 // as a page likes. An app owns its store, its notices and its training session; it touches
 // nothing global but the URL hash, and that only when asked to (syncUrl).
-import {loadMessages} from "./i18n/load.js";
+import {hasNamespaces, loadMessages, loadNamespaces} from "./i18n/load.js";
 import {settingName} from "./i18n/setting-name.js";
 import {liveMessages} from "./i18n/live.js";
 import {browserLang, LOCALE_OF_LANG} from "./i18n/locale.js";
@@ -59,8 +59,16 @@ function sharedCore(libUrl) {
  */
 export function createApp(root, options = {}) {
   let current = appMessages("en");
+  let currentLang = "en";
+  // The lazy namespaces (guide, lessons) a view of this app has asked for: a language switch
+  // loads them in the new language before it relabels anything, so no view mixes languages.
+  const wantedTexts = new Set();
+  const ensureTexts = (namespace) => {
+    wantedTexts.add(namespace);
+    return loadNamespaces(currentLang, [namespace]);
+  };
   // Every view gets these: the same functions, answering in the language of the moment.
-  const messages = liveMessages(() => current);
+  const messages = liveMessages(() => current, undefined, ensureTexts);
   const {t} = messages;
   const appId = ++appCount;
   const prefix = options.idPrefix ?? `ap${appId}-`;
@@ -88,7 +96,8 @@ export function createApp(root, options = {}) {
   const chosen = typeof options.state === "object" && options.state !== null ? "lang" in options.state : hashSetsLang(options.state);
   if (!chosen) store.set({lang: options.lang ?? browserLang()});
   const applyLanguage = () => {
-    current = appMessages(store.get().lang);
+    currentLang = store.get().lang;
+    current = appMessages(currentLang);
     setNumberLocale(current.locale);
     root.lang = LOCALE_OF_LANG[store.get().lang];
   };
@@ -106,6 +115,13 @@ export function createApp(root, options = {}) {
   const embedded = Boolean(options.embed ?? store.get().embed);
   const lessons = mountLessonPlayer({store, messages, libUrl, embedded, idPrefix: prefix, pickerTarget: options.lessonPicker ?? null});
   cleanups.push(() => lessons.destroy());
+  // A link that opens a lesson shows the app once the lesson's panel (loaded on demand) is drawn
+  // above the sections, not before: they would be pushed down under the reader's eyes.
+  if (lessons.opening) {
+    root.classList.add("ap-opening-lesson");
+    lessons.opening.then(() => root.classList.remove("ap-opening-lesson"));
+    cleanups.push(() => root.classList.remove("ap-opening-lesson"));
+  }
   const elements = {};
   const sectionFor = (name) =>
     (elements[name] ??= h("section", {id: `${prefix}${name}`, class: `section section--${name}`, "aria-labelledby": `${prefix}${name}-title`}));
@@ -203,22 +219,39 @@ export function createApp(root, options = {}) {
   // worker session (and a training run in it) carry on untouched.
   cleanups.push(
     store.subscribe((state, changed) => {
-      if (!changed.has("lang")) return;
-      applyLanguage();
-      notices.render();
-      classifier?.relabel();
-      lessons.relabel();
-      if (explorer && explorerModule) {
-        const section = sectionFor("explorer");
-        explorer.destroy();
-        explorer = mountExplorerWith(explorerModule, section);
-        explorerReady = explorer.ready.then(() => undefined);
-        explorerReady.then(relayout);
-      }
-      relayout();
-      emit("language", {lang: state.lang, locale: current.locale});
+      if (changed.has("lang")) whenTextsLoaded(state.lang, relabelAll);
     }),
   );
+  /** Calls `then` once every wanted lazy namespace is there in `lang` (at once when they are). */
+  function whenTextsLoaded(lang, then) {
+    const wanted = [...wantedTexts];
+    if (hasNamespaces(lang, wanted)) return then();
+    loadNamespaces(lang, wanted).then(
+      () => whenTextsLoaded(lang, then),
+      // Unreachable texts: switch anyway (what is loaded shows in the new language) and say so.
+      (error) => {
+        notices.add("error", () => t("app.errors.texts", {message: error?.message ?? String(error)}), "texts");
+        then();
+      },
+    );
+  }
+  function relabelAll() {
+    const state = store.get();
+    if (destroyed || state.lang === currentLang) return;
+    applyLanguage();
+    notices.render();
+    classifier?.relabel();
+    lessons.relabel();
+    if (explorer && explorerModule) {
+      const section = sectionFor("explorer");
+      explorer.destroy();
+      explorer = mountExplorerWith(explorerModule, section);
+      explorerReady = explorer.ready.then(() => undefined);
+      explorerReady.then(relayout);
+    }
+    relayout();
+    emit("language", {lang: state.lang, locale: current.locale});
+  }
 
   return {
     id: appId,

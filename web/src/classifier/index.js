@@ -13,7 +13,7 @@ import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {createAutosave, pageStorage} from "./autosave.js";
-import {decompressText} from "../embed/share.js";
+import {decompressText} from "../embed/weights-text.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
 import {withImportedPoints} from "../exports/imported-points.js";
 import {describeProblem} from "../i18n/errors.js";

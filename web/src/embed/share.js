@@ -1,8 +1,11 @@
 // Links and snippets that reproduce an app's state: the page link, the iframe and the element.
-// Pure string building (tested in node); weights compression uses the platform's streams.
+// Pure string building (tested in node); weights compression (weights-text.js) uses the platform's streams.
 import {pageSchema} from "../state/schema.js";
 import {serialize} from "../state/url.js";
 import {attributesFromState} from "./attributes.js";
+
+// Kept in their own module: the classifier reads weights from a link without loading this one.
+export {compressText, decompressText} from "./weights-text.js";
 
 /** Above this many characters of hash, some chat apps and browsers cut or refuse a link. */
 export const LONG_LINK_CHARS = 8000;
@@ -29,23 +32,6 @@ export function elementSnippet(elementUrl, state, {panels, controls}) {
   const attributes = attributesFromState({...state, panels, controls, autoplay: false});
   const text = attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("");
   return `<script type="module" src="${escapeAttribute(elementUrl)}"></script>\n<activation-playground${text}></activation-playground>`;
-}
-
-/** Trained weights as URL-safe text: deflate (zlib; every browser and Node 18+ has it), then base64url. */
-export async function compressText(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
-  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The inverse of compressText; throws on text that is not what compressText writes. */
-export async function decompressText(encoded) {
-  const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-  return new Response(stream).text();
 }
 
 function baseOf(pageUrl) {

@@ -36,5 +36,7 @@ export {focusedIn, isFocused, replaceIfChanged, setAttr, setText, uid} from "../
 export function createTranslator(messages) {
   const t = (key, vars) => messages.t(key, vars);
   t.has = (key) => messages.has(key);
+  /** Loads a lazy namespace of texts (the guide's); see i18n/load.js. */
+  t.ensure = (namespace) => messages.ensure?.(namespace) ?? Promise.resolve();
   return t;
 }

@@ -3,6 +3,8 @@
 // that shows a claim. Text from web/messages/<locale>/guide.json (keyed by catalog name), numbers
 // from the core (guide-facts.js), link targets from web/messages/guide-links.json (one table
 // for every language). Maxout and softmax, which are not element-wise, are one click away.
+// The texts are loaded on demand (i18n/load.js) when the card comes near the view: the first
+// screen does not show it. Until then the card shows its heading only.
 import {el, replaceIfChanged} from "./dom.js";
 import {EXTRA_GUIDES, GUIDE_SECTIONS, guideFacts} from "./guide-facts.js";
 import {formatSignificant} from "../i18n/format.js";
@@ -10,7 +12,8 @@ import links from "../../messages/guide-links.json";
 
 /**
  * @param {{t: Function, core, catalog: object[], onOpen: (link: {show: string, state: string}) => void, hrefFor: (state: string) => string}} options
- * @returns {{element: HTMLElement, update(name: string): void}}
+ *   t.ensure("guide") loads the guide's texts
+ * @returns {{element: HTMLElement, update(name: string): void, destroy(): void}}
  */
 export function createGuide({t, core, catalog, onOpen, hrefFor}) {
   const body = el("div", {class: "ex-guide-body"});
@@ -24,7 +27,9 @@ export function createGuide({t, core, catalog, onOpen, hrefFor}) {
     if (!factsCache.has(name)) factsCache.set(name, guideFacts(core, name, catalog));
     return factsCache.get(name);
   };
+  let textsLoaded = false;
   const show = (name) => {
+    if (!textsLoaded) return;
     shown = name;
     const facts = factsOf(name);
     const vars = Object.fromEntries(Object.entries(facts).map(([key, value]) => [key, formatSignificant(value, 4)]));
@@ -63,7 +68,25 @@ export function createGuide({t, core, catalog, onOpen, hrefFor}) {
         return button;
       }),
     ]);
+    // Which activation's guide the card shows, for callers and tests (set once its texts are there).
+    element.dataset.shown = name;
   };
+  // The texts are asked for a screen ahead of the card.
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((item) => item.isIntersecting)) return;
+      near.disconnect();
+      t.ensure("guide").then(
+        () => {
+          textsLoaded = true;
+          if (focused !== null) show(shown ?? focused);
+        },
+        (error) => body.replaceChildren(el("p", {class: "ex-error", text: t("app.errors.texts", {message: error?.message ?? String(error)})})),
+      );
+    },
+    {rootMargin: "100% 0px"},
+  );
+  near.observe(element);
   const labelOf = (name) => catalog.find((entry) => entry.name === name)?.label ?? t(`explorer.guide.names.${name}`);
 
   return {
@@ -73,6 +96,9 @@ export function createGuide({t, core, catalog, onOpen, hrefFor}) {
       if (name === focused && shown !== null) return;
       focused = name;
       show(name);
+    },
+    destroy() {
+      near.disconnect();
     },
   };
 }

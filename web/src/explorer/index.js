@@ -3,6 +3,8 @@
 // re-renders them from the store's ex* keys. Views draw; only this file writes state.
 
 import "../../styles/explorer.css";
+// First: the explorer's texts, before anything below reads them.
+import "./messages.js";
 import {el, uid, createTranslator, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, bestCaseGain, log10Power} from "./model.js";
@@ -29,7 +31,7 @@ const kFallbackActivation = "sigmoid";
 
 /**
  * Mounts the explorer into `rootElement`. `store`: {get, set, subscribe};
- * `messages`: the page's messages ({t, has}) scoped to the explorer; `loadCore`: the page's
+ * `messages`: the page's messages ({t, has, ensure}) scoped to the explorer; `loadCore`: the page's
  * shared () => Promise<core>. Returns {ready: Promise, parts, destroy()}.
  */
 export function mountExplorer(rootElement, {store, messages, loadCore, idPrefix = ""} = {}) {
@@ -421,6 +423,7 @@ function build(container, status, core, store, t) {
     unsubscribe();
     chart.destroy();
     formula.destroy();
+    guide.destroy();
     depthChart.destroy();
     list.destroy();
     legend.destroy();

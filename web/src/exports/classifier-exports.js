@@ -5,12 +5,12 @@ import {h} from "../ui/dom.js";
 import {snapshot as boundarySnapshot} from "../views/boundary.js";
 import {canvasPng, download} from "./download.js";
 import {exportBar} from "./export-bar.js";
-import {ModelFileError, rejectedKeys, stateFromModel} from "./model-file.js";
 import {classCount, isRegression} from "../classifier/config.js";
 
 const FILE_PREFIX = "activation-playground";
-// Loaded on first use: Papa Parse and the code generators are not needed to show the page.
+// Loaded on first use: Papa Parse, the code generators and the model file reader are not needed to show the page.
 const tables = () => import("./tables.js");
+const modelFile = () => import("./model-file.js");
 const python = () => import("./python.js");
 const csvImport = () => import("./csv-import.js");
 let instances = 0;
@@ -152,7 +152,10 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
   });
 
   async function loadModelFile(text) {
+    let reader = null;
     try {
+      reader = await modelFile();
+      const {ModelFileError, rejectedKeys, stateFromModel} = reader;
       if (!model.catalog) throw notReady();
       const {partial, layers} = stateFromModel(text, model.catalog);
       const before = store.get();
@@ -166,7 +169,7 @@ export function mountClassifierExports({dom, model, t, notices, store, exportMod
       showImported();
       notices.add("info", t("exports.modelLoaded"), "model-loaded");
     } catch (error) {
-      const message = error instanceof ModelFileError ? t(`exports.model.${error.key}`, error.values) : t("exports.model.rejected", {message: error?.message ?? String(error)});
+      const message = reader && error instanceof reader.ModelFileError ? t(`exports.model.${error.key}`, error.values) : t("exports.model.rejected", {message: error?.message ?? String(error)});
       notices.add("error", message, "model-load");
     }
   }

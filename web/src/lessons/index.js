@@ -6,9 +6,12 @@
 //   measure(core, {seeds, onProgress}) -> {columns: [{key, format}], rows: [{…}],
 //             verdicts: [{key, vars, formats}], chart?, figures}
 //             runs trainings through the public library API only (node tests and the lesson worker)
-// Its texts live in web/messages/en/lessons.json under its id: title, summary, steps[i].{title,
-// do, watch}, columns.<key>, verdicts.<key> ({name} placeholders filled from vars).
-// Adding a lesson: its file, one line here, its messages.
+// Its texts live in web/messages/en/lessons.json under its id: summary, steps[i].{title, do,
+// watch}, columns.<key>, verdicts.<key> ({name} placeholders filled from vars); its title in
+// web/messages/en/lesson-picker.json (titles.<id>), which the first view loads.
+// The page loads this module (and every lesson with it) when a lesson is opened; ids.js is what
+// the first view needs.
+// Adding a lesson: its file, one line here and in ids.js, its messages.
 import linearCollapse from "./linear-collapse.js";
 import vanishingGradients from "./vanishing-gradients.js";
 import saturation from "./saturation.js";
@@ -37,7 +40,7 @@ export const LESSONS = Object.freeze([
   choosing,
 ]);
 
-export const LESSON_IDS = Object.freeze(LESSONS.map((lesson) => lesson.id));
+export {LESSON_IDS} from "./ids.js";
 
 /** The lesson called `id`, or null. */
 export const lessonById = (id) => LESSONS.find((lesson) => lesson.id === id) ?? null;

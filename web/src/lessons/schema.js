@@ -1,6 +1,6 @@
 // The lesson keys of the page state: which lesson is open (none by default) and its step.
 // Both are written only when set (omitDefault), so every older link reads as before.
-import {LESSON_IDS} from "./index.js";
+import {LESSON_IDS} from "./ids.js";
 
 export const lessonSchema = [
   {key: "lesson", type: "enum", values: ["", ...LESSON_IDS], default: "", omitDefault: true},
