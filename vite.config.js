@@ -52,7 +52,8 @@ const firstScreenPreloads = {
   transformIndexHtml: {
     order: "post",
     handler(html, {bundle}) {
-      const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && chunk.facadeModuleId?.endsWith("/explorer/index.js"));
+      // The chunk holding the explorer's entry (its preview); Rollup may merge it with modules it shares, leaving it without a facade.
+      const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && Object.keys(chunk.modules).some((id) => id.endsWith("/explorer/index.js")));
       const links = [...LIBRARY_PRELOADS];
       // The trainer's worker script: into the HTTP cache at once (a worker request cannot use a
       // preload, but a hashed asset is cached for good), so the trainer does not wait a round trip.
@@ -79,6 +80,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: {polyfill: false},
     sourcemap: false,
+    rollupOptions: {
+      // The explorer's entry chunk shares modules with its live views, so Rollup would name it
+      // after a file ("index"); in a network list it should say what it is.
+      output: {chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.endsWith("/explorer/index.js")) ? "assets/explorer-[hash].js" : "assets/[name]-[hash].js")},
+    },
   },
   worker: {
     format: "es",
