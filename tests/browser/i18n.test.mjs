@@ -160,6 +160,36 @@ test("switching the language while training changes the labels and keeps the run
   await page.close();
 });
 
+test("a language switch draws the explorer again at once: no frame shows it loading or as its preview", async () => {
+  for (const hash of ["#lang=en", "#lang=en&exFns=relu"]) {
+    const {page, problems} = await openPage(hash);
+    await page.waitForSelector('.ex[data-state="ready"]');
+    // The explorer's state on every frame from before the click until it is drawn in Chinese.
+    await page.evaluate(() => {
+      window.__exStates = [];
+      window.__sampling = true;
+      const sample = () => {
+        window.__exStates.push(document.querySelector(".ex")?.dataset.state ?? "none");
+        if (window.__sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.waitForFunction(() => window.__exStates.length > 0);
+    await page.click(".lang-switch [data-lang=zh]");
+    await page.waitForFunction(() => document.querySelector(".ex-title")?.textContent === "激活函数浏览器" && document.querySelector('.ex[data-state="ready"]'));
+    // Two more frames, so that a state shown after the relabel would be sampled.
+    const length = await page.evaluate(() => window.__exStates.length);
+    await page.waitForFunction((n) => window.__exStates.length >= n + 2, length);
+    const states = await page.evaluate(() => {
+      window.__sampling = false;
+      return window.__exStates;
+    });
+    assert.deepEqual([...new Set(states)], ["ready"], `${hash}: ${states.join(" ")}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test("an out-of-range parameter shows its error in Chinese, typed in the explorer or read from a link", async () => {
   const {page, problems} = await openPage("#lang=zh&exFns=leaky_relu&act=leaky_relu(negative_slope:5),tanh");
   const field = page.locator('.ex-params .ex-param:has([data-param="negative_slope"]) .ex-number');

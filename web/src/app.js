@@ -41,9 +41,19 @@ export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
 }
 
-/** The main thread's core, one per page (loadCore memoises it): the explorer evaluates functions here, the classifier checks parameters. */
+const coresByUrl = new Map();
+/**
+ * The main thread's core, one per page and library: the explorer evaluates functions here, the
+ * classifier checks parameters. Kept as a promise, so that once loaded it is there within the
+ * same task (a dynamic import, even of a loaded module, can take a frame); a failure is not kept.
+ */
 function sharedCore(libUrl) {
-  return loadLibrary(libUrl).then((lib) => lib.loadCore());
+  if (!coresByUrl.has(libUrl)) {
+    const core = loadLibrary(libUrl).then((lib) => lib.loadCore());
+    core.catch(() => coresByUrl.delete(libUrl));
+    coresByUrl.set(libUrl, core);
+  }
+  return coresByUrl.get(libUrl);
 }
 
 /**
@@ -157,7 +167,13 @@ export function createApp(root, options = {}) {
   // On the page the trainer is the first screen and the explorer sits below it, showing its
   // preview: it instantiates the core and builds its views (100-200 ms of main-thread work) once
   // the trainer has drawn its first frame, so that work does not hold the trainer back.
-  const explorerCore = () => (classifier && !embedded ? classifier.shown.then(afterNextPaint) : Promise.resolve()).then(() => sharedCore(libUrl));
+  // Only the first mount waits: a re-mount (a language switch) must build at once, or it would
+  // show its preview for a frame.
+  let explorerMayBuild = null;
+  const explorerCore = () => {
+    explorerMayBuild ??= classifier && !embedded ? classifier.shown.then(afterNextPaint) : Promise.resolve();
+    return explorerMayBuild.then(() => sharedCore(libUrl));
+  };
   const mountExplorerWith = (module, section) =>
     module.mountExplorer(section, {store, messages: messages.scoped("explorer"), loadCore: explorerCore, idPrefix: prefix});
 

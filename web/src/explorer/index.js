@@ -9,7 +9,9 @@ import {el, createTranslator} from "./dom.js";
 import {loadFailureReason} from "../ui/load-failure.js";
 import {mountPreview} from "./preview.js";
 
-const loadLiveExplorer = () => import("./live-explorer.js");
+let liveExplorer = null;
+/** The live views' module; once loaded, kept, so that a re-mount builds within the same task. */
+const loadLiveExplorer = () => (liveExplorer ? Promise.resolve(liveExplorer) : import("./live-explorer.js").then((module) => (liveExplorer = module)));
 
 /**
  * Mounts the explorer into `rootElement`. `store`: {get, set, subscribe};
