@@ -4,7 +4,7 @@
 import {isUnstable} from "./stability.js";
 import {formatPercent} from "../i18n/format.js";
 import {setText} from "../ui/dom.js";
-import {BATCH_SIZES, DATASETS, EPOCHS_PER_FRAME, FEATURES, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, POINT_COUNTS, REGRESSION_DATASETS, REGULARIZATION_RATES} from "./schema.js";
+import {BATCH_SIZES, DATASETS, EPOCHS_PER_FRAME, FEATURES, INITIALIZERS, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, OPTIMIZERS, OUTPUTS, POINT_COUNTS, REGRESSION_DATASETS, REGULARIZATION_RATES, REGULARIZATIONS} from "./schema.js";
 import {classCount, isMulticlass, isRegression, layerTokens, lowerLearningRate, trainingPointCount} from "./config.js";
 import {activationLabel, sourceLabels, unitName} from "./labels.js";
 import {drawLegend, markDrawn, markFrame} from "./layout.js";
@@ -68,7 +68,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
         ready: Boolean(catalog),
         epoch: metrics?.epoch ?? 0,
         settings: {lr: state.lr, opt: state.opt, batch: state.batch, reg: state.reg, regRate: state.regRate, epf: state.epf},
-        choices: {lr: LEARNING_RATES, batch: BATCH_SIZES, regRate: REGULARIZATION_RATES, epf: EPOCHS_PER_FRAME},
+        choices: {lr: LEARNING_RATES, opt: OPTIMIZERS, batch: BATCH_SIZES, reg: REGULARIZATIONS, regRate: REGULARIZATION_RATES, epf: EPOCHS_PER_FRAME},
         maxBatch: trainingPointCount(state),
       },
       {t, onPlay: actions.play, onStep: actions.step, onReset: actions.reset, onChange: (partial) => store.set(partial)},
@@ -109,7 +109,7 @@ export function createRenderer(root, dom, {t, store, handlers}) {
     const allToken = tokens.length && tokens.every((tok) => tok === tokens[0]) ? tokens[0] : tokens[0] ?? "tanh";
     drawNetworkSettings(
       dom.networkSettings,
-      {catalog, allToken, mixed: tokens.some((tok) => tok !== tokens[0]), output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
+      {catalog, allToken, mixed: tokens.some((tok) => tok !== tokens[0]), outputs: OUTPUTS, inits: INITIALIZERS, output: state.output, init: state.init, initScale: state.initScale, biasInit: state.biasInit, std: state.std, shuffle: state.shuffle},
       {t, checkActivation: handlers.checkActivation, onChange: (partial) => store.set(partial), onActivationAll: (tok) => store.set({act: state.hidden.map(() => tok)})},
     );
     const featureLabels = Object.fromEntries(FEATURES.map((f) => [f, t(`classifier.featureNames.${f}`)]));

@@ -40,6 +40,11 @@ export const REGRESSION_DATASETS = dataset.regression;
 export const MULTICLASS_DATASETS = dataset.multiclass;
 export {DOMAIN} from "../ui/domain.js";
 export const FEATURES = configKey("features").items.values;
+/** The choices of each setting the core gives as an enum, in its order (a new optimizer or initializer appears in the page by itself). */
+export const OPTIMIZERS = configKey("optimizer").values;
+export const REGULARIZATIONS = configKey("regularization").values;
+export const OUTPUTS = configKey("output").values;
+export const INITIALIZERS = configKey("init").values;
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const BATCH_SIZES = [1, 2, 5, 10, 20, 30, 50, 100, 250];

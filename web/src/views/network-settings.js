@@ -9,7 +9,8 @@ const BIAS_INITS = [-1, -0.1, 0, 0.01, 0.1, 1];
 
 /**
  * @param {HTMLElement} target
- * @param {{catalog, allToken: string, mixed: boolean, output, init, initScale, biasInit, std, shuffle}} data
+ * @param {{catalog, allToken: string, mixed: boolean, outputs: string[], inits: string[], output, init, initScale, biasInit, std, shuffle}} data
+ *   outputs, inits: the core's choices (classifier/schema.js)
  * @param {{t: Function, onChange: (partial: object) => void, onActivationAll: (token: string) => void}} options
  */
 export function draw(target, data, options) {
@@ -26,8 +27,8 @@ export function draw(target, data, options) {
     check: options.checkActivation,
     onChange: (token) => panel.options.onActivationAll(token),
   });
-  syncSelect(panel.output, ["auto", "tanh"].map((v) => ({value: v, label: t(`classifier.outputs.${v}`)})), data.output);
-  syncSelect(panel.init, ["xavier", "he", "lecun", "uniform"].map((v) => ({value: v, label: t(`classifier.inits.${v}`)})), data.init);
+  syncSelect(panel.output, data.outputs.map((v) => ({value: v, label: t(`classifier.outputs.${v}`)})), data.output);
+  syncSelect(panel.init, data.inits.map((v) => ({value: v, label: t(`classifier.inits.${v}`)})), data.init);
   syncSelect(panel.initScale, numberChoices(INIT_SCALES, data.initScale, (v) => `×${v}`), data.initScale);
   syncSelect(panel.biasInit, numberChoices(BIAS_INITS, data.biasInit), data.biasInit);
   if (panel.std.checked !== data.std) panel.std.checked = data.std;

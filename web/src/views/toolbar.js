@@ -7,7 +7,7 @@ const bars = new WeakMap();
 /**
  * @param {HTMLElement} target
  * @param {{playing: boolean, epoch: number, ready: boolean, settings: object, choices: object}} data
- *   settings: {lr, opt, batch, reg, regRate, epf}; choices: {lr: number[], batch: number[], regRate: number[], epf: number[]}
+ *   settings: {lr, opt, batch, reg, regRate, epf}; choices: {lr: number[], opt: string[], batch: number[], reg: string[], regRate: number[], epf: number[]}
  * @param {{t: Function, onPlay: Function, onStep: Function, onReset: Function, onChange: (partial: object) => void}} options
  */
 export function draw(target, data, options) {
@@ -28,13 +28,13 @@ export function draw(target, data, options) {
   syncSelect(bar.fields.lr, numberChoices(data.choices.lr, data.settings.lr), data.settings.lr);
   syncSelect(
     bar.fields.opt,
-    ["sgd", "momentum", "adam"].map((value) => ({value, label: t(`classifier.optimizers.${value}`)})),
+    data.choices.opt.map((value) => ({value, label: t(`classifier.optimizers.${value}`)})),
     data.settings.opt,
   );
   syncSelect(bar.fields.batch, numberChoices(data.choices.batch.filter((b) => b <= data.maxBatch), data.settings.batch), data.settings.batch);
   syncSelect(
     bar.fields.reg,
-    ["none", "l1", "l2"].map((value) => ({value, label: t(`classifier.regularizations.${value}`)})),
+    data.choices.reg.map((value) => ({value, label: t(`classifier.regularizations.${value}`)})),
     data.settings.reg,
   );
   syncSelect(bar.fields.regRate, numberChoices(data.choices.regRate, data.settings.regRate), data.settings.regRate);
