@@ -53,6 +53,9 @@ test("activation sets every hidden layer and the chart's function, with its para
   const plain = stateFromAttributes([["activation", "gelu"]]).state;
   assert.deepEqual(plain.act, defaults.hidden.map(() => "gelu"));
   assert.deepEqual(plain.exParams, ["-"]);
+  // An infinite parameter is written as the chart's parameter list writes it.
+  const unbounded = stateFromAttributes([["activation", "softplus(threshold:inf)"]]).state;
+  assert.deepEqual(unbounded.exParams, ["threshold:inf"]);
 });
 
 test("an invalid value is refused with a notice and leaves the key unset", () => {

@@ -5,6 +5,7 @@ import {pageSchema} from "../state/schema.js";
 import {encodeValue, parse, serialize} from "../state/url.js";
 import {parseActivation} from "../state/activation-spec.js";
 import {langOfTag} from "../i18n/locale.js";
+import {encodeParams} from "../explorer/model.js";
 
 /** Readable names for keys whose URL names are terse or clash with HTML (hidden is a global attribute). */
 const RENAMED = {
@@ -116,11 +117,9 @@ function shorthandParts(token, given) {
   const parsed = parseActivation(token);
   if (!parsed) return [`act=${encodeValue(token)}`];
   const layerCount = given.has("layers") ? given.get("layers").split(",").filter(Boolean).length : parse("", pageSchema).state.hidden.length;
-  const paramText = Object.entries(parsed.params)
-    .map(([name, value]) => `${name}:${value === Infinity ? "inf" : value === -Infinity ? "-inf" : value}`)
-    .join(";");
+  const paramText = encodeParams(parsed.params);
   const parts = [];
   if (!given.has("activations")) parts.push(`act=${encodeValue(Array.from({length: layerCount}, () => token).join(","))}`);
-  if (!given.has("functions")) parts.push(`exFns=${encodeValue(parsed.name)}`, `exParams=${encodeValue(paramText || "-")}`);
+  if (!given.has("functions")) parts.push(`exFns=${encodeValue(parsed.name)}`, `exParams=${encodeValue(paramText)}`);
   return parts;
 }
