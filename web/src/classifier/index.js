@@ -13,14 +13,12 @@ import {buildLayout} from "./layout.js";
 import {createRenderer} from "./render.js";
 import {destroyChartsIn} from "../views/curves.js";
 import {createAutosave, pageStorage} from "./autosave.js";
+import {startWeightsAutosave} from "./weights-autosave.js";
 import {decompressText} from "../embed/weights-text.js";
 import {mountClassifierExports} from "../exports/classifier-exports.js";
 import {withImportedPoints} from "../exports/imported-points.js";
 import {describeProblem} from "../i18n/errors.js";
 import {coreRefusal} from "../state/activation-spec.js";
-
-/** How often the trained weights are saved for a reload (only when the epoch moved on). */
-const AUTOSAVE_MS = 3000;
 
 const CLASSIFIER_KEYS = new Set(classifierSchema.map((entry) => entry.key));
 const RECONFIGURE_KEYS = new Set([...CLASSIFIER_KEYS].filter((key) => !LIVE_KEYS.includes(key) && !VIEW_KEYS.includes(key)));
@@ -51,24 +49,18 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   let destroyed = false;
   let outOfView = false;
   let resumeAfterRestart = false;
-  const autosave = autosaveOn ? createAutosave(pageStorage()) : null;
-  let restorePending = Boolean(autosave);
-  let savedEpoch = 0;
-  /** Saves the trained weights when the epoch moved on; a reply for an older configuration is dropped. */
-  function saveWeights() {
-    const epochNow = model.frame?.a.metrics.epoch ?? 0;
-    if (!model.catalog || epochNow === savedEpoch || epochNow === 0) return;
-    const asked = token;
-    const asSignature = signature();
-    client.exportModel().then((text) => {
-      if (destroyed || asked !== token || typeof text !== "string") return;
-      autosave.save(asSignature, JSON.parse(text).layers, epochNow);
-      savedEpoch = epochNow;
-      root.dataset.autosavedEpoch = String(epochNow);
-    });
-  }
-
   const client = createTrainerClient({libUrl, onMessage});
+  // The page's own app (not an embed) saves its trained weights for a reload.
+  const autosave = autosaveOn
+    ? startWeightsAutosave({
+        autosave: createAutosave(pageStorage()),
+        snapshot: () => (destroyed || !model.catalog ? null : {epoch: model.frame?.a.metrics.epoch ?? 0, token}),
+        signature: () => signature(),
+        exportModel: () => client.exportModel(),
+        onSaved: (epoch) => (root.dataset.autosavedEpoch = String(epoch)),
+      })
+    : null;
+  if (autosave) cleanups.push(() => autosave.stop());
 
   function onMessage(message) {
     switch (message.type) {
@@ -158,8 +150,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
     const generated = configureMessage(state, model.catalog, token);
     const message = model.imported ? {...generated, config: withImportedPoints(generated.config, model.imported.points)} : generated;
     // The first configuration after a load resumes from the autosave (a reset starts afresh).
-    const restore = !layers && restorePending && autosave && !state.weights ? autosave.load(signature()) : null;
-    restorePending = false;
+    const restore = autosave?.takeRestore(!layers && !state.weights ? signature() : null) ?? null;
     if (restore === "corrupt") notices.add("info", t("app.notices.badAutosave"), "autosave");
     if (layers || (restore && restore !== "corrupt")) {
       client.send("configure", {...message, layers: layers ?? restore.layers});
@@ -233,10 +224,6 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   };
   observePanels();
   cleanups.push(unsubscribe, () => document.removeEventListener("visibilitychange", onVisibility), () => observer.disconnect());
-  if (autosave) {
-    const timer = setInterval(saveWeights, AUTOSAVE_MS);
-    cleanups.push(() => clearInterval(timer));
-  }
 
   /** The page's core on the main thread (shared with the explorer) judges a parameter set; loaded on first use. */
   async function checkActivation(name, params) {
