@@ -8,6 +8,20 @@ export function loadLibrary(libUrl) {
   return loader(libUrl);
 }
 
+/**
+ * Posts `message` to a worker with the page's compiled core as `wasmModule` (one fetch and one
+ * compile per page); if it cannot be compiled here, without it, and the worker loads the core
+ * itself and reports what failed.
+ */
+export function postWithCompiledCore(worker, libUrl, message) {
+  return loadLibrary(libUrl)
+    .then((lib) => lib.compileCore())
+    .then(
+      (wasmModule) => worker.postMessage({...message, wasmModule}),
+      () => worker.postMessage(message),
+    );
+}
+
 /** Replaces how the library is loaded (the offline build hands over its bundled copy). */
 export function setLibraryLoader(load) {
   loader = load;

@@ -1,7 +1,7 @@
 // The main thread's side of the lesson worker: one measurement at a time; starting another or
 // cancelling terminates the worker (a measurement is synchronous inside it), the next run starts
 // a fresh one with the page's compiled module.
-import {loadLibrary} from "../lib-loader.js";
+import {postWithCompiledCore} from "../lib-loader.js";
 
 let createWorker = () => new Worker(new URL("./measure-worker.js", import.meta.url), {type: "module"});
 
@@ -33,12 +33,7 @@ export function runMeasurement({libUrl, id, seeds, onProgress}) {
     worker.terminate();
     then();
   };
-  loadLibrary(libUrl)
-    .then((lib) => lib.compileCore())
-    .then(
-      (wasmModule) => worker.postMessage({type: "measure", request: 1, id, seeds, libUrl, wasmModule}),
-      () => worker.postMessage({type: "measure", request: 1, id, seeds, libUrl}),
-    );
+  postWithCompiledCore(worker, libUrl, {type: "measure", id, seeds, libUrl});
   return {
     done,
     cancel: () => finish(() => settle.reject(Object.assign(new Error("cancelled"), {cancelled: true}))),

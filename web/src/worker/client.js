@@ -1,6 +1,6 @@
 // The main thread's handle on the trainer worker. One worker per page (per library URL) serves
 // every app through sessions: one wasm instance, however many apps are mounted.
-import {loadLibrary} from "../lib-loader.js";
+import {postWithCompiledCore} from "../lib-loader.js";
 
 const workers = new Map();
 let nextSession = 1;
@@ -54,12 +54,7 @@ function sharedWorker(libUrl) {
       }
     };
     // The worker instantiates the module the page compiled: one fetch and one compile per page.
-    loadLibrary(libUrl)
-      .then((lib) => lib.compileCore())
-      .then(
-        (wasmModule) => worker.postMessage({type: "init", libUrl, wasmModule}),
-        () => worker.postMessage({type: "init", libUrl}),
-      );
+    postWithCompiledCore(worker, libUrl, {type: "init", libUrl});
     shared.worker = worker;
     clearInterval(heartbeat);
     heartbeat = setInterval(() => {
