@@ -117,6 +117,16 @@ for (const [what, fulfil, reason] of [
   });
 }
 
+test("a trainer worker that cannot start is reported, and the explorer (which waits for the trainer's first frame) is drawn all the same", async () => {
+  const page = await world.browser.newPage({viewport: {width: 1280, height: 900}});
+  await page.route("**/trainer-worker-*.js", (route) => route.fulfill({status: 404, body: "gone"}));
+  await page.goto(world.server.url);
+  // The worker is restarted a few times, then its sessions are told.
+  await page.waitForSelector('#notices [data-notice="core-worker"]', {timeout: 30000});
+  await page.waitForSelector('#explorer .ex[data-state="ready"] canvas.ex-chart[data-drawn="true"]', {timeout: 30000});
+  await page.close();
+});
+
 test("a setting changed just before a reload survives it (the hash is written at once)", async () => {
   const {page} = await openPage("#v=1&dataset=circle");
   await waitForFirstFrame(page);

@@ -37,7 +37,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   let dom = buildLayout(root, t, store, idPrefix, viewCleanups);
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
-  // Settles once the first frame is on screen, or the core could not start (nothing will be).
+  // Settles once the first frame is on screen, or an error says none is coming.
   let markShown;
   const shown = new Promise((resolve) => (markShown = resolve));
   // The model render.js draws from, besides the store.
@@ -99,9 +99,11 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
         model.thumbnails = new Map(message.sets.map((set) => [set.dataset, set]));
         break;
       case "error":
+        // No first frame follows an error (the core, the worker or this configuration failed):
+        // whoever waits for it (the page's explorer) waits no longer.
+        markShown();
         if (message.op === "init") {
           markReady();
-          markShown();
           // Said plainly, with a retry: not Emscripten's "Aborted(CompileError … ASSERTIONS …)".
           notices.add("error", () => t("app.errors.coreUnavailable", {reason: loadFailureReason(message.message)}), "core-init", {
             label: t("app.retry"),
