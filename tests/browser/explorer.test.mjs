@@ -5,7 +5,7 @@ import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {canvasPixels, startBrowserAndServer, watchProblems} from "./chromium.mjs";
 import {catalogNames, repoRoot} from "../js/helpers.mjs";
 import {explorerSchema} from "../../web/src/explorer/schema.js";
 import {decodeParams, encodeParams} from "../../web/src/explorer/model.js";
@@ -387,4 +387,52 @@ test("parameters that conflict with each other are refused in the field, from th
   assert.equal(await linked.page.isVisible(".ex-errors li"), false);
   assertNoProblems(linked.problems);
   await linked.page.close();
+});
+
+test("before the core arrives the explorer draws its default chart from the build-time preview; the live chart then draws the same curves", async () => {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const problems = watchProblems(page, {responses: false});
+  // The .wasm is held back until the preview has been looked at.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const preview = '.ex[data-state="preview"] canvas.ex-chart[data-drawn="true"]';
+  await page.waitForSelector(preview);
+  await page.locator(preview).scrollIntoViewIfNeeded();
+  await nextFrames(page);
+  const drawn = await canvasPixels(page, preview);
+  assert.ok(drawn.coloured > 500, `the preview's curves are drawn (${drawn.coloured} coloured pixels)`);
+  assert.equal(await page.$('[data-testid="activation-chart"]'), null, "the live chart is not there yet");
+  await page.locator(".section--explorer").screenshot({path: path.join(screenshotDir, "explorer-preview-1280.png")});
+  release();
+  const live = '.ex[data-state="ready"] canvas.ex-chart[data-drawn="true"]';
+  await page.waitForSelector(live, {timeout: 30000});
+  assert.equal(await page.$(preview), null, "the preview is gone");
+  await nextFrames(page);
+  const liveDrawn = await canvasPixels(page, live);
+  // The same curves and shading at 2001 samples instead of 241: nearly the same coloured pixels.
+  const ratio = liveDrawn.coloured / drawn.coloured;
+  assert.ok(ratio > 0.85 && ratio < 1.15, `the live chart draws what the preview drew (coloured pixels ${liveDrawn.coloured} vs ${drawn.coloured})`);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("a link to another chart shows no preview: the explorer says it is loading until the core is there", async () => {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}#v=1&exFns=relu`);
+  await page.waitForSelector('.ex[data-state="loading"] .ex-status');
+  assert.equal(await page.$(".ex canvas"), null);
+  release();
+  await page.waitForSelector('.ex[data-state="ready"] canvas.ex-chart[data-drawn="true"]', {timeout: 30000});
+  await page.close();
 });
