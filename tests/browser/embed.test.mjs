@@ -43,11 +43,14 @@ async function openHostPage(name, body, {width = 900, height = 1000, head = ""} 
   const page = await world.browser.newPage({viewport: {width, height}});
   const problems = watchProblems(page);
   const wasmRequests = [];
+  const paths = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname.endsWith(".wasm")) wasmRequests.push(request.url());
+    const {pathname} = new URL(request.url());
+    paths.push(pathname);
+    if (pathname.endsWith(".wasm")) wasmRequests.push(request.url());
   });
   await page.goto(`${host.url}${name}.html`);
-  return {page, problems, wasmRequests};
+  return {page, problems, wasmRequests, paths};
 }
 
 const elementScript = () => `<script type="module" src="${world.server.url}lib/activation-playground-element.mjs"></script>`;
@@ -120,7 +123,7 @@ test("an iframe with #embed=1&panels=boundary shows the boundary and nothing of 
 
 test("two elements from another origin load the wasm once and train independently", async () => {
   const snippet = await readmeSnippet("element");
-  const {page, problems, wasmRequests} = await openHostPage(
+  const {page, problems, wasmRequests, paths} = await openHostPage(
     "two-elements",
     `<article class="post">${snippet}<p>Between the two.</p>
       <activation-playground id="trainer" dataset="xor" layers="4,4" panels="boundary,loss" controls="play"></activation-playground>
@@ -138,6 +141,9 @@ test("two elements from another origin load the wasm once and train independentl
   await page.click('#trainer [data-testid="play"]');
   await page.waitForFunction(() => Number(document.getElementById("trainer").shadowRoot.querySelector('[data-testid="epoch"]').textContent) >= 20);
   assert.equal(wasmRequests.length, 1, `the .wasm was fetched ${wasmRequests.length} times: ${wasmRequests.join(" ")}`);
+  // The element's on-demand parts: only those these two show (the chart's explorer, the loss chart's uPlot).
+  const parts = paths.filter((file) => file.includes("/element-chunks/")).map((file) => file.split("/").pop().replace(/-[\w-]{8}\.js$/, ""));
+  assert.deepEqual([...new Set(parts)].sort(), ["explorer", "live-explorer", "uPlot.esm"], paths.join(" "));
   await page.screenshot({path: path.join(screenshotDir, "embed-blog-680.png"), fullPage: true});
   assert.deepEqual(problems, []);
   await page.close();
