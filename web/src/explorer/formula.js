@@ -6,6 +6,7 @@
 // u' gets a line of its own), and a line still wider than the card is set smaller, step by step.
 
 import {el} from "./dom.js";
+import {whenNear} from "./near-view.js";
 
 let katexLoad = null;
 const loadKatex = () => (katexLoad ??= import("katex").then((module) => module.default));
@@ -37,18 +38,12 @@ export function createFormula({t}) {
     element.dataset.typeset = entry.name;
   };
   // Typesetting starts a screen ahead of the card; until then nothing is drawn in it.
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((item) => item.isIntersecting)) return;
-      near.disconnect();
-      loadKatex().then((module) => {
-        katex = module;
-        typeset();
-      });
-    },
-    {rootMargin: "100% 0px"},
+  const stopWaiting = whenNear(element, () =>
+    loadKatex().then((module) => {
+      katex = module;
+      typeset();
+    }),
   );
-  near.observe(element);
   const fitAll = () => {
     width = element.clientWidth;
     if (width) for (const target of [value, derivative]) fitLines(target);
@@ -64,7 +59,7 @@ export function createFormula({t}) {
       typeset();
     },
     destroy() {
-      near.disconnect();
+      stopWaiting();
       resize.disconnect();
     },
   };

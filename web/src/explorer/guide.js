@@ -6,6 +6,7 @@
 // The texts are loaded on demand (i18n/load.js) when the card comes near the view: the first
 // screen does not show it. Until then the card shows its heading only.
 import {el, replaceIfChanged} from "./dom.js";
+import {whenNear} from "./near-view.js";
 import {EXTRA_GUIDES, GUIDE_SECTIONS, guideFacts} from "./guide-facts.js";
 import {formatSignificant} from "../i18n/format.js";
 import links from "../../messages/guide-links.json";
@@ -72,21 +73,15 @@ export function createGuide({t, core, catalog, onOpen, hrefFor}) {
     element.dataset.shown = name;
   };
   // The texts are asked for a screen ahead of the card.
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((item) => item.isIntersecting)) return;
-      near.disconnect();
-      t.ensure("guide").then(
-        () => {
-          textsLoaded = true;
-          if (focused !== null) show(shown ?? focused);
-        },
-        (error) => body.replaceChildren(el("p", {class: "ex-error", text: t("app.errors.texts", {message: error?.message ?? String(error)})})),
-      );
-    },
-    {rootMargin: "100% 0px"},
+  const stopWaiting = whenNear(element, () =>
+    t.ensure("guide").then(
+      () => {
+        textsLoaded = true;
+        if (focused !== null) show(shown ?? focused);
+      },
+      (error) => body.replaceChildren(el("p", {class: "ex-error", text: t("app.errors.texts", {message: error?.message ?? String(error)})})),
+    ),
   );
-  near.observe(element);
   const labelOf = (name) => catalog.find((entry) => entry.name === name)?.label ?? t(`explorer.guide.names.${name}`);
 
   return {
@@ -98,7 +93,7 @@ export function createGuide({t, core, catalog, onOpen, hrefFor}) {
       show(name);
     },
     destroy() {
-      near.disconnect();
+      stopWaiting();
     },
   };
 }
