@@ -15,6 +15,11 @@ export function chartXs(state, samples = LIVE_SAMPLES) {
   return linspace(state.exXMin, state.exXMax, samples);
 }
 
+/** The chart's x-range and which curves it shows, from `state`: what the live chart and the preview draw with. */
+export function chartSettings(state) {
+  return {xMin: state.exXMin, xMax: state.exXMax, showF: state.exShowF, showDf: state.exShowDf};
+}
+
 /**
  * f, f' and the critical points {x, y} of `slot` over xs. The core throws on a refused
  * parameter set; critical is null when only the search for critical points failed.

@@ -6,7 +6,7 @@
 import {el, uid, isFocused, setText, setAttr, replaceIfChanged} from "./dom.js";
 import {kDefaultParamsToken, kMaxSlots} from "./schema.js";
 import {buildSlots, repairState, encodeParams, bestCaseGain, log10Power} from "./model.js";
-import {chartXs, saturationShade, slotCurve} from "./chart-data.js";
+import {chartSettings, chartXs, saturationShade, slotCurve} from "./chart-data.js";
 import {formatPowerOfTen, formatSignificant} from "../i18n/format.js";
 import {createActivationList} from "./activation-list.js";
 import {createActivationChart} from "./activation-chart.js";
@@ -298,7 +298,7 @@ export function buildExplorer(container, status, core, store, t) {
           return null;
         }
       });
-    chartData = {xMin: s.exXMin, xMax: s.exXMax, showF: s.exShowF, showDf: s.exShowDf, series, shade, probe};
+    chartData = {...chartSettings(s), series, shade, probe};
     chart.update(chartData);
     setAttr(
       canvas,

@@ -5,7 +5,7 @@
 import {el} from "./dom.js";
 import {createActivationChart} from "./activation-chart.js";
 import {lineSample} from "./legend.js";
-import {CHART_KEYS, chartXs} from "./chart-data.js";
+import {CHART_KEYS, chartSettings, chartXs} from "./chart-data.js";
 import {EXPLORER_PREVIEW} from "../generated/explorer-preview.js";
 
 /** True when `state` shows exactly the chart the preview was computed for. */
@@ -47,7 +47,3 @@ export function mountPreview(before, state, t, preview = EXPLORER_PREVIEW) {
 }
 
 const orNaN = (v) => v ?? NaN;
-
-function chartSettings(state) {
-  return {xMin: state.exXMin, xMax: state.exXMax, showF: state.exShowF, showDf: state.exShowDf};
-}
