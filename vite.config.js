@@ -20,6 +20,9 @@ function legalFiles() {
   };
 }
 
+/** True for the chunk holding the explorer's entry (its preview): Rollup may merge it with modules it shares, leaving it without a facade. */
+export const holdsExplorerEntry = (chunk) => chunk.moduleIds.some((id) => id.endsWith("/explorer/index.js"));
+
 /**
  * The page's entry script blocks rendering (Chrome): the first paint already shows the translated
  * header and the trainer's panels at their size, so nothing shifts in (Vite drops the attribute).
@@ -52,8 +55,7 @@ const firstScreenPreloads = {
   transformIndexHtml: {
     order: "post",
     handler(html, {bundle}) {
-      // The chunk holding the explorer's entry (its preview); Rollup may merge it with modules it shares, leaving it without a facade.
-      const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && Object.keys(chunk.modules).some((id) => id.endsWith("/explorer/index.js")));
+      const explorer = Object.values(bundle ?? {}).find((chunk) => chunk.type === "chunk" && holdsExplorerEntry(chunk));
       const links = [...LIBRARY_PRELOADS];
       // The trainer's worker script: into the HTTP cache at once (a worker request cannot use a
       // preload, but a hashed asset is cached for good), so the trainer does not wait a round trip.
@@ -83,7 +85,7 @@ export default defineConfig({
     rollupOptions: {
       // The explorer's entry chunk shares modules with its live views, so Rollup would name it
       // after a file ("index"); in a network list it should say what it is.
-      output: {chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.endsWith("/explorer/index.js")) ? "assets/explorer-[hash].js" : "assets/[name]-[hash].js")},
+      output: {chunkFileNames: (chunk) => (holdsExplorerEntry(chunk) ? "assets/explorer-[hash].js" : "assets/[name]-[hash].js")},
     },
   },
   worker: {

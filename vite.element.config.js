@@ -7,6 +7,7 @@
 // (dist/lib/activation-playground.mjs) is loaded at run time the same way, never bundled.
 import {defineConfig} from "vite";
 import {fileURLToPath} from "node:url";
+import {holdsExplorerEntry} from "./vite.config.js";
 
 export default defineConfig({
   root: fileURLToPath(new URL("./web", import.meta.url)),
@@ -26,7 +27,7 @@ export default defineConfig({
     rollupOptions: {
       // The element's own code stays in its file, not behind a one-line facade (a round trip).
       preserveEntrySignatures: "allow-extension",
-      output: {chunkFileNames: (chunk) => `element-chunks/${chunk.moduleIds.some((id) => id.endsWith("/explorer/index.js")) ? "explorer" : "[name]"}-[hash].js`},
+      output: {chunkFileNames: (chunk) => `element-chunks/${holdsExplorerEntry(chunk) ? "explorer" : "[name]"}-[hash].js`},
     },
   },
   worker: {format: "es"},
