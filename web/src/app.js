@@ -41,19 +41,9 @@ export function defaultLibUrl() {
   return new URL("./lib/activation-playground.mjs", document.baseURI).href;
 }
 
-const coresByUrl = new Map();
-/**
- * The main thread's core, one per page and library: the explorer evaluates functions here, the
- * classifier checks parameters. Kept as a promise, so that once loaded it is there within the
- * same task (a dynamic import, even of a loaded module, can take a frame); a failure is not kept.
- */
+/** The main thread's core, one per page and library (both memoised): the explorer evaluates functions here, the classifier checks parameters. */
 function sharedCore(libUrl) {
-  if (!coresByUrl.has(libUrl)) {
-    const core = loadLibrary(libUrl).then((lib) => lib.loadCore());
-    core.catch(() => coresByUrl.delete(libUrl));
-    coresByUrl.set(libUrl, core);
-  }
-  return coresByUrl.get(libUrl);
+  return loadLibrary(libUrl).then((lib) => lib.loadCore());
 }
 
 /**

@@ -2,10 +2,19 @@
 // Hosted, it is loaded at run time from its URL, never bundled; the offline file bundles it and
 // replaces the loader (a file:// page cannot import a module by URL).
 let loader = (libUrl) => import(/* @vite-ignore */ libUrl);
+const libraries = new Map();
 
-/** The library module for `libUrl`. */
+/**
+ * The library module for `libUrl`, kept as a promise: once loaded it is there within the same
+ * task (a dynamic import, even of a loaded module, can take a frame); a failure is not kept.
+ */
 export function loadLibrary(libUrl) {
-  return loader(libUrl);
+  if (!libraries.has(libUrl)) {
+    const library = loader(libUrl);
+    library.catch(() => libraries.delete(libUrl));
+    libraries.set(libUrl, library);
+  }
+  return libraries.get(libUrl);
 }
 
 /**
@@ -25,4 +34,5 @@ export function postWithCompiledCore(worker, libUrl, message) {
 /** Replaces how the library is loaded (the offline build hands over its bundled copy). */
 export function setLibraryLoader(load) {
   loader = load;
+  libraries.clear();
 }
