@@ -139,7 +139,7 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
   }
 
   /** The configuration the weights belong to (token aside): what an autosave is matched by; of the state now unless given. */
-  const signature = (message = configureMessage(store.get(), model.catalog, 0)) => JSON.stringify({...message, token: 0});
+  const signature = () => JSON.stringify({...configureMessage(store.get(), model.catalog, 0), token: 0});
 
   /** A new configuration; `layers`: trained weights to start from (a loaded model file). */
   function configure(layers = null) {
@@ -152,8 +152,8 @@ export function mountClassifier(root, {store, messages, libUrl, loadCore, notice
     const generated = configureMessage(state, model.catalog, token);
     const message = model.imported ? {...generated, config: withImportedPoints(generated.config, model.imported.points)} : generated;
     // The first configuration after a load resumes from the autosave (a reset starts afresh).
-    const restore = autosave?.takeRestore(!layers && !state.weights ? signature(generated) : null) ?? null;
-    if (restore === "corrupt") notices.add("info", t("app.notices.badAutosave"), "autosave");
+    const restore = autosave?.takeRestore(!layers && !state.weights) ?? null;
+    if (restore === "corrupt") notices.add("info", () => t("app.notices.badAutosave"), "autosave");
     if (layers || (restore && restore !== "corrupt")) {
       client.send("configure", {...message, layers: layers ?? restore.layers});
       return;

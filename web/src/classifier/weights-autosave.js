@@ -11,7 +11,7 @@ const SAVE_EVERY_MS = 3000;
  *   snapshot: the trained state now (null when there is none, or the classifier is gone); a save
  *   is dropped when the configuration (token) changed while the model was being exported;
  *   signature: the configuration the weights belong to (what a restore is matched by)
- * @returns {{takeRestore(signature: string | null): {layers, epoch} | "corrupt" | null, stop(): void}}
+ * @returns {{takeRestore(restorable: boolean): {layers, epoch} | "corrupt" | null, stop(): void}}
  */
 export function startWeightsAutosave({autosave, snapshot, signature, exportModel, onSaved}) {
   let savedEpoch = 0;
@@ -30,13 +30,13 @@ export function startWeightsAutosave({autosave, snapshot, signature, exportModel
   const timer = setInterval(save, SAVE_EVERY_MS);
   return {
     /**
-     * Called for every configuration: the first one after a load gets the saved weights of
-     * `signature` (null: it starts from given weights, nothing to restore); later ones get null.
+     * Called for every configuration: the first one after a load gets the saved weights of its
+     * configuration when it may start from them (not from given weights); later ones get null.
      */
-    takeRestore(signature) {
+    takeRestore(restorable) {
       const pending = restorePending;
       restorePending = false;
-      return pending && signature !== null ? autosave.load(signature) : null;
+      return pending && restorable ? autosave.load(signature()) : null;
     },
     stop() {
       clearInterval(timer);
