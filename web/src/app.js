@@ -146,11 +146,15 @@ export function createApp(root, options = {}) {
 
   /** After the core failed to load, Retry mounts a failed explorer again (the classifier restarts its worker). */
   function retryExplorer() {
-    if (!explorer?.failed) return;
+    if (explorer?.failed) remountExplorer();
+  }
+
+  /** Mounts the explorer again in its section (after a failed core, a language switch) with the module of its first mount. */
+  function remountExplorer() {
     explorer.destroy();
-    explorer = null;
-    explorerReady = null;
-    mountExplorerOnce();
+    explorer = mountExplorerWith(explorerModule, sectionFor("explorer"));
+    explorerReady = explorer.ready.then(() => undefined);
+    explorerReady.then(relayout);
   }
 
   /** The explorer mounted into its section (the first time, and again after a language switch). */
@@ -248,13 +252,7 @@ export function createApp(root, options = {}) {
     notices.render();
     classifier?.relabel();
     lessons.relabel();
-    if (explorer && explorerModule) {
-      const section = sectionFor("explorer");
-      explorer.destroy();
-      explorer = mountExplorerWith(explorerModule, section);
-      explorerReady = explorer.ready.then(() => undefined);
-      explorerReady.then(relayout);
-    }
+    if (explorer) remountExplorer();
     relayout();
     emit("language", {lang: state.lang, locale: current.locale});
   }
