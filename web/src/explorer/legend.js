@@ -17,6 +17,11 @@ export function lineSample(slot, thin = false) {
   return svg;
 }
 
+/** What a legend entry shows: the slot's line sample and its title (the live legend and the preview's). */
+export function legendLabel(slot, title) {
+  return [lineSample(slot), el("span", {class: "ex-legend-text", text: title})];
+}
+
 /** "Swish (β = 2)"-style text: the label plus parameters that differ from the defaults. */
 export function slotTitle(slot) {
   const changed = slot.entry.params
@@ -57,7 +62,7 @@ export function createLegend({t, onFocus, onRemove}) {
               class: "ex-legend-focus",
               attrs: {type: "button", "aria-pressed": String(slot.index === activeIndex), title: t("explorer.legend.focus", {label: title})},
             },
-            [lineSample(slot.index), el("span", {class: "ex-legend-text", text: title})],
+            legendLabel(slot.index, title),
           );
           const remove =
             slots.length > 1

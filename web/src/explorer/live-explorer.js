@@ -34,6 +34,9 @@ export function buildExplorer(container, status, core, store, t) {
   let slots = [];
   let chartData = null;
 
+  /** A core error in the reader's language (translated when the core gives it a code). */
+  const problemText = (error) => describeProblem({t, has: t.has}, error);
+
   // ---- state writers -------------------------------------------------------------
   const state = () => store.get();
   const select = (name) => {
@@ -143,7 +146,7 @@ export function buildExplorer(container, status, core, store, t) {
   const checkParams = (values) => {
     const active = slots[state().exActive] ?? slots[0];
     const error = coreRefusal(core, active.name, values);
-    return error ? describeProblem({t, has: t.has}, error) : null;
+    return error ? problemText(error) : null;
   };
   const params = createParamControls({t, onChange: setParams, check: checkParams});
   const formula = createFormula({t});
@@ -269,7 +272,7 @@ export function buildExplorer(container, status, core, store, t) {
       try {
         curve = slotCurve(core, slot, xs, s.exXMin, s.exXMax);
       } catch (error) {
-        slot.error = describeProblem({t, has: t.has}, error);
+        slot.error = problemText(error);
         continue;
       }
       criticalOf.set(slot.index, curve.critical?.map((point) => point.x) ?? null);

@@ -4,7 +4,7 @@
 // once. It is a picture: no crosshair values, no controls; the live explorer replaces it.
 import {el} from "./dom.js";
 import {createActivationChart} from "./activation-chart.js";
-import {lineSample} from "./legend.js";
+import {legendLabel} from "./legend.js";
 import {CHART_KEYS, chartSettings, chartXs} from "./chart-data.js";
 import {EXPLORER_PREVIEW} from "../generated/explorer-preview.js";
 
@@ -24,7 +24,7 @@ export function mountPreview(before, state, t, preview = EXPLORER_PREVIEW) {
   const legend = el(
     "ul",
     {class: "ex-legend"},
-    preview.series.map((series) => el("li", {class: "ex-legend-item"}, [el("span", {class: "ex-legend-focus"}, [lineSample(series.slot), el("span", {class: "ex-legend-text", text: series.label})])])),
+    preview.series.map((series) => el("li", {class: "ex-legend-item"}, [el("span", {class: "ex-legend-focus"}, legendLabel(series.slot, series.label))])),
   );
   const layout = el("div", {class: "ex-layout ex-layout--preview", attrs: {"aria-hidden": "true"}}, [
     el("div", {class: "ex-sidebar"}),
