@@ -26,7 +26,7 @@ export default {
         return trainer.layerStats();
       });
       // Layer 0 sees the raw inputs (x, y of both signs); the rest see activations.
-      return {firstLayer: stats[0].sameSignFraction, fed: mean(stats.slice(1).map((layer) => layer.sameSignFraction)), dead: mean(stats.slice(0, -1).map((layer) => layer.deadFraction))};
+      return {firstLayer: stats[0].sameSignFraction, fed: mean(stats.slice(1).map((layer) => layer.sameSignFraction))};
     });
     const rows = ACTIVATIONS.map((activation, i) => {
       const mine = runs[i];
