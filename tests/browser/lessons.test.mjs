@@ -33,8 +33,6 @@ function openMeasuringStep(id) {
   return openPage(`v=1&lesson=${id}&lessonStep=${measuring}`);
 }
 
-const panel = '.lesson[data-lesson]';
-
 test("every lesson opens from its link and every step sets its state without console errors", async () => {
   for (const lesson of LESSONS) {
     const {page, problems} = await openPage(`v=1&lesson=${lesson.id}`);
