@@ -2,16 +2,14 @@
 // left on the page, the embed view or the element (outside names and code); a live switch that
 // keeps a training run going; errors in Chinese; the browser's language chooses; screenshots.
 // Run: node --test tests/browser/i18n.test.mjs   (~25 s; screenshots go to build/screenshots/)
-import {test, before, after} from "node:test";
+import {test, before} from "node:test";
 import assert from "node:assert/strict";
-import {mkdir, readFile} from "node:fs/promises";
+import {readFile} from "node:fs/promises";
 import path from "node:path";
-import {startBrowserAndServer, watchProblems} from "./chromium.mjs";
+import {screenshotDir, useWorld, watchProblems} from "./chromium.mjs";
 import {englishWordsIn} from "./i18n-english.mjs";
 import {repoRoot, sharedCore} from "../js/helpers.mjs";
 
-const distRoot = path.resolve(repoRoot, process.env.PAGE_DIST ?? "dist");
-const screenshotDir = path.join(repoRoot, "build", "screenshots");
 const zhApp = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/app.json"), "utf8"));
 const ALL_PANELS = "chart,boundary,network,loss,diagnostics,controls";
 
@@ -24,7 +22,7 @@ const ALL_PANELS = "chart,boundary,network,loss,diagnostics,controls";
  */
 const NAMES = ["softmax", "maxout", "logistic", "LSTM", "GRU", "BERT", "GPT", "Transformer", "MobileNets", "MobileNetV3", "EfficientNet", "YOLOv", "GAN", "dropout", "alpha", "dying", "log", "CIFAR", "Torch", "SGD", "Adam", "Maxout", "Xavier", "Glorot", "He", "LeCun", "L1", "L2", "PyTorch", "Keras", "TensorFlow", "js", "TF", "Playground", "WebAssembly", "iframe", "activation-playground", "NaN", "CSV", "JSON", "PNG", "SVG", "MB", "label", "split", "sin", "max", "exp", "erf", "tanh", "ln"];
 let allowed;
-let world;
+const world = useWorld();
 
 before(async () => {
   const core = await sharedCore();
@@ -33,12 +31,6 @@ before(async () => {
   const guide = JSON.parse(await readFile(path.join(repoRoot, "web/messages/zh-CN/guide.json"), "utf8"));
   const cited = Object.values(guide).flatMap((entry) => entry.origin.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []);
   allowed = [...new Set([...NAMES, ...words, ...cited])];
-  world = await startBrowserAndServer(distRoot);
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await world?.close();
 });
 
 async function openPage(hash, {width = 1280, height = 900, locale} = {}) {

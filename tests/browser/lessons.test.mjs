@@ -27,7 +27,11 @@ async function stateDifferences(page, expected) {
   return Object.keys(expected).filter((key) => JSON.stringify(state[key]) !== JSON.stringify(expected[key]));
 }
 
-const panel = '.lesson[data-lesson]';
+/** Opens lesson `id` at its step that measures. */
+function openMeasuringStep(id) {
+  const measuring = lessonById(id).steps.findIndex((step) => step.measure);
+  return openPage(`v=1&lesson=${id}&lessonStep=${measuring}`);
+}
 
 test("every lesson opens from its link and every step sets its state without console errors", async () => {
   for (const lesson of LESSONS) {
@@ -72,9 +76,7 @@ test("every lesson opens from its link in Chinese, and every step reads in Chine
 });
 
 test("a lesson's measurement runs in the lesson worker and fills its table and verdicts", async () => {
-  const lesson = lessonById("zigzag");
-  const measuring = lesson.steps.findIndex((step) => step.measure);
-  const {page, problems} = await openPage(`v=1&lesson=zigzag&lessonStep=${measuring}`);
+  const {page, problems} = await openMeasuringStep("zigzag");
   await page.waitForSelector('.lesson-measurement[data-state="idle"]');
   await page.click(".lesson-measure");
   await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 60000});
@@ -90,9 +92,7 @@ test("a lesson's measurement runs in the lesson worker and fills its table and v
 });
 
 test("a long measurement shows its progress and the page keeps drawing frames while it runs", async () => {
-  const lesson = lessonById("choosing");
-  const measuring = lesson.steps.findIndex((step) => step.measure);
-  const {page, problems} = await openPage(`v=1&lesson=choosing&lessonStep=${measuring}`);
+  const {page, problems} = await openMeasuringStep("choosing");
   await page.waitForSelector('.lesson-measurement[data-state="idle"]');
   // Every animation frame records the measurement's state and progress: frames drawn while it
   // runs are the main thread staying free.
@@ -118,9 +118,7 @@ test("a long measurement shows its progress and the page keeps drawing frames wh
 });
 
 test("the depth experiment's measurement draws its chart: one accuracy line per activation over depths 1 to 5", async () => {
-  const lesson = lessonById("depth-experiment");
-  const measuring = lesson.steps.findIndex((step) => step.measure);
-  const {page, problems} = await openPage(`v=1&lesson=depth-experiment&lessonStep=${measuring}`);
+  const {page, problems} = await openMeasuringStep("depth-experiment");
   await page.click(".lesson-measure");
   await page.waitForSelector('.lesson-measurement[data-state="done"]', {timeout: 60000});
   assert.equal(await page.locator(".lesson-chart polyline").count(), 3);

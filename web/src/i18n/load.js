@@ -43,11 +43,13 @@ const loaders = new Map(
 const loading = new Map();
 
 const localeOf = (lang) => LOCALE_OF_LANG[lang] ?? "en";
+/** Whether `namespace` of `locale` needs no loading: an eager one, or a lazy one already loaded. */
+const isThere = (locale, namespace) => namespace in (catalogs[locale] ?? {}) || !loaders.has(`${locale}/${namespace}`);
 
 /** Whether every namespace of `namespaces` is there for language `lang` (eager ones always are). */
 export function hasNamespaces(lang, namespaces) {
-  const catalog = catalogs[localeOf(lang)] ?? {};
-  return namespaces.every((namespace) => namespace in catalog || !loaders.has(`${localeOf(lang)}/${namespace}`));
+  const locale = localeOf(lang);
+  return namespaces.every((namespace) => isThere(locale, namespace));
 }
 
 /**
@@ -58,8 +60,8 @@ export function loadNamespaces(lang, namespaces) {
   const locale = localeOf(lang);
   return Promise.all(
     namespaces.map((namespace) => {
+      if (isThere(locale, namespace)) return undefined;
       const id = `${locale}/${namespace}`;
-      if (namespace in (catalogs[locale] ?? {}) || !loaders.has(id)) return undefined;
       if (!loading.has(id)) {
         const load = loaders.get(id)().then(
           (content) => {

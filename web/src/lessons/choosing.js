@@ -36,9 +36,9 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(CLAIMED, seeds, onProgress, (activation, seed) => {
+    const runs = eachRun(CLAIMED, seeds, onProgress, (activation, seed) => {
       const config = {dataset: "spiral", points: 400, hidden: [8, 8, 8], activation, init: INIT[activation], optimizer: "adam", learningRate: 0.01, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         let reached = null;
         let metrics = null;
         for (let epoch = 1; epoch <= EPOCHS; epoch++) {
@@ -47,10 +47,9 @@ export default {
         }
         return {accuracy: metrics.testAccuracy, reached};
       });
-      return {activation, ...result};
     });
-    const rows = CLAIMED.map((activation) => {
-      const mine = results.filter((run) => run.activation === activation);
+    const rows = CLAIMED.map((activation, i) => {
+      const mine = runs[i];
       const reached = mine.map((run) => run.reached).filter((epoch) => epoch !== null);
       const accuracies = mine.map((run) => run.accuracy);
       return {

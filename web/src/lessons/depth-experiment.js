@@ -23,17 +23,16 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const runs = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, hidden: Array(setup.depth).fill(8), activation: setup.activation, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         trainer.train(1);
         const firstGrad = trainer.layerStats()[0].gradNorm;
         return {firstGrad, accuracy: trainer.train(EPOCHS - 1).testAccuracy};
       });
-      return {setup, ...result};
     });
-    const rows = SETUPS.map((setup) => {
-      const mine = results.filter((run) => run.setup === setup);
+    const rows = SETUPS.map((setup, i) => {
+      const mine = runs[i];
       return {activation: setup.activation, depth: setup.depth, firstGrad: geometricMean(mine.map((run) => run.firstGrad)), accuracy: mean(mine.map((run) => run.accuracy))};
     });
     const at = (activation, depth) => rows.find((row) => row.activation === activation && row.depth === depth);

@@ -27,17 +27,16 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const runs = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, hidden: HIDDEN, init: "he", activation: setup.activation, biasInit: setup.biasInit, learningRate: setup.learningRate, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         const before = deadShare(trainer);
         const metrics = trainer.train(EPOCHS);
         return {before, after: deadShare(trainer), accuracy: metrics.testAccuracy, diverged: metrics.diverged};
       });
-      return {setup, ...result};
     });
-    const rows = SETUPS.map((setup) => {
-      const mine = results.filter((run) => run.setup === setup);
+    const rows = SETUPS.map((setup, i) => {
+      const mine = runs[i];
       return {
         cause: setup.cause,
         activation: setup.activation,
@@ -76,7 +75,7 @@ export default {
         },
         deadestOther.after > 0 ? {key: "blownUp", vars: {activation: deadestOther.activation, dead: deadestOther.after}, formats: {dead: "percent"}} : null,
       ].filter(Boolean),
-      figures: {rows, runs: results.map(({setup, seed, before, after}) => ({...setup, seed, before, after}))},
+      figures: {rows, runs: runs.flatMap((mine, i) => mine.map(({before, after}, j) => ({...SETUPS[i], seed: seeds[j], before, after})))},
     };
   },
 };

@@ -35,11 +35,12 @@ export function progressCounter(total, onProgress) {
 
 /**
  * fn(value, seed) for every item of `values` with every seed, in that order, reporting
- * {done, total} after each run; returns fn's results in the same order.
+ * {done, total} after each run; returns fn's results grouped per value: runs[i][j] is
+ * fn(values[i], seeds[j]).
  */
 export function eachRun(values, seeds, onProgress, fn) {
   const tick = progressCounter(values.length * seeds.length, onProgress);
-  return values.flatMap((value) =>
+  return values.map((value) =>
     seeds.map((seed) => {
       const result = fn(value, seed);
       tick();

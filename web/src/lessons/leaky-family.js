@@ -40,17 +40,16 @@ export default {
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
     const list = variants(core);
-    const results = eachRun(list, seeds, onProgress, (variant, seed) => {
+    const runs = eachRun(list, seeds, onProgress, (variant, seed) => {
       const config = {dataset: "spiral", points: 300, hidden: HIDDEN, init: "he", optimizer: "adam", learningRate: 0.01, activation: variant.activation, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         const metrics = trainer.train(EPOCHS);
         const slopes = trainer.learnedParams().flatMap((entry) => Array.from(entry.values));
         return {accuracy: metrics.testAccuracy, loss: metrics.trainLoss, slopes};
       });
-      return {variant, ...result};
     });
-    const rows = list.map((variant) => {
-      const mine = results.filter((run) => run.variant === variant);
+    const rows = list.map((variant, i) => {
+      const mine = runs[i];
       const slopes = mine.flatMap((run) => run.slopes);
       return {
         activation: variant.label,

@@ -139,7 +139,7 @@ export function createLessonPanel({panel, messages, libUrl, embedded, idPrefix, 
     },
     cancelRunning,
     destroy() {
-      for (const entry of measurements.values()) if (entry.state === "running") entry.run.cancel();
+      cancelRunning();
       measurements.clear();
     },
   };

@@ -57,15 +57,14 @@ export default {
     const xs = [-2, -1, 0, 0.5, 3];
     const stacked = core.evaluate("identity", {}, core.evaluate("identity", {}, xs.map((x) => 3 * x + 1)).y.map((h) => 2 * h + 2)).y;
     const exampleError = Math.max(...xs.map((x, i) => Math.abs(stacked[i] - (6 * x + 4))));
-    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
-      const result = withTrainer(core, {...base, activation, seed}, (trainer) => {
+    const runs = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) =>
+      withTrainer(core, {...base, activation, seed}, (trainer) => {
         const metrics = trainer.train(EPOCHS);
         return {accuracy: metrics.testAccuracy, collapseError: activation === "identity" ? collapseError(trainer) : null};
-      });
-      return {activation, ...result};
-    });
-    const rows = ACTIVATIONS.map((activation) => {
-      const mine = results.filter((run) => run.activation === activation);
+      }),
+    );
+    const rows = ACTIVATIONS.map((activation, i) => {
+      const mine = runs[i];
       const accuracies = mine.map((run) => run.accuracy);
       const errors = mine.map((run) => run.collapseError).filter((error) => error !== null);
       return {activation, accuracy: mean(accuracies), accuracySpread: spread(accuracies), collapseError: errors.length ? Math.max(...errors) : null};

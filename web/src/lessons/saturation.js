@@ -25,18 +25,17 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const runs = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "circle", points: 200, standardize: true, hidden: HIDDEN, init: "xavier", ...setup, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         const saturated = mean(hiddenStats(trainer.layerStats()).map((layer) => layer.saturatedFraction));
         const early = trainer.train(1).trainLoss;
         const late = trainer.train(EPOCHS - 1);
         return {saturated, early, late: late.trainLoss, accuracy: late.testAccuracy};
       });
-      return {setup, ...result};
     });
-    const rows = SETUPS.map((setup) => {
-      const mine = results.filter((run) => run.setup === setup);
+    const rows = SETUPS.map((setup, i) => {
+      const mine = runs[i];
       const avg = (key) => mean(mine.map((run) => run[key]));
       return {activation: setup.activation, initScale: setup.initScale, saturated: avg("saturated"), early: avg("early"), late: avg("late"), accuracy: avg("accuracy")};
     });

@@ -27,17 +27,16 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const runs = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: "spiral", points: 400, standardize: true, hidden: HIDDEN, optimizer: "adam", learningRate: 0.003, ...setup, seed};
-      const result = withTrainer(core, config, (trainer) => {
+      return withTrainer(core, config, (trainer) => {
         const before = moments(trainer);
         trainer.train(EPOCHS);
         return {before, after: moments(trainer)};
       });
-      return {setup, ...result};
     });
-    const rows = SETUPS.flatMap((setup) => {
-      const mine = results.filter((run) => run.setup === setup);
+    const rows = SETUPS.flatMap((setup, i) => {
+      const mine = runs[i];
       return ["before", "after"].map((when) => {
         const at = (layer, key) => mean(mine.map((run) => run[when][layer][key]));
         return {

@@ -26,14 +26,14 @@ export default {
     {state: {dataset: "spiral", hidden: [64]}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const accuracies = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const config = {dataset: setup.dataset, points: 400, hidden: [setup.width], activation: "tanh", optimizer: "adam", learningRate: 0.03, seed};
-      const accuracy = withTrainer(core, config, (trainer) => trainer.train(setup.epochs).testAccuracy);
-      return {setup, accuracy};
+      return withTrainer(core, config, (trainer) => trainer.train(setup.epochs).testAccuracy);
     });
-    const rows = WIDTHS.map((width) => {
+    const rows = WIDTHS.map((width, w) => {
       const row = {width};
-      for (const {dataset} of DATASETS) row[dataset] = mean(results.filter((run) => run.setup.width === width && run.setup.dataset === dataset).map((run) => run.accuracy));
+      // SETUPS runs over the widths within each dataset.
+      DATASETS.forEach(({dataset}, d) => (row[dataset] = mean(accuracies[d * WIDTHS.length + w])));
       return row;
     });
     const firstAbove = (dataset, level) => rows.find((row) => row[dataset] >= level)?.width ?? null;

@@ -23,15 +23,15 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
+    const runs = eachRun(SETUPS, seeds, onProgress, (setup, seed) => {
       const norms = withTrainer(core, {dataset: "circle", points: 200, hidden: HIDDEN, ...setup, seed}, (trainer) => {
         trainer.train(1);
         return trainer.layerStats().map((layer) => layer.gradNorm);
       });
-      return {setup, first: norms[0], last: norms[DEPTH - 1], ratio: norms[0] / norms[DEPTH - 1]};
+      return {first: norms[0], last: norms[DEPTH - 1], ratio: norms[0] / norms[DEPTH - 1]};
     });
-    const rows = SETUPS.map((setup) => {
-      const mine = results.filter((run) => run.setup === setup);
+    const rows = SETUPS.map((setup, i) => {
+      const mine = runs[i];
       return {
         activation: setup.activation,
         init: setup.init,
@@ -56,7 +56,7 @@ export default {
         vars: {sigmoid: sigmoid.ratio, relu: relu.ratio, factor: relu.ratio / sigmoid.ratio},
         formats: {sigmoid: "exp", relu: "exp", factor: "int"},
       }],
-      figures: {rows, runs: results.map(({setup, seed, ratio}) => ({activation: setup.activation, seed, ratio}))},
+      figures: {rows, runs: runs.flatMap((mine, i) => mine.map(({ratio}, j) => ({activation: SETUPS[i].activation, seed: seeds[j], ratio})))},
     };
   },
 };

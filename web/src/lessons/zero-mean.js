@@ -22,16 +22,15 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
-      const result = withTrainer(core, {dataset: "circle", points: 200, standardize: true, hidden: HIDDEN, activation, seed}, (trainer) => {
+    const runs = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) =>
+      withTrainer(core, {dataset: "circle", points: 200, standardize: true, hidden: HIDDEN, activation, seed}, (trainer) => {
         const before = layerMeans(trainer);
         trainer.train(EPOCHS);
         return {before, after: layerMeans(trainer)};
-      });
-      return {activation, ...result};
-    });
-    const rows = ACTIVATIONS.map((activation) => {
-      const mine = results.filter((run) => run.activation === activation);
+      }),
+    );
+    const rows = ACTIVATIONS.map((activation, i) => {
+      const mine = runs[i];
       const perLayer = (key, layer) => mean(mine.map((run) => run[key][layer]));
       const row = {activation};
       HIDDEN.forEach((_, layer) => (row[`layer${layer + 1}`] = perLayer("before", layer)));

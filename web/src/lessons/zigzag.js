@@ -20,16 +20,16 @@ export default {
     {state: {}, measure: true},
   ],
   measure(core, {seeds = SEEDS, onProgress} = {}) {
-    const results = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
+    const runs = eachRun(ACTIVATIONS, seeds, onProgress, (activation, seed) => {
       const stats = withTrainer(core, {dataset: "circle", points: 200, hidden: HIDDEN, activation, seed}, (trainer) => {
         trainer.train(1);
         return trainer.layerStats();
       });
       // Layer 0 sees the raw inputs (x, y of both signs); the rest see activations.
-      return {activation, firstLayer: stats[0].sameSignFraction, fed: mean(stats.slice(1).map((layer) => layer.sameSignFraction)), dead: mean(stats.slice(0, -1).map((layer) => layer.deadFraction))};
+      return {firstLayer: stats[0].sameSignFraction, fed: mean(stats.slice(1).map((layer) => layer.sameSignFraction))};
     });
-    const rows = ACTIVATIONS.map((activation) => {
-      const mine = results.filter((run) => run.activation === activation);
+    const rows = ACTIVATIONS.map((activation, i) => {
+      const mine = runs[i];
       return {activation, firstLayer: mean(mine.map((run) => run.firstLayer)), fed: mean(mine.map((run) => run.fed))};
     });
     const row = (name) => rows.find((r) => r.activation === name);
