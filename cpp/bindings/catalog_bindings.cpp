@@ -11,6 +11,7 @@
 #include "activations/registry.h"
 #include "activations/softmax.h"
 #include "bindings/js_interop.h"
+#include "text/format.h"
 
 namespace ap::bindings {
 namespace {
