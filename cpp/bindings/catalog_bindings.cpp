@@ -11,7 +11,6 @@
 #include "activations/registry.h"
 #include "activations/softmax.h"
 #include "bindings/js_interop.h"
-#include "text/format.h"
 
 namespace ap::bindings {
 namespace {
@@ -21,13 +20,6 @@ std::string version() { return AP_VERSION; }
 /// The catalog as JSON text; web/lib parses it once and turns "inf" into Infinity.
 std::string catalog_json() {
   return guarded([] { return catalog_to_json().dump(); });
-}
-
-ParamValues parse_params(const Activation& activation, const std::string& params_json) {
-  check_json_depth("params", params_json);
-  const auto json = nlohmann::json::parse(params_json, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) throw std::invalid_argument("params: malformed JSON");
-  return resolve_params(activation, params_from_json(json));  // which rejects anything but an object
 }
 
 val evaluate(const std::string& name, const std::string& params_json, const val& xs) {
