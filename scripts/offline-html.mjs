@@ -10,13 +10,13 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {gzipSync} from "node:zlib";
 import {transformWithEsbuild} from "vite";
+import {WASM_BLOCK_ID} from "../web/src/offline/wasm-block.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const at = (...parts) => path.join(repoRoot, ...parts);
 /** The issue's budget for the one file. */
 export const MAX_BYTES = 2 * 1024 * 1024;
 export const OFFLINE_FILE = "activation-playground.html";
-export const WASM_BLOCK_ID = "ap-wasm";
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 

@@ -22,13 +22,6 @@ std::string catalog_json() {
   return guarded([] { return catalog_to_json().dump(); });
 }
 
-ParamValues parse_params(const Activation& activation, const std::string& params_json) {
-  check_json_depth("params", params_json);
-  const auto json = nlohmann::json::parse(params_json, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) throw std::invalid_argument("params: malformed JSON");
-  return resolve_params(activation, params_from_json(json));  // which rejects anything but an object
-}
-
 val evaluate(const std::string& name, const std::string& params_json, const val& xs) {
   return guarded([&] {
     const Activation& activation = find_activation(name);

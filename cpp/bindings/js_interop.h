@@ -15,7 +15,6 @@
 #include <variant>
 #include <vector>
 
-#include "text/format.h"
 #include "text/core_error.h"
 
 namespace ap::bindings {
@@ -91,16 +90,6 @@ auto guarded(Body&& body) -> decltype(body()) {
     pending_error() = js_error_of(nullptr);
   }
   if constexpr (!std::is_void_v<Result>) return failure_value<Result>();
-}
-
-/// A JS number that must be an integer in lo..hi, checked before any integer conversion
-/// (Embind would wrap 2^32 + 1 to 1).
-inline int checked_index(const char* what, double value, int lo, int hi) {
-  if (!(value >= lo && value <= hi) || value != static_cast<double>(static_cast<long long>(value))) {
-    throw std::invalid_argument(std::string(what) + ": must be an integer in " + std::to_string(lo) + ".." +
-                                std::to_string(hi) + ", got " + format_number(value));
-  }
-  return static_cast<int>(value);
 }
 
 }  // namespace ap::bindings

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bindings/js_interop.h"
+#include "text/format.h"
 #include "train/config.h"
 #include "train/grid.h"
 #include "train/trainer.h"
@@ -18,6 +19,8 @@ namespace ap::bindings {
 namespace {
 
 /// The largest layer or unit index the binding passes on; the core checks the exact range.
+/// Indices arrive as doubles and go through checked_integer before any conversion to int
+/// (Embind would wrap 2^32 + 1 to 1).
 constexpr int kMaxIndex = 1 << 20;
 
 /// NaN accuracy (regression) becomes null, as the API documents.
@@ -60,7 +63,7 @@ class TrainerHandle {
   explicit TrainerHandle(std::unique_ptr<Trainer> trainer) : trainer_(std::move(trainer)) {}
 
   val train(double epochs) {
-    return guarded([&] { return metrics_to_js(trainer_->train(checked_index("train(epochs)", epochs, 0, 1000000))); });
+    return guarded([&] { return metrics_to_js(trainer_->train(checked_integer("train(epochs)", epochs, 0, 1000000))); });
   }
   val metrics() const {
     return guarded([&] { return metrics_to_js(trainer_->metrics()); });
@@ -139,8 +142,8 @@ class TrainerHandle {
 
   val neuron_grid(double layer, double index, const val& spec) const {
     return guarded([&] {
-      return to_typed_array(trainer_->neuron_grid(grid_spec_from_js(spec), checked_index("neuronGrid(layer)", layer, -1, kMaxIndex),
-                                                  checked_index("neuronGrid(index)", index, 0, kMaxIndex)));
+      return to_typed_array(trainer_->neuron_grid(grid_spec_from_js(spec), checked_integer("neuronGrid(layer)", layer, -1, kMaxIndex),
+                                                  checked_integer("neuronGrid(index)", index, 0, kMaxIndex)));
     });
   }
 
@@ -160,7 +163,7 @@ class TrainerHandle {
 
   val transform(double layer, const val& xs, const val& ys) const {
     return guarded([&] {
-      const int l = checked_index("transform(layer)", layer, -1, kMaxIndex);
+      const int l = checked_integer("transform(layer)", layer, -1, kMaxIndex);
       return to_typed_array(trainer_->transform(l, to_doubles(xs), to_doubles(ys)));
     });
   }
@@ -186,14 +189,14 @@ class TrainerHandle {
 
   void set_weight(double layer, double to, double from, double value) {
     guarded([&] {
-      trainer_->set_weight(checked_index("setWeight(layer)", layer, 0, kMaxIndex), checked_index("setWeight(to)", to, 0, kMaxIndex),
-                           checked_index("setWeight(from)", from, 0, kMaxIndex), value);
+      trainer_->set_weight(checked_integer("setWeight(layer)", layer, 0, kMaxIndex), checked_integer("setWeight(to)", to, 0, kMaxIndex),
+                           checked_integer("setWeight(from)", from, 0, kMaxIndex), value);
     });
   }
 
   void set_bias(double layer, double to, double value) {
     guarded([&] {
-      trainer_->set_bias(checked_index("setBias(layer)", layer, 0, kMaxIndex), checked_index("setBias(to)", to, 0, kMaxIndex), value);
+      trainer_->set_bias(checked_integer("setBias(layer)", layer, 0, kMaxIndex), checked_integer("setBias(to)", to, 0, kMaxIndex), value);
     });
   }
 

@@ -9,12 +9,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "activations/catalog_json.h"
 #include "activations/critical_points.h"
 #include "activations/registry.h"
-#include "text/format.h"
 
 #include "fuzz_check.h"
 
@@ -40,10 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!x.empty()) std::memcpy(x.data(), data, x.size() * sizeof(double));
   try {
     const ap::Activation& activation = ap::find_activation(name);
-    ap::check_json_depth("params", params_text);
-    const auto json = nlohmann::json::parse(params_text, nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded()) return 0;
-    const ap::ParamValues params = ap::resolve_params(activation, ap::params_from_json(json));
+    const ap::ParamValues params = ap::parse_params(activation, params_text);
     std::vector<double> y(x.size()), dy(x.size()), dparam(x.size());
     activation.forward(x.data(), y.data(), x.size(), params);
     activation.derivative(x.data(), y.data(), dy.data(), x.size(), params);

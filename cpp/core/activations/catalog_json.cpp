@@ -112,4 +112,11 @@ std::map<std::string, double> params_from_json(const nlohmann::json& json) {
   return out;
 }
 
+ParamValues parse_params(const Activation& activation, const std::string& params_json) {
+  check_json_depth("params", params_json);
+  const auto json = nlohmann::json::parse(params_json, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) throw std::invalid_argument("params: malformed JSON");
+  return resolve_params(activation, params_from_json(json));  // which rejects anything but an object
+}
+
 }  // namespace ap

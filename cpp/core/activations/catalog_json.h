@@ -29,4 +29,9 @@ nlohmann::json number_to_json(double v);
 /// parameter whose value is anything else.
 std::map<std::string, double> params_from_json(const nlohmann::json& json);
 
+/// `activation`'s parameter values from JSON text (an object, read by params_from_json,
+/// resolved by resolve_params); throws std::invalid_argument naming "params" when the
+/// text nests too deep or is malformed, or naming the parameter at fault.
+ParamValues parse_params(const Activation& activation, const std::string& params_json);
+
 }  // namespace ap

@@ -28,6 +28,14 @@ std::string format_number(double v) {
   return buffer;
 }
 
+int checked_integer(const char* what, double value, int lo, int hi) {
+  if (!(value >= lo && value <= hi) || value != std::floor(value)) {
+    throw std::invalid_argument(std::string(what) + ": must be an integer in " + std::to_string(lo) + ".." +
+                                std::to_string(hi) + ", got " + format_number(value));
+  }
+  return static_cast<int>(value);
+}
+
 std::string clip_echo(const std::string& text) {
   std::string out;
   std::size_t shown = 0;

@@ -12,6 +12,10 @@ namespace ap {
 /// ("inf" is also how a configuration or a model writes an infinite parameter).
 std::string format_number(double v);
 
+/// `value` as an int; throws std::invalid_argument ("<what>: must be an integer in lo..hi,
+/// got …") unless it is an integer in lo..hi. Checked on the double, before any conversion.
+int checked_integer(const char* what, double value, int lo, int hi);
+
 /// The longest echo of user text (a name, a key, a JSON value) a message carries.
 constexpr std::size_t kEchoLimit = 80;
 

@@ -84,12 +84,7 @@ void dense_forward_f32(const float* w, const float* bias, int rows, int inputs, 
 /// The largest magnitude of a grid bound.
 constexpr double kGridBoundLimit = 1e6;
 
-int checked_grid_size(double size) {
-  if (!(size >= 2 && size <= 256) || size != std::floor(size)) {
-    throw std::invalid_argument("grid.size: must be an integer in 2..256, got " + format_number(size));
-  }
-  return static_cast<int>(size);
-}
+int checked_grid_size(double size) { return checked_integer("grid.size", size, 2, 256); }
 
 void validate_grid_spec(const GridSpec& spec) {
   checked_grid_size(spec.size);

@@ -1,9 +1,7 @@
 // The library as the offline file holds it: bundled, not loaded by URL, and its wasm compiled
 // from the bytes inlined in the page (a file:// page can fetch neither a module nor a .wasm).
 import * as library from "../../../build/lib/activation-playground.mjs";
-
-/** The id of the page's data block holding the wasm as base64 (written by scripts/offline-html.mjs). */
-export const WASM_BLOCK_ID = "ap-wasm";
+import {WASM_BLOCK_ID} from "./wasm-block.js";
 
 let compiled = null;
 let shared = null;
